@@ -1,0 +1,2 @@
+package dev.gradientdeck;
+public class App { public static void main(String[] a) {} }
