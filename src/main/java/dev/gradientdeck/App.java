@@ -1,2 +1,191 @@
 package dev.gradientdeck;
-public class App { public static void main(String[] a) {} }
+
+import dev.gradientdeck.cards.CardRepository;
+import dev.gradientdeck.cards.DeckFolder;
+import dev.gradientdeck.cards.DeckImporter;
+import dev.gradientdeck.cards.ImportReport;
+import dev.gradientdeck.db.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line: {@code serve} (the default) and {@code import}. Bad options stop the app with one line and exit code 2. */
+@Command(name = "gradient-deck", mixinStandardHelpOptions = true, version = "Gradient Deck 0.1.0",
+        description = "Daily flashcard review and ML-interview practice, served on http://127.0.0.1:7070.",
+        subcommands = {App.Serve.class, App.Import.class})
+public final class App implements Callable<Integer> {
+    @Mixin
+    Options options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new App());
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("gradient-deck: " + e.getMessage());
+            err.flush();
+            return 2;
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return serve(options.settings(spec.commandLine()));
+    }
+
+    static int serve(Settings settings) throws Exception {
+        Server server = Server.start(settings, Clock.systemUTC());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("Gradient Deck is running at http://" + hostForUrl(settings.host()) + ":" + server.port()
+                + "/  (deck: " + settings.cards() + ", database: " + settings.database() + ")");
+        stopped.await();
+        return 0;
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    @Command(name = "serve", description = "Run the web app (the default).")
+    static final class Serve implements Callable<Integer> {
+        @Mixin
+        Options options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return serve(options.settings(spec.commandLine()));
+        }
+    }
+
+    @Command(name = "import", description = "Sync the deck folder into the database once, print the report; exit 1 if any file is broken.")
+    static final class Import implements Callable<Integer> {
+        @Mixin
+        Options options;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Settings settings = options.settings(spec.commandLine());
+            try (Database database = Database.open(settings.database())) {
+                DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
+                        Clock.systemUTC(), settings.zone());
+                ImportReport r = importer.sync("command line");
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",
+                        r.added(), r.updated(), r.unchanged(), r.archived(), r.restored(), r.errors().size(), r.millis());
+                for (ImportReport.ImportError e : r.errors()) out.printf("%s:%d: %s%n", e.file(), e.line(), e.message());
+                out.flush();
+                return r.errors().isEmpty() ? 0 : 1;
+            }
+        }
+    }
+
+    /** The options every subcommand shares, with DESIGN section 3's defaults. */
+    static final class Options {
+        @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
+        int port;
+
+        @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+        String host;
+
+        @Option(names = "--db", description = "SQLite database file (default: ${DEFAULT-VALUE}).", defaultValue = "db/gradient-deck.sqlite")
+        Path db;
+
+        @Option(names = "--cards", description = "Deck folder of markdown cards (default: ${DEFAULT-VALUE}).", defaultValue = "cards")
+        Path cards;
+
+        @Option(names = "--zone", description = "IANA time zone for day boundaries (default: the system zone).")
+        String zone;
+
+        @Option(names = "--day-starts-at", description = "Hour (0-23) when a new day starts (default: ${DEFAULT-VALUE}).", defaultValue = "4")
+        int dayStartsAt;
+
+        @Option(names = "--daily-goal", description = "Reviews or practice answers that make a day count (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+        int dailyGoal;
+
+        @Option(names = "--new-per-day", description = "New cards introduced per day (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+        int newPerDay;
+
+        @Option(names = "--fuzz", description = "Spread review intervals a little (default: ${DEFAULT-VALUE}).", defaultValue = "true", arity = "1")
+        boolean fuzz;
+
+        @Option(names = "--password", description = "Required to listen on an address other than loopback.")
+        String password;
+
+        Settings settings(CommandLine cli) {
+            if (port < 0 || port > 65535) throw new ParameterException(cli, "--port " + port + " is not a port (0-65535)");
+            if (dayStartsAt < 0 || dayStartsAt > 23) throw new ParameterException(cli, "--day-starts-at " + dayStartsAt + " is not an hour (0-23)");
+            if (dailyGoal < 1 || dailyGoal > 1000) throw new ParameterException(cli, "--daily-goal " + dailyGoal + " must be between 1 and 1000");
+            if (newPerDay < 0 || newPerDay > 10000) throw new ParameterException(cli, "--new-per-day " + newPerDay + " must be between 0 and 10000");
+            ZoneId zoneId;
+            try {
+                zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
+            } catch (DateTimeException e) {
+                throw new ParameterException(cli, "--zone '" + zone + "' is not a time zone (use an IANA name like Europe/London)");
+            }
+            if (!Files.isDirectory(cards)) throw new ParameterException(cli, "--cards " + cards + " is not a folder");
+            checkWritable(cli, db);
+            if (!isLoopback(host) && (password == null || password.isBlank())) {
+                throw new ParameterException(cli, "--host " + host + " is reachable from other machines; set --password to protect it, or use 127.0.0.1");
+            }
+            if (!isLoopback(host)) {
+                // The login page that a password protects is not built yet; until it is, the app stays on this machine.
+                throw new ParameterException(cli, "--host " + host + ": password-protected access from other machines is not available yet; use 127.0.0.1");
+            }
+            return new Settings(host, port, db, cards, zoneId, dayStartsAt, dailyGoal, newPerDay, fuzz,
+                    Optional.ofNullable(password).filter(p -> !p.isBlank()));
+        }
+
+        private static void checkWritable(CommandLine cli, Path db) {
+            Path absolute = db.toAbsolutePath();
+            if (Files.isDirectory(absolute)) throw new ParameterException(cli, "--db " + db + " is a folder, not a database file");
+            if (Files.exists(absolute)) {
+                if (!Files.isWritable(absolute)) throw new ParameterException(cli, "--db " + db + " is not writable");
+                return;
+            }
+            Path dir = absolute.getParent();
+            while (dir != null && !Files.exists(dir)) dir = dir.getParent();
+            if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                throw new ParameterException(cli, "--db " + db + " cannot be created: " + (dir == null ? "no folder" : dir + " is not writable"));
+            }
+        }
+
+        private static boolean isLoopback(String host) {
+            try {
+                return InetAddress.getByName(host).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package dev.gradientdeck.cards;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradientdeck.cards.CardViews.CardDetail;
+import dev.gradientdeck.cards.CardViews.CardSummary;
+import dev.gradientdeck.cards.CardViews.CarriedRecord;
+import dev.gradientdeck.cards.CardViews.Citation;
+import dev.gradientdeck.cards.CardViews.Count;
+import dev.gradientdeck.cards.CardViews.Section;
+import dev.gradientdeck.cards.ImportReport.ImportError;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** All SQL about cards, their import runs and the import errors of the deck folder. */
+public final class CardRepository {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TAG_SEPARATOR = "\u001f";
+
+    private final Jdbi jdbi;
+
+    public CardRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** What the database knows of each stored card's file, to tell unchanged files from changed ones. */
+    public record StoredFile(long id, String slug, String path, String contentHash, boolean archived) {}
+
+    /** Everything one sync writes, applied in one transaction so a failure leaves the database as it was. */
+    public record SyncPlan(
+            List<RenderedCard> inserts,
+            Map<Long, RenderedCard> updates,
+            List<Long> restores,
+            List<Long> archives,
+            ImportReport report) {}
+
+    public List<StoredFile> storedFiles() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, path, content_hash, archived FROM cards")
+                .map((rs, ctx) -> new StoredFile(rs.getLong("id"), rs.getString("slug"), rs.getString("path"),
+                        rs.getString("content_hash"), rs.getBoolean("archived")))
+                .list());
+    }
+
+    public void apply(SyncPlan plan) {
+        String now = plan.report().finishedAt().toString();
+        jdbi.useTransaction(h -> {
+            for (RenderedCard card : plan.inserts()) {
+                long id = h.createUpdate("""
+                                INSERT INTO cards (slug, path, deck, title, kind, question_md, question_html, answer_md, answer_html,
+                                                   key_points, descent_spec, descent_line, content_hash, archived, created_at, updated_at)
+                                VALUES (:slug, :path, :deck, :title, :kind, :question, :questionHtml, :answer, :answerHtml,
+                                        :keyPoints, :descentSpec, :descentLine, :hash, 0, :now, :now)""")
+                        .bindMap(cardColumns(card))
+                        .bind("now", now)
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                writeChildren(h, id, card);
+            }
+            for (var update : plan.updates().entrySet()) {
+                long id = update.getKey();
+                h.createUpdate("""
+                                UPDATE cards SET slug = :slug, path = :path, deck = :deck, title = :title, kind = :kind,
+                                       question_md = :question, question_html = :questionHtml, answer_md = :answer,
+                                       answer_html = :answerHtml, key_points = :keyPoints, descent_spec = :descentSpec,
+                                       descent_line = :descentLine, content_hash = :hash, archived = 0, updated_at = :now
+                                WHERE id = :id""")
+                        .bindMap(cardColumns(update.getValue()))
+                        .bind("now", now)
+                        .bind("id", id)
+                        .execute();
+                for (String table : List.of("card_tags", "card_sections", "card_citations", "carried_records")) {
+                    h.execute("DELETE FROM " + table + " WHERE card_id = ?", id);
+                }
+                writeChildren(h, id, update.getValue());
+            }
+            setArchived(h, plan.restores(), false, now);
+            setArchived(h, plan.archives(), true, now);
+            saveReport(h, plan.report());
+        });
+    }
+
+    private static Map<String, Object> cardColumns(RenderedCard card) {
+        CardDocument doc = card.document();
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("slug", doc.slug());
+        columns.put("path", card.path());
+        columns.put("deck", doc.deck());
+        columns.put("title", doc.title());
+        columns.put("kind", doc.kind().key());
+        columns.put("question", doc.question());
+        columns.put("questionHtml", card.questionHtml());
+        columns.put("answer", doc.answer());
+        columns.put("answerHtml", card.answerHtml());
+        columns.put("keyPoints", toJson(doc.keyPoints()));
+        columns.put("descentSpec", doc.descent().map(CardDocument.DescentBlock::yaml).orElse(null));
+        columns.put("descentLine", doc.descent().map(CardDocument.DescentBlock::line).orElse(null));
+        columns.put("hash", card.contentHash());
+        return columns;
+    }
+
+    private static void writeChildren(Handle h, long id, RenderedCard card) {
+        CardDocument doc = card.document();
+        if (!doc.tags().isEmpty()) {
+            PreparedBatch tags = h.prepareBatch("INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (?, ?)");
+            for (String tag : doc.tags()) tags.add(id, tag);
+            tags.execute();
+        }
+        for (int i = 0; i < card.sections().size(); i++) {
+            var section = card.sections().get(i);
+            h.execute("INSERT INTO card_sections (card_id, position, heading, body_html) VALUES (?, ?, ?, ?)",
+                    id, i, section.heading(), section.html());
+        }
+        for (int i = 0; i < card.citations().size(); i++) {
+            var c = card.citations().get(i);
+            h.execute("INSERT INTO card_citations (card_id, position, title, url, summary, summary_html) VALUES (?, ?, ?, ?, ?, ?)",
+                    id, i, c.title(), c.url(), c.summary(), c.summaryHtml());
+        }
+        doc.streakRecord().ifPresent(r -> h.execute(
+                "INSERT INTO carried_records (card_id, current_streak, best_streak, total_days, as_of) VALUES (?, ?, ?, ?, ?)",
+                id, r.currentStreak(), r.bestStreak(), r.totalDays(), card.recordDate().toString()));
+    }
+
+    private static void setArchived(Handle h, List<Long> ids, boolean archived, String now) {
+        if (ids.isEmpty()) return;
+        PreparedBatch batch = h.prepareBatch("UPDATE cards SET archived = ?, updated_at = ? WHERE id = ?");
+        for (long id : ids) batch.add(archived ? 1 : 0, now, id);
+        batch.execute();
+    }
+
+    private static void saveReport(Handle h, ImportReport report) {
+        h.createUpdate("""
+                        INSERT INTO import_runs (finished_at, trigger, added, updated, unchanged, archived, restored, error_count, millis)
+                        VALUES (:finishedAt, :trigger, :added, :updated, :unchanged, :archived, :restored, :errorCount, :millis)""")
+                .bind("finishedAt", report.finishedAt().toString())
+                .bind("trigger", report.trigger())
+                .bind("added", report.added())
+                .bind("updated", report.updated())
+                .bind("unchanged", report.unchanged())
+                .bind("archived", report.archived())
+                .bind("restored", report.restored())
+                .bind("errorCount", report.errors().size())
+                .bind("millis", report.millis())
+                .execute();
+        // Only the latest run is shown; older runs are noise once the next one finished.
+        h.execute("DELETE FROM import_runs WHERE id NOT IN (SELECT id FROM import_runs ORDER BY id DESC LIMIT 20)");
+        h.execute("DELETE FROM import_errors");
+        if (report.errors().isEmpty()) return;
+        PreparedBatch errors = h.prepareBatch("INSERT INTO import_errors (file, line, message) VALUES (?, ?, ?)");
+        for (ImportError e : report.errors()) errors.add(e.file(), e.line(), e.message());
+        errors.execute();
+    }
+
+    public Optional<ImportReport> lastReport() {
+        return jdbi.withHandle(h -> {
+            Optional<ImportReport> run = h.createQuery("SELECT * FROM import_runs ORDER BY id DESC LIMIT 1")
+                    .map((rs, ctx) -> new ImportReport(Instant.parse(rs.getString("finished_at")), rs.getString("trigger"),
+                            rs.getInt("added"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("archived"),
+                            rs.getInt("restored"), List.of(), rs.getLong("millis")))
+                    .findOne();
+            if (run.isEmpty()) return run;
+            List<ImportError> errors = h.createQuery("SELECT file, line, message FROM import_errors ORDER BY file, line")
+                    .map((rs, ctx) -> new ImportError(rs.getString("file"), rs.getInt("line"), rs.getString("message")))
+                    .list();
+            ImportReport r = run.get();
+            return Optional.of(new ImportReport(r.finishedAt(), r.trigger(), r.added(), r.updated(), r.unchanged(),
+                    r.archived(), r.restored(), errors, r.millis()));
+        });
+    }
+
+    // ---- reading cards ----
+
+    private static final String SUMMARY_SELECT = """
+            SELECT c.id, c.slug, c.title, c.deck, c.kind, c.archived,
+                   (SELECT group_concat(tag, char(31)) FROM card_tags t WHERE t.card_id = c.id) AS tags
+            FROM cards c""";
+
+    public List<CardSummary> list(Optional<String> tag, boolean archived) {
+        String where = " WHERE c.archived = :archived"
+                + (tag.isPresent() ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)" : "");
+        return jdbi.withHandle(h -> h.createQuery(SUMMARY_SELECT + where + " ORDER BY c.deck, c.title COLLATE NOCASE")
+                .bind("archived", archived ? 1 : 0)
+                .bind("tag", tag.orElse(null))
+                .map((rs, ctx) -> summary(rs))
+                .list());
+    }
+
+    private static CardSummary summary(ResultSet rs) throws SQLException {
+        return new CardSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("deck"),
+                rs.getString("kind"), splitTags(rs.getString("tags")), rs.getBoolean("archived"));
+    }
+
+    private static List<String> splitTags(String joined) {
+        if (joined == null || joined.isEmpty()) return List.of();
+        List<String> tags = new ArrayList<>(Arrays.asList(joined.split(TAG_SEPARATOR)));
+        tags.sort(String.CASE_INSENSITIVE_ORDER);
+        return tags;
+    }
+
+    public Optional<CardDetail> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM cards WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new CardDetail(
+                        rs.getLong("id"), rs.getString("slug"), rs.getString("path"), rs.getString("title"),
+                        rs.getString("deck"), rs.getString("kind"), tagsOf(h, id),
+                        rs.getString("question_md"), rs.getString("question_html"),
+                        rs.getString("answer_md"), rs.getString("answer_html"),
+                        fromJson(rs.getString("key_points")), sectionsOf(h, id), citationsOf(h, id),
+                        rs.getString("descent_spec"), rs.getBoolean("archived")))
+                .findOne());
+    }
+
+    public Optional<Long> idOfSlug(String slug) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM cards WHERE slug = :slug").bind("slug", slug)
+                .mapTo(Long.class).findOne());
+    }
+
+    private static List<String> tagsOf(Handle h, long id) {
+        return h.createQuery("SELECT tag FROM card_tags WHERE card_id = :id ORDER BY tag COLLATE NOCASE")
+                .bind("id", id).mapTo(String.class).list();
+    }
+
+    private static List<Section> sectionsOf(Handle h, long id) {
+        return h.createQuery("SELECT heading, body_html FROM card_sections WHERE card_id = :id ORDER BY position")
+                .bind("id", id).map((rs, ctx) -> new Section(rs.getString("heading"), rs.getString("body_html"))).list();
+    }
+
+    private static List<Citation> citationsOf(Handle h, long id) {
+        return h.createQuery("SELECT title, url, summary, summary_html FROM card_citations WHERE card_id = :id ORDER BY position")
+                .bind("id", id)
+                .map((rs, ctx) -> new Citation(rs.getString("title"), rs.getString("url"), rs.getString("summary"),
+                        rs.getString("summary_html")))
+                .list();
+    }
+
+    public List<Count> tagCounts() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT t.tag AS name, count(*) AS cards FROM card_tags t JOIN cards c ON c.id = t.card_id
+                        WHERE c.archived = 0 GROUP BY t.tag ORDER BY cards DESC, t.tag COLLATE NOCASE""")
+                .map((rs, ctx) -> new Count(rs.getString("name"), rs.getInt("cards"))).list());
+    }
+
+    public List<Count> deckCounts() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT deck AS name, count(*) AS cards FROM cards WHERE archived = 0
+                        GROUP BY deck ORDER BY deck COLLATE NOCASE""")
+                .map((rs, ctx) -> new Count(rs.getString("name"), rs.getInt("cards"))).list());
+    }
+
+    /** The carried-over streak record with the latest date wins (DESIGN section 6). */
+    public Optional<CarriedRecord> latestCarriedRecord() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT r.current_streak, r.best_streak, r.total_days, r.as_of, c.title
+                        FROM carried_records r JOIN cards c ON c.id = r.card_id
+                        WHERE c.archived = 0 ORDER BY r.as_of DESC, c.id DESC LIMIT 1""")
+                .map((rs, ctx) -> new CarriedRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), LocalDate.parse(rs.getString(4)),
+                        rs.getString(5)))
+                .findOne());
+    }
+
+    private static String toJson(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> fromJson(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored key points are not a JSON list: " + json, e);
+        }
+    }
+}

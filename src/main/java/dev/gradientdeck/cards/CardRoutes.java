@@ -1,0 +1,146 @@
+package dev.gradientdeck.cards;
+
+import dev.gradientdeck.cards.CardViews.CardDetail;
+import dev.gradientdeck.cards.CardViews.CardSummary;
+import dev.gradientdeck.cards.CardViews.Count;
+import dev.gradientdeck.web.WebServer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Pages and API for the deck: home, card list, a card, the new-card form, the import report. */
+public final class CardRoutes implements WebServer.Routes {
+    private final CardRepository cards;
+    private final DeckImporter importer;
+    private final DeckFolder folder;
+
+    public CardRoutes(CardRepository cards, DeckImporter importer, DeckFolder folder) {
+        this.cards = cards;
+        this.importer = importer;
+        this.folder = folder;
+    }
+
+    @Override
+    public void register(Javalin app) {
+        app.get("/", this::home);
+        app.get("/cards", this::list);
+        app.get("/cards/new", this::newCardForm);
+        app.post("/cards/new", this::createCard);
+        app.get("/cards/{id}", this::show);
+        app.get("/import", this::importReport);
+        app.post("/import", this::syncFromPage);
+        app.get("/api/cards", this::apiList);
+        app.get("/api/cards/{id}", this::apiShow);
+        app.post("/api/import", this::apiSync);
+    }
+
+    private void home(Context ctx) {
+        List<Count> decks = cards.deckCounts();
+        int total = decks.stream().mapToInt(Count::cards).sum();
+        ctx.render("home.jte", Map.of("page", new CardPages.Home(total, decks, cards.tagCounts(),
+                cards.latestCarriedRecord(), cards.lastReport())));
+    }
+
+    private void list(Context ctx) {
+        Optional<String> tag = Optional.ofNullable(ctx.queryParam("tag")).filter(t -> !t.isBlank()).map(String::strip);
+        ctx.render("cards.jte", Map.of("page", new CardPages.CardList(cards.list(tag, false), tag, cards.tagCounts())));
+    }
+
+    private void show(Context ctx) {
+        ctx.render("card.jte", Map.of("page", new CardPages.CardPage(card(ctx))));
+    }
+
+    private CardDetail card(Context ctx) {
+        String raw = ctx.pathParam("id");
+        long id;
+        try {
+            id = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse("There is no card '" + raw + "': card ids are numbers.");
+        }
+        return cards.find(id).orElseThrow(() -> new NotFoundResponse("There is no card " + id + "."));
+    }
+
+    private void newCardForm(Context ctx) {
+        NewCard blank = new NewCard("", "", "", "", "", "");
+        renderForm(ctx, blank, Map.of());
+    }
+
+    private void renderForm(Context ctx, NewCard values, Map<String, String> problems) {
+        List<String> decks = cards.deckCounts().stream().map(Count::name).toList();
+        ctx.render("card-new.jte", Map.of("page", new CardPages.NewCardForm(values, problems, decks)));
+    }
+
+    private void createCard(Context ctx) {
+        NewCard card = new NewCard(ctx.formParam("title"), ctx.formParam("deck"), ctx.formParam("tags"),
+                ctx.formParam("question"), ctx.formParam("answer"), ctx.formParam("fileName"));
+        Map<String, String> problems = card.problems(folder::exists);
+        if (problems.isEmpty()) {
+            try {
+                folder.create(card.relativePath(), card.markdown());
+            } catch (FileAlreadyExistsException e) {
+                problems = Map.of("fileName", "A card file named " + card.relativePath() + " already exists; choose another name.");
+            } catch (IOException e) {
+                problems = Map.of("fileName", "Could not write " + card.relativePath() + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            ctx.status(400);
+            renderForm(ctx, card, problems);
+            return;
+        }
+        importer.sync("form");
+        String slug = CardParser.withoutExtension(card.relativePath());
+        long id = cards.idOfSlug(slug).orElseThrow(() -> new IllegalStateException("the new card " + slug + " was not imported"));
+        ctx.redirect("/cards/" + id + "?created=1", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private void importReport(Context ctx) {
+        ctx.render("import.jte", Map.of("page", new CardPages.ImportPage(cards.lastReport(), folder.root().toString())));
+    }
+
+    private void syncFromPage(Context ctx) {
+        importer.sync("button");
+        ctx.redirect("/import", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    // ---- JSON ----
+
+    public record ApiCard(long id, String slug, String title, List<String> tags, String deck, String kind, String state) {}
+
+    private void apiList(Context ctx) {
+        Optional<String> tag = Optional.ofNullable(ctx.queryParam("tag")).filter(t -> !t.isBlank()).map(String::strip);
+        boolean archived = "true".equalsIgnoreCase(ctx.queryParam("archived"));
+        Optional<String> q = Optional.ofNullable(ctx.queryParam("q")).filter(t -> !t.isBlank()).map(String::strip);
+        List<CardSummary> found = cards.list(tag, archived);
+        if (q.isPresent()) {
+            String needle = q.get().toLowerCase(java.util.Locale.ROOT);
+            found = found.stream().filter(c -> c.title().toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
+        }
+        ctx.json(found.stream().map(c -> new ApiCard(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(),
+                c.archived() ? "archived" : "new")).toList());
+    }
+
+    public record ApiCitation(String title, String url, String summary) {}
+
+    public record ApiCardDetail(long id, String slug, String title, List<String> tags, String deck, String kind,
+                                String state, String question, String answer, List<String> keyPoints,
+                                List<ApiCitation> papers) {}
+
+    private void apiShow(Context ctx) {
+        CardDetail c = card(ctx);
+        ctx.json(new ApiCardDetail(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(), c.archived() ? "archived" : "new",
+                c.question(), c.answer(), c.keyPoints(),
+                c.citations().stream().map(p -> new ApiCitation(p.title(), p.url(), p.summary())).toList()));
+    }
+
+    private void apiSync(Context ctx) {
+        ctx.json(importer.sync("api"));
+    }
+}

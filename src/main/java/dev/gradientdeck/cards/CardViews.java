@@ -1,0 +1,37 @@
+package dev.gradientdeck.cards;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** The shapes pages and the API read cards in. */
+public final class CardViews {
+    private CardViews() {}
+
+    public record CardSummary(long id, String slug, String title, String deck, String kind, List<String> tags, boolean archived) {}
+
+    public record Citation(String title, String url, String summary, String summaryHtml) {}
+
+    public record Section(String heading, String html) {}
+
+    public record CardDetail(
+            long id,
+            String slug,
+            String path,
+            String title,
+            String deck,
+            String kind,
+            List<String> tags,
+            String question,
+            String questionHtml,
+            String answer,
+            String answerHtml,
+            List<String> keyPoints,
+            List<Section> sections,
+            List<Citation> citations,
+            String descentSpec,
+            boolean archived) {}
+
+    public record Count(String name, int cards) {}
+
+    public record CarriedRecord(int currentStreak, int bestStreak, int totalDays, LocalDate asOf, String cardTitle) {}
+}

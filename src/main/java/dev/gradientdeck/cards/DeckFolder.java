@@ -1,0 +1,95 @@
+package dev.gradientdeck.cards;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The deck folder on disk: which card files it holds, their bytes, and new files written into it. */
+public final class DeckFolder {
+    private final Path root;
+
+    public DeckFolder(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** A markdown file under the deck, by its path relative to the deck folder with '/' separators. */
+    public record CardFile(String path, Path file, long size, Instant modified) {}
+
+    public record Contents(byte[] bytes, String hash) {}
+
+    public List<CardFile> cardFiles() {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> !isHidden(root.relativize(p)))
+                    .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .map(this::cardFile)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the deck folder " + root, e);
+        }
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) if (part.toString().startsWith(".")) return true;
+        return false;
+    }
+
+    private CardFile cardFile(Path file) {
+        String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+        try {
+            return new CardFile(relative, file, Files.size(file), Files.getLastModifiedTime(file).toInstant());
+        } catch (IOException e) {
+            return new CardFile(relative, file, -1, Instant.EPOCH);
+        }
+    }
+
+    public Contents read(CardFile file) throws IOException {
+        // Checked before reading so a huge file is never pulled into memory.
+        if (file.size() > CardParser.MAX_BYTES) {
+            throw new IOException("the file is " + file.size() + " bytes; a card file may be at most 1 MB");
+        }
+        byte[] bytes = Files.readAllBytes(file.file());
+        return new Contents(bytes, sha256(bytes));
+    }
+
+    /** Writes a new card file; refuses to replace one that exists. Returns the path relative to the deck folder. */
+    public String create(String relativePath, String text) throws IOException {
+        Path target = root.resolve(relativePath).normalize();
+        if (!target.startsWith(root) || target.equals(root)) throw new IOException("'" + relativePath + "' is outside the deck folder");
+        Files.createDirectories(target.getParent());
+        try {
+            Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(relativePath);
+        }
+        return root.relativize(target).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    public boolean exists(String relativePath) {
+        Path target = root.resolve(relativePath).normalize();
+        return target.startsWith(root) && Files.exists(target);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.gradientdeck.cards;
+
+import dev.gradientdeck.cards.CardRepository.StoredFile;
+import dev.gradientdeck.cards.CardRepository.SyncPlan;
+import dev.gradientdeck.cards.ImportReport.ImportError;
+import dev.gradientdeck.cards.RenderedCard.RenderedCitation;
+import dev.gradientdeck.cards.RenderedCard.RenderedSection;
+import dev.gradientdeck.web.Markdown;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Syncs the deck folder into the database: new files are added, changed ones updated (by content hash), vanished ones
+ * archived with their history, returning ones restored. A broken file is reported and changes nothing stored.
+ */
+public final class DeckImporter {
+    private static final Logger LOG = LoggerFactory.getLogger(DeckImporter.class);
+
+    private final DeckFolder folder;
+    private final CardRepository cards;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public DeckImporter(DeckFolder folder, CardRepository cards, Clock clock, ZoneId zone) {
+        this.folder = folder;
+        this.cards = cards;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Whatever the trigger (start-up, watcher, button, command line), one sync runs at a time. */
+    public synchronized ImportReport sync(String trigger) {
+        long started = System.nanoTime();
+        List<DeckFolder.CardFile> files = folder.cardFiles();
+        Map<String, StoredFile> byPath = new HashMap<>();
+        Map<String, StoredFile> bySlug = new HashMap<>();
+        for (StoredFile stored : cards.storedFiles()) {
+            byPath.put(stored.path(), stored);
+            bySlug.put(stored.slug(), stored);
+        }
+
+        List<ImportError> errors = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        Set<String> brokenPaths = new HashSet<>();
+        Map<String, String> pathOfSlug = new HashMap<>();
+        List<RenderedCard> inserts = new ArrayList<>();
+        Map<Long, RenderedCard> updates = new LinkedHashMap<>();
+        List<Long> restores = new ArrayList<>();
+        int unchanged = 0;
+
+        List<Parsed> parsed = files.parallelStream().map(file -> parseUnlessUnchanged(file, byPath.get(file.path()))).toList();
+        for (Parsed p : parsed) {
+            if (p.error() != null) {
+                errors.add(p.error());
+                brokenPaths.add(p.path());
+                continue;
+            }
+            String slug = p.unchanged() != null ? p.unchanged().slug() : p.card().document().slug();
+            String other = pathOfSlug.putIfAbsent(slug, p.path());
+            if (other != null) {
+                errors.add(new ImportError(p.path(), 1, "id '" + slug + "' is already used by " + other));
+                brokenPaths.add(p.path());
+                continue;
+            }
+            if (p.unchanged() != null) {
+                seen.add(p.unchanged().id());
+                if (p.unchanged().archived()) restores.add(p.unchanged().id());
+                else unchanged++;
+                continue;
+            }
+            StoredFile existing = bySlug.get(slug);
+            if (existing == null) {
+                inserts.add(p.card());
+            } else {
+                seen.add(existing.id());
+                updates.put(existing.id(), p.card());
+                if (existing.archived()) restores.add(existing.id());
+            }
+        }
+
+        List<Long> archives = new ArrayList<>();
+        for (StoredFile stored : byPath.values()) {
+            // A card whose file is broken right now keeps its last good version: nothing stored is lost.
+            if (!stored.archived() && !seen.contains(stored.id()) && !brokenPaths.contains(stored.path())) archives.add(stored.id());
+        }
+
+        errors.sort(java.util.Comparator.comparing(ImportError::file).thenComparingInt(ImportError::line));
+        int updated = updates.size() - (int) updates.keySet().stream().filter(restores::contains).count();
+        ImportReport report = new ImportReport(Instant.now(clock), trigger, inserts.size(), updated, unchanged,
+                archives.size(), restores.size(), List.copyOf(errors), (System.nanoTime() - started) / 1_000_000);
+        cards.apply(new SyncPlan(inserts, updates, restores, archives, report));
+        log(report);
+        return report;
+    }
+
+    private record Parsed(String path, StoredFile unchanged, RenderedCard card, ImportError error) {}
+
+    private Parsed parseUnlessUnchanged(DeckFolder.CardFile file, StoredFile stored) {
+        try {
+            DeckFolder.Contents contents = folder.read(file);
+            if (stored != null && stored.contentHash().equals(contents.hash())) return new Parsed(file.path(), stored, null, null);
+            CardDocument doc = CardParser.parse(file.path(), contents.bytes());
+            LocalDate recordDate = doc.date().orElseGet(() -> LocalDate.ofInstant(file.modified(), zone));
+            return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), recordDate), null);
+        } catch (CardFileException e) {
+            return new Parsed(file.path(), null, null, new ImportError(file.path(), e.line(), e.getMessage()));
+        } catch (java.io.IOException e) {
+            return new Parsed(file.path(), null, null, new ImportError(file.path(), 1, "cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    static RenderedCard render(CardDocument doc, String path, String hash, LocalDate recordDate) {
+        List<RenderedSection> sections = doc.otherSections().stream()
+                .map(s -> new RenderedSection(s.heading(), Markdown.toSafeHtml(s.markdown())))
+                .toList();
+        List<RenderedCitation> citations = doc.citations().stream()
+                .map(c -> new RenderedCitation(c.title(), c.url(), c.summary(), Markdown.toSafeHtml(c.summary())))
+                .toList();
+        return new RenderedCard(doc, path, hash, Markdown.toSafeHtml(doc.question()), Markdown.toSafeHtml(doc.answer()),
+                sections, citations, recordDate);
+    }
+
+    private static void log(ImportReport r) {
+        if (r.changedAnything() || !r.errors().isEmpty() || r.trigger().equals("start")) {
+            LOG.info("deck sync ({}): {} added, {} updated, {} unchanged, {} archived, {} restored, {} broken in {} ms",
+                    r.trigger(), r.added(), r.updated(), r.unchanged(), r.archived(), r.restored(), r.errors().size(), r.millis());
+        }
+        for (ImportError e : r.errors()) LOG.warn("{}:{}: {}", e.file(), e.line(), e.message());
+    }
+}

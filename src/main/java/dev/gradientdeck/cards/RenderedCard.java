@@ -1,0 +1,20 @@
+package dev.gradientdeck.cards;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A parsed card with its markdown rendered to safe HTML, ready to store: the only shape the repository writes. */
+public record RenderedCard(
+        CardDocument document,
+        String path,
+        String contentHash,
+        String questionHtml,
+        String answerHtml,
+        List<RenderedSection> sections,
+        List<RenderedCitation> citations,
+        LocalDate recordDate) {
+
+    public record RenderedSection(String heading, String html) {}
+
+    public record RenderedCitation(String title, String url, String summary, String summaryHtml) {}
+}

@@ -1,0 +1,103 @@
+package dev.gradientdeck.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.rendering.template.JavalinJte;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+
+/** The Javalin server: templates, static files, JSON, security headers, and one way of answering every error. */
+public final class WebServer {
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    /** A feature's handlers, registered in one place so its whole URL surface is visible at once. */
+    public interface Routes {
+        void register(Javalin app);
+    }
+
+    private WebServer() {}
+
+    public static ObjectMapper json() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    public static Javalin create(List<Routes> features) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.fileRenderer(new JavalinJte(TemplateEngine.createPrecompiled(ContentType.Html)));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+            config.jsonMapper(new JavalinJackson(json(), false));
+            config.http.maxRequestSize = 1_000_000L;
+        });
+        app.before(WebServer::securityHeaders);
+        app.before(SameOrigin::refuseCrossSiteWrites);
+        features.forEach(f -> f.register(app));
+        app.exception(HttpResponseException.class, (e, ctx) -> answerError(ctx, e.getStatus(), messageOf(e, ctx), List.of()));
+        app.exception(BadRequest.class, (e, ctx) -> answerError(ctx, 400, e.getMessage(), e.details()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            answerError(ctx, 500, "Something went wrong on our side; nothing you had stored was changed.", List.of());
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) answerError(ctx, 404, "There is no page at " + ctx.path() + ".", List.of());
+        });
+        app.error(405, ctx -> answerError(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + ".", List.of()));
+        return app;
+    }
+
+    /** Javalin's own words for an unmatched route name its internals; the learner gets the path instead. */
+    private static String messageOf(HttpResponseException e, Context ctx) {
+        if (e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")) return "There is no page at " + ctx.path() + ".";
+        return e.getMessage();
+    }
+
+    private static void securityHeaders(Context ctx) {
+        // KaTeX positions glyphs with inline style attributes, so styles allow 'unsafe-inline'; scripts never do.
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                + "img-src 'self' https: data:; font-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
+                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "same-origin");
+        ctx.header("X-Frame-Options", "DENY");
+        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    }
+
+    public record ApiError(String error, List<String> details) {}
+
+    static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return ctx.path().startsWith("/api/") || ctx.path().equals("/api")
+                || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
+    }
+
+    public static void answerError(Context ctx, int status, String message, List<String> details) {
+        ctx.status(status);
+        if (wantsJson(ctx)) {
+            ctx.json(new ApiError(message, details));
+        } else {
+            String title = HttpStatus.forStatus(status).getMessage();
+            ctx.render("error.jte", Map.of("page", new ErrorPage(status, title, message, details)));
+        }
+    }
+
+    public record ErrorPage(int status, String title, String message, List<String> details) {}
+}
