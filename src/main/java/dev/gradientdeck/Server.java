@@ -6,6 +6,10 @@ import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.DeckWatcher;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.review.FsrsSettings;
+import dev.gradientdeck.review.ReviewRepository;
+import dev.gradientdeck.review.ReviewRoutes;
+import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 
@@ -33,7 +37,11 @@ public final class Server implements AutoCloseable {
             DeckImporter importer = new DeckImporter(folder, cards, clock, settings.zone());
             importer.sync("start");
             DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
-            Javalin web = WebServer.create(List.of(new CardRoutes(cards, importer, folder)));
+            Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), clock, settings.zone(), settings.dayStartHour(),
+                    settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
+            Javalin web = WebServer.create(List.of(
+                    new CardRoutes(cards, importer, folder, reviews),
+                    new ReviewRoutes(reviews, cards)));
             web.start(settings.host(), settings.port());
             return new Server(database, watcher, web);
         } catch (IOException | RuntimeException e) {

@@ -19,11 +19,13 @@ public final class CardRoutes implements WebServer.Routes {
     private final CardRepository cards;
     private final DeckImporter importer;
     private final DeckFolder folder;
+    private final CardViews.Schedules schedules;
 
-    public CardRoutes(CardRepository cards, DeckImporter importer, DeckFolder folder) {
+    public CardRoutes(CardRepository cards, DeckImporter importer, DeckFolder folder, CardViews.Schedules schedules) {
         this.cards = cards;
         this.importer = importer;
         this.folder = folder;
+        this.schedules = schedules;
     }
 
     @Override
@@ -123,19 +125,22 @@ public final class CardRoutes implements WebServer.Routes {
             String needle = q.get().toLowerCase(java.util.Locale.ROOT);
             found = found.stream().filter(c -> c.title().toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
         }
+        var states = schedules.states();
         ctx.json(found.stream().map(c -> new ApiCard(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(),
-                c.archived() ? "archived" : "new")).toList());
+                c.archived() ? "archived" : states.getOrDefault(c.id(), "new"))).toList());
     }
 
     public record ApiCitation(String title, String url, String summary) {}
 
     public record ApiCardDetail(long id, String slug, String title, List<String> tags, String deck, String kind,
-                                String state, String question, String answer, List<String> keyPoints,
-                                List<ApiCitation> papers) {}
+                                String state, Double stability, Double difficulty, java.time.Instant due, int reps, int lapses,
+                                String question, String answer, List<String> keyPoints, List<ApiCitation> papers) {}
 
     private void apiShow(Context ctx) {
         CardDetail c = card(ctx);
-        ctx.json(new ApiCardDetail(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(), c.archived() ? "archived" : "new",
+        CardViews.CardSchedule s = schedules.of(c.id());
+        ctx.json(new ApiCardDetail(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(),
+                c.archived() ? "archived" : s.state(), s.stability(), s.difficulty(), s.due(), s.reps(), s.lapses(),
                 c.question(), c.answer(), c.keyPoints(),
                 c.citations().stream().map(p -> new ApiCitation(p.title(), p.url(), p.summary())).toList()));
     }

@@ -33,5 +33,15 @@ public final class CardViews {
 
     public record Count(String name, int cards) {}
 
+    /** A card's schedule as other features report it; a card never answered is "new" with no memory yet. */
+    public record CardSchedule(String state, Double stability, Double difficulty, java.time.Instant due, int reps, int lapses) {}
+
+    /** Where the cards feature learns each card's schedule without depending on the review feature. */
+    public interface Schedules {
+        java.util.Map<Long, String> states();
+
+        CardSchedule of(long cardId);
+    }
+
     public record CarriedRecord(int currentStreak, int bestStreak, int totalDays, LocalDate asOf, String cardTitle) {}
 }

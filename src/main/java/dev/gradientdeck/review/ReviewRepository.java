@@ -1,0 +1,252 @@
+package dev.gradientdeck.review;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** All SQL of reviewing: the append-only log, its undos, the derived schedules and the queue. */
+public final class ReviewRepository {
+    private final Jdbi jdbi;
+
+    public ReviewRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** A card as the review loop needs it: whether it can be reviewed, when it was added, and its schedule. */
+    public record ReviewCard(long id, boolean archived, Instant createdAt, Schedule schedule) {}
+
+    /** One logged answer as stored. */
+    public record LoggedReview(long id, long cardId, Instant reviewedAt, LocalDate dayKey, Rating rating, String stateBefore,
+                               Schedule after, long elapsedDays, long scheduledDays, long fuzzSeed, Long durationMs,
+                               String requestId) {}
+
+    public <T> T inTransaction(java.util.function.Function<Handle, T> work) {
+        return jdbi.inTransaction(work::apply);
+    }
+
+    public Optional<ReviewCard> card(Handle h, long cardId) {
+        return h.createQuery("""
+                        SELECT c.id, c.archived, c.created_at, s.state, s.step, s.stability, s.difficulty, s.due, s.last_review,
+                               s.reps, s.lapses
+                        FROM cards c LEFT JOIN card_schedules s ON s.card_id = c.id WHERE c.id = :id""")
+                .bind("id", cardId)
+                .map((rs, ctx) -> {
+                    Instant created = Instant.parse(rs.getString("created_at"));
+                    return new ReviewCard(rs.getLong("id"), rs.getBoolean("archived"), created, schedule(rs, created));
+                })
+                .findOne();
+    }
+
+    public Optional<ReviewCard> card(long cardId) {
+        return jdbi.withHandle(h -> card(h, cardId));
+    }
+
+    private static Schedule schedule(ResultSet rs, Instant createdAt) throws SQLException {
+        String state = rs.getString("state");
+        if (state == null) return Schedule.fresh(createdAt);
+        Memory memory = new Memory(rs.getDouble("stability"), rs.getDouble("difficulty"));
+        return new Schedule(CardState.of(state, rs.getInt("step"), memory), Instant.parse(rs.getString("due")),
+                Instant.parse(rs.getString("last_review")), rs.getInt("reps"), rs.getInt("lapses"));
+    }
+
+    public Optional<LoggedReview> byRequestId(Handle h, String requestId) {
+        return h.createQuery(LOG_SELECT + " WHERE r.request_id = :requestId").bind("requestId", requestId)
+                .map((rs, ctx) -> logged(rs)).findOne();
+    }
+
+    private static final String LOG_SELECT = """
+            SELECT r.* FROM reviews r""";
+
+    private static LoggedReview logged(ResultSet rs) throws SQLException {
+        Instant at = Instant.parse(rs.getString("reviewed_at"));
+        Memory memory = new Memory(rs.getDouble("stability"), rs.getDouble("difficulty"));
+        Schedule after = new Schedule(CardState.of(rs.getString("state_after"), rs.getInt("step_after"), memory),
+                Instant.parse(rs.getString("due")), at, rs.getInt("reps"), rs.getInt("lapses"));
+        long duration = rs.getLong("duration_ms");
+        return new LoggedReview(rs.getLong("id"), rs.getLong("card_id"), at, LocalDate.parse(rs.getString("day_key")),
+                Rating.of(rs.getInt("rating")), rs.getString("state_before"), after, rs.getLong("elapsed_days"),
+                rs.getLong("scheduled_days"), rs.getLong("fuzz_seed"), rs.wasNull() ? null : duration, rs.getString("request_id"));
+    }
+
+    /** The card's answers that still count (not undone), oldest first: the log its schedule is derived from. */
+    public List<LoggedReview> activeLog(Handle h, long cardId) {
+        return h.createQuery(LOG_SELECT + """
+                         WHERE r.card_id = :cardId AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)
+                        ORDER BY r.id""")
+                .bind("cardId", cardId).map((rs, ctx) -> logged(rs)).list();
+    }
+
+    public Optional<LoggedReview> lastActive(Handle h) {
+        return h.createQuery(LOG_SELECT + """
+                         WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)
+                        ORDER BY r.id DESC LIMIT 1""")
+                .map((rs, ctx) -> logged(rs)).findOne();
+    }
+
+    public long append(Handle h, long cardId, Instant at, LocalDate dayKey, Rating rating, String stateBefore, Outcome outcome,
+                       long elapsedDays, long fuzzSeed, Long durationMs, String requestId) {
+        Schedule after = outcome.schedule();
+        Memory memory = memoryOf(after.state());
+        return h.createUpdate("""
+                        INSERT INTO reviews (card_id, reviewed_at, day_key, rating, state_before, state_after, step_after, stability,
+                                             difficulty, elapsed_days, scheduled_days, due, reps, lapses, fuzz_seed, duration_ms, request_id)
+                        VALUES (:cardId, :at, :dayKey, :rating, :before, :after, :step, :stability, :difficulty, :elapsed, :scheduled,
+                                :due, :reps, :lapses, :seed, :duration, :requestId)""")
+                .bind("cardId", cardId)
+                .bind("at", at.toString())
+                .bind("dayKey", dayKey.toString())
+                .bind("rating", rating.value())
+                .bind("before", stateBefore)
+                .bind("after", after.state().name())
+                .bind("step", stepOf(after.state()))
+                .bind("stability", memory.stability())
+                .bind("difficulty", memory.difficulty())
+                .bind("elapsed", elapsedDays)
+                .bind("scheduled", outcome.scheduledDays())
+                .bind("due", after.due().toString())
+                .bind("reps", after.reps())
+                .bind("lapses", after.lapses())
+                .bind("seed", fuzzSeed)
+                .bind("duration", durationMs)
+                .bind("requestId", requestId)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    public void markUndone(Handle h, long reviewId, Instant at) {
+        h.execute("INSERT INTO review_undos (review_id, undone_at) VALUES (?, ?)", reviewId, at.toString());
+    }
+
+    /** Sets the derived schedule to the given log entry's result, or clears it when the card has no answers left. */
+    public void saveSchedule(Handle h, long cardId, Optional<LoggedReview> latest) {
+        h.execute("DELETE FROM card_schedules WHERE card_id = ?", cardId);
+        if (latest.isEmpty()) return;
+        Schedule s = latest.get().after();
+        Memory memory = memoryOf(s.state());
+        h.createUpdate("""
+                        INSERT INTO card_schedules (card_id, state, step, stability, difficulty, due, last_review, reps, lapses, review_id)
+                        VALUES (:cardId, :state, :step, :stability, :difficulty, :due, :lastReview, :reps, :lapses, :reviewId)""")
+                .bind("cardId", cardId)
+                .bind("state", s.state().name())
+                .bind("step", stepOf(s.state()))
+                .bind("stability", memory.stability())
+                .bind("difficulty", memory.difficulty())
+                .bind("due", s.due().toString())
+                .bind("lastReview", s.lastReview().toString())
+                .bind("reps", s.reps())
+                .bind("lapses", s.lapses())
+                .bind("reviewId", latest.get().id())
+                .execute();
+    }
+
+    public List<Long> reviewedCardIds() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT card_id FROM reviews ORDER BY card_id").mapTo(Long.class).list());
+    }
+
+    static Memory memoryOf(CardState state) {
+        if (state instanceof CardState.Learning l) return l.memory();
+        if (state instanceof CardState.Review r) return r.memory();
+        if (state instanceof CardState.Relearning r) return r.memory();
+        throw new IllegalArgumentException("a new card has no memory state");
+    }
+
+    static int stepOf(CardState state) {
+        if (state instanceof CardState.Learning l) return l.step();
+        if (state instanceof CardState.Relearning r) return r.step();
+        return 0;
+    }
+
+    // ---- the queue ----
+
+    /** Counts for the day: learning steps due now, review cards due by the end of the day, new cards still allowed. */
+    public record QueueCounts(int learning, int due, int fresh) {
+        public int total() {
+            return learning + due + fresh;
+        }
+    }
+
+    public QueueCounts counts(Instant now, Instant dayEnds, LocalDate today, int newPerDay) {
+        return jdbi.withHandle(h -> {
+            int learning = h.createQuery("""
+                            SELECT count(*) FROM card_schedules s JOIN cards c ON c.id = s.card_id
+                            WHERE c.archived = 0 AND s.state IN ('learning', 'relearning') AND s.due <= :now""")
+                    .bind("now", now.toString()).mapTo(Integer.class).one();
+            int due = h.createQuery("""
+                            SELECT count(*) FROM card_schedules s JOIN cards c ON c.id = s.card_id
+                            WHERE c.archived = 0 AND s.state = 'review' AND s.due < :dayEnds""")
+                    .bind("dayEnds", dayEnds.toString()).mapTo(Integer.class).one();
+            int available = h.createQuery("""
+                            SELECT count(*) FROM cards c WHERE c.archived = 0
+                            AND NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)""")
+                    .mapTo(Integer.class).one();
+            return new QueueCounts(learning, due, Math.min(available, Math.max(0, newPerDay - newIntroduced(h, today))));
+        });
+    }
+
+    /** New cards first answered today: the daily new-card limit counts these. */
+    private static int newIntroduced(Handle h, LocalDate today) {
+        return h.createQuery("""
+                        SELECT count(DISTINCT r.card_id) FROM reviews r
+                        WHERE r.day_key = :today AND r.state_before = 'new'
+                        AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)""")
+                .bind("today", today.toString()).mapTo(Integer.class).one();
+    }
+
+    /**
+     * The next card to show: a learning step that has come, then the most overdue review card, then a new card while the
+     * day's limit allows; with nothing else left, a learning step due within the learn-ahead window (as Anki does).
+     */
+    public Optional<Long> next(Instant now, Instant dayEnds, LocalDate today, int newPerDay, Instant learnAheadUntil) {
+        return jdbi.withHandle(h -> {
+            Optional<Long> learning = h.createQuery("""
+                            SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
+                            WHERE c.archived = 0 AND s.state IN ('learning', 'relearning') AND s.due <= :now
+                            ORDER BY s.due, s.card_id LIMIT 1""")
+                    .bind("now", now.toString()).mapTo(Long.class).findOne();
+            if (learning.isPresent()) return learning;
+            Optional<Long> review = h.createQuery("""
+                            SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
+                            WHERE c.archived = 0 AND s.state = 'review' AND s.due < :dayEnds
+                            ORDER BY s.due, s.card_id LIMIT 1""")
+                    .bind("dayEnds", dayEnds.toString()).mapTo(Long.class).findOne();
+            if (review.isPresent()) return review;
+            if (newIntroduced(h, today) < newPerDay) {
+                Optional<Long> fresh = h.createQuery("""
+                                SELECT c.id FROM cards c WHERE c.archived = 0
+                                AND NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)
+                                ORDER BY c.id LIMIT 1""")
+                        .mapTo(Long.class).findOne();
+                if (fresh.isPresent()) return fresh;
+            }
+            return h.createQuery("""
+                            SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
+                            WHERE c.archived = 0 AND s.state IN ('learning', 'relearning') AND s.due <= :until
+                            ORDER BY s.due, s.card_id LIMIT 1""")
+                    .bind("until", learnAheadUntil.toString()).mapTo(Long.class).findOne();
+        });
+    }
+
+    /** When the next card falls due after today's work is done, for the "done for today" page. */
+    public Optional<Instant> nextDue() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.due FROM card_schedules s JOIN cards c ON c.id = s.card_id WHERE c.archived = 0
+                        ORDER BY s.due LIMIT 1""")
+                .mapTo(String.class).findOne().map(Instant::parse));
+    }
+
+    /** The schedule of every card that has one, for the API's card list. */
+    public java.util.Map<Long, String> states() {
+        return jdbi.withHandle(h -> {
+            java.util.Map<Long, String> states = new java.util.HashMap<>();
+            h.createQuery("SELECT card_id, state FROM card_schedules")
+                    .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), rs.getString(2)))
+                    .forEach(e -> states.put(e.getKey(), e.getValue()));
+            return states;
+        });
+    }
+}

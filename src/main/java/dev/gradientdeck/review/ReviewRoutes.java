@@ -1,0 +1,228 @@
+package dev.gradientdeck.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradientdeck.cards.CardRepository;
+import dev.gradientdeck.cards.CardViews.CardDetail;
+import dev.gradientdeck.review.ReviewRepository.LoggedReview;
+import dev.gradientdeck.review.Reviews.AlreadyAnswered;
+import dev.gradientdeck.review.Reviews.ArchivedCard;
+import dev.gradientdeck.review.Reviews.NothingToUndo;
+import dev.gradientdeck.review.Reviews.OutOfOrder;
+import dev.gradientdeck.review.Reviews.Refused;
+import dev.gradientdeck.review.Reviews.UnknownCard;
+import dev.gradientdeck.web.BadRequest;
+import dev.gradientdeck.web.WebServer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The review page (keyboard and plain forms) and the review API. */
+public final class ReviewRoutes implements WebServer.Routes {
+    private static final ObjectMapper JSON = WebServer.json();
+
+    private final Reviews reviews;
+    private final CardRepository cards;
+
+    public ReviewRoutes(Reviews reviews, CardRepository cards) {
+        this.reviews = reviews;
+        this.cards = cards;
+    }
+
+    @Override
+    public void register(Javalin app) {
+        app.get("/review", this::show);
+        app.post("/review/{id}/answer", this::answerFromPage);
+        app.post("/review/undo", this::undoFromPage);
+        app.post("/api/cards/{id}/reviews", this::answerFromApi);
+        app.delete("/api/reviews/last", this::undoFromApi);
+        app.exception(Refused.class, (e, ctx) -> refusal(ctx, e));
+    }
+
+    // ---- pages ----
+
+    private void show(Context ctx) {
+        var counts = reviews.counts();
+        String notice = noticeText(ctx.queryParam("notice"));
+        Optional<Long> next = reviews.nextCard();
+        if (next.isEmpty()) {
+            ctx.render("review-done.jte", Map.of("page", new ReviewPages.Done(counts, reviews.nextDue(), notice, reviews.now())));
+            return;
+        }
+        Reviews.Preview preview = reviews.preview(next.get());
+        CardDetail card = cards.find(next.get()).orElseThrow();
+        List<ReviewPages.GradeButton> buttons = java.util.Arrays.stream(Rating.values())
+                .map(r -> new ReviewPages.GradeButton(r.value(), label(r), IntervalLabel.of(preview.next().of(r).interval())))
+                .toList();
+        ctx.render("review.jte", Map.of("page", new ReviewPages.Question(card, preview.card().schedule().state().name(),
+                preview.card().schedule().reps(), buttons, counts, reviews.now().toEpochMilli(), notice)));
+    }
+
+    private static String label(Rating r) {
+        return switch (r) {
+            case AGAIN -> "Again";
+            case HARD -> "Hard";
+            case GOOD -> "Good";
+            case EASY -> "Easy";
+        };
+    }
+
+    private static String noticeText(String code) {
+        if (code == null) return "";
+        return switch (code) {
+            case "already" -> "That card was already graded (in another tab, or by a double click); it was counted once.";
+            case "undone" -> "Your last grade was taken back. Grade the card again.";
+            case "nothing" -> "There is nothing to undo.";
+            default -> "";
+        };
+    }
+
+    private void answerFromPage(Context ctx) {
+        long cardId = cardId(ctx);
+        Rating rating = rating(ctx.formParam("rating"));
+        Optional<Integer> reps = Optional.ofNullable(ctx.formParam("reps")).map(ReviewRoutes::integer);
+        Optional<Duration> taken = Optional.ofNullable(ctx.formParam("shownAt")).map(ReviewRoutes::timeTakenSince);
+        try {
+            reviews.answer(cardId, rating, Optional.empty(), Optional.empty(), reps, taken);
+            ctx.redirect("/review", HttpStatus.SEE_OTHER);
+        } catch (Refused e) {
+            if (e.refusal() instanceof AlreadyAnswered) ctx.redirect("/review?notice=already", HttpStatus.SEE_OTHER);
+            else throw e;
+        }
+    }
+
+    private void undoFromPage(Context ctx) {
+        try {
+            reviews.undoLast();
+            ctx.redirect("/review?notice=undone", HttpStatus.SEE_OTHER);
+        } catch (Refused e) {
+            ctx.redirect("/review?notice=nothing", HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /** Time from showing the question to the grade, from the page's own timestamp; clamped so a stale tab cannot skew stats. */
+    private static Duration timeTakenSince(String shownAtMillis) {
+        try {
+            long millis = Math.max(0, System.currentTimeMillis() - Long.parseLong(shownAtMillis));
+            return Duration.ofMillis(Math.min(millis, Duration.ofMinutes(60).toMillis()));
+        } catch (NumberFormatException e) {
+            throw new BadRequest("shownAt '" + shownAtMillis + "' is not a time in milliseconds");
+        }
+    }
+
+    // ---- API ----
+
+    public record ApiSchedule(long cardId, long reviewId, String state, double stability, double difficulty, Instant due,
+                              int reps, int lapses, long intervalDays, double intervalExactDays, String interval,
+                              Instant reviewedAt, String dayKey, boolean repeated) {}
+
+    private void answerFromApi(Context ctx) {
+        long cardId = cardId(ctx);
+        JsonNode body = jsonBody(ctx);
+        List<String> unknown = new java.util.ArrayList<>();
+        body.fieldNames().forEachRemaining(name -> {
+            if (!List.of("rating", "reviewedAt", "requestId", "durationMs").contains(name)) unknown.add(name);
+        });
+        if (!unknown.isEmpty()) throw new BadRequest("unknown field(s): " + String.join(", ", unknown),
+                List.of("allowed fields: rating, reviewedAt, requestId, durationMs"));
+        JsonNode ratingNode = body.get("rating");
+        if (ratingNode == null || !ratingNode.isIntegralNumber()) {
+            throw new BadRequest("rating must be a whole number from 1 (Again) to 4 (Easy)" + (ratingNode == null ? "; it is missing" : ", not " + ratingNode));
+        }
+        Rating rating = rating(ratingNode.asText());
+        Optional<Instant> at = Optional.ofNullable(body.get("reviewedAt")).filter(n -> !n.isNull()).map(ReviewRoutes::instant);
+        Optional<String> requestId = Optional.ofNullable(body.get("requestId")).filter(n -> !n.isNull()).map(n -> {
+            if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 200) {
+                throw new BadRequest("requestId must be a non-empty string of at most 200 characters");
+            }
+            return n.asText();
+        });
+        Optional<Duration> taken = Optional.ofNullable(body.get("durationMs")).filter(n -> !n.isNull()).map(n -> {
+            if (!n.isIntegralNumber() || n.asLong() < 0) throw new BadRequest("durationMs must be a whole number of milliseconds, 0 or more");
+            return Duration.ofMillis(n.asLong());
+        });
+        Reviews.Answered answered = reviews.answer(cardId, rating, at, requestId, Optional.empty(), taken);
+        ctx.status(answered.repeated() ? 200 : 201).json(apiSchedule(answered.review(), answered.outcome(), answered.repeated()));
+    }
+
+    private static ApiSchedule apiSchedule(LoggedReview r, Outcome outcome, boolean repeated) {
+        Schedule s = r.after();
+        Memory m = ReviewRepository.memoryOf(s.state());
+        return new ApiSchedule(r.cardId(), r.id(), s.state().name(), m.stability(), m.difficulty(), s.due(), s.reps(), s.lapses(),
+                r.scheduledDays(), outcome.intervalDays(), IntervalLabel.of(outcome.interval()), r.reviewedAt(),
+                r.dayKey().toString(), repeated);
+    }
+
+    public record ApiUndo(long undoneReviewId, long cardId, String state, Instant due, int reps) {}
+
+    private void undoFromApi(Context ctx) {
+        LoggedReview undone = reviews.undoLast();
+        var now = reviews.of(undone.cardId());
+        ctx.json(new ApiUndo(undone.id(), undone.cardId(), now.state(), now.due(), now.reps()));
+    }
+
+    // ---- input ----
+
+    private static JsonNode jsonBody(Context ctx) {
+        String body = ctx.body();
+        if (body.isBlank()) throw new BadRequest("the request body is empty; send JSON like {\"rating\": 3}");
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null || !node.isObject()) throw new BadRequest("the request body must be a JSON object like {\"rating\": 3}");
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("the request body is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+        }
+    }
+
+    private static long cardId(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw new io.javalin.http.NotFoundResponse("There is no card '" + raw + "': card ids are numbers.");
+        }
+    }
+
+    private static Rating rating(String raw) {
+        try {
+            return Rating.of(Integer.parseInt(raw == null ? "" : raw.strip()));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not '" + raw + "'");
+        }
+    }
+
+    private static Integer integer(String raw) {
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("reps '" + raw + "' is not a whole number");
+        }
+    }
+
+    private static Instant instant(JsonNode node) {
+        try {
+            return Instant.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("reviewedAt '" + node.asText() + "' is not an ISO instant like 2026-11-21T09:30:00Z");
+        }
+    }
+
+    private static void refusal(Context ctx, Refused e) {
+        Reviews.Refusal r = e.refusal();
+        if (r instanceof UnknownCard u) WebServer.answerError(ctx, 404, "There is no card " + u.cardId() + ".", List.of());
+        else if (r instanceof ArchivedCard a) WebServer.answerError(ctx, 409, "Card " + a.cardId() + " is archived: its file was removed from the deck.", List.of());
+        else if (r instanceof OutOfOrder o) WebServer.answerError(ctx, 409, "reviewedAt " + o.reviewedAt()
+                + " is earlier than the card's last review at " + o.lastReview() + "; reviews are recorded in order.", List.of());
+        else if (r instanceof AlreadyAnswered a) WebServer.answerError(ctx, 409, "Card " + a.cardId() + " was already graded since this page was shown.", List.of());
+        else if (r instanceof NothingToUndo) WebServer.answerError(ctx, 404, "There is no review to undo.", List.of());
+    }
+}

@@ -1,0 +1,178 @@
+package dev.gradientdeck.review;
+
+import dev.gradientdeck.review.ReviewRepository.LoggedReview;
+import dev.gradientdeck.review.ReviewRepository.QueueCounts;
+import dev.gradientdeck.review.ReviewRepository.ReviewCard;
+import dev.gradientdeck.streaks.DayKey;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answering and undoing: loads a card's schedule, asks the scheduler, and appends to the log, all in one transaction.
+ * Writes are serialized here because SQLite allows one writer and a read-then-write must not interleave.
+ */
+public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules {
+    /** Anki's learn-ahead limit: with nothing else left, a learning step due this soon is shown now. */
+    static final Duration LEARN_AHEAD = Duration.ofMinutes(20);
+
+    private final ReviewRepository repository;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final int dayStartHour;
+    private final int newPerDay;
+    private final FsrsSettings settings;
+
+    public Reviews(ReviewRepository repository, Clock clock, ZoneId zone, int dayStartHour, int newPerDay, FsrsSettings settings) {
+        this.repository = repository;
+        this.clock = clock;
+        this.zone = zone;
+        this.dayStartHour = dayStartHour;
+        this.newPerDay = newPerDay;
+        this.settings = settings;
+    }
+
+    /** Why an answer was refused: the caller turns each into a clear 4xx. */
+    public sealed interface Refusal permits UnknownCard, ArchivedCard, OutOfOrder, AlreadyAnswered, NothingToUndo {}
+
+    public record UnknownCard(long cardId) implements Refusal {}
+
+    public record ArchivedCard(long cardId) implements Refusal {}
+
+    public record OutOfOrder(Instant reviewedAt, Instant lastReview) implements Refusal {}
+
+    /** Another tab (or a double click) answered this card since the page was shown. */
+    public record AlreadyAnswered(long cardId, int repsNow) implements Refusal {}
+
+    public record NothingToUndo() implements Refusal {}
+
+    public static final class Refused extends RuntimeException {
+        private final transient Refusal refusal;
+
+        Refused(Refusal refusal) {
+            super(refusal.toString());
+            this.refusal = refusal;
+        }
+
+        public Refusal refusal() {
+            return refusal;
+        }
+    }
+
+    /** What a card would become under each rating now: the grade buttons show these. */
+    public record Preview(ReviewCard card, NextStates next, long elapsedDays) {}
+
+    public Preview preview(long cardId) {
+        ReviewCard card = repository.card(cardId).orElseThrow(() -> new Refused(new UnknownCard(cardId)));
+        Instant now = clock.instant();
+        long elapsed = elapsedDays(card.schedule(), now);
+        return new Preview(card, Scheduler.nextStates(card.schedule(), now, elapsed, fuzzSeed(card), settings), elapsed);
+    }
+
+    /** The result of one answer, as logged. */
+    public record Answered(LoggedReview review, Outcome outcome, boolean repeated) {}
+
+    public synchronized Answered answer(long cardId, Rating rating, Optional<Instant> reviewedAt, Optional<String> requestId,
+                                        Optional<Integer> expectedReps, Optional<Duration> timeTaken) {
+        return repository.inTransaction(h -> {
+            if (requestId.isPresent()) {
+                Optional<LoggedReview> earlier = repository.byRequestId(h, requestId.get());
+                if (earlier.isPresent()) return new Answered(earlier.get(), outcomeOf(earlier.get()), true);
+            }
+            ReviewCard card = repository.card(h, cardId).orElseThrow(() -> new Refused(new UnknownCard(cardId)));
+            if (card.archived()) throw new Refused(new ArchivedCard(cardId));
+            Schedule before = card.schedule();
+            if (expectedReps.isPresent() && expectedReps.get() != before.reps()) {
+                throw new Refused(new AlreadyAnswered(cardId, before.reps()));
+            }
+            Instant at = reviewedAt.orElseGet(clock::instant);
+            if (before.lastReview() != null && at.isBefore(before.lastReview())) {
+                throw new Refused(new OutOfOrder(at, before.lastReview()));
+            }
+            long elapsed = elapsedDays(before, at);
+            long seed = fuzzSeed(card);
+            Outcome outcome = Scheduler.answer(before, rating, at, elapsed, seed, settings);
+            long id = repository.append(h, cardId, at, DayKey.of(at, zone, dayStartHour).date(), rating, before.state().name(),
+                    outcome, elapsed, seed, timeTaken.map(Duration::toMillis).orElse(null), requestId.orElse(null));
+            List<LoggedReview> log = repository.activeLog(h, cardId);
+            repository.saveSchedule(h, cardId, Optional.of(log.get(log.size() - 1)));
+            return new Answered(log.get(log.size() - 1), outcome, false);
+        });
+    }
+
+    /** Takes back the latest answer that still counts; the card's schedule becomes exactly what it was before it. */
+    public synchronized LoggedReview undoLast() {
+        return repository.inTransaction(h -> {
+            LoggedReview last = repository.lastActive(h).orElseThrow(() -> new Refused(new NothingToUndo()));
+            repository.markUndone(h, last.id(), clock.instant());
+            List<LoggedReview> log = repository.activeLog(h, last.cardId());
+            repository.saveSchedule(h, last.cardId(), log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1)));
+            return last;
+        });
+    }
+
+    /** Replays a card's log from scratch with the current settings: the schedule it derives from its history. */
+    public Schedule replay(long cardId) {
+        return repository.inTransaction(h -> {
+            ReviewCard card = repository.card(h, cardId).orElseThrow(() -> new Refused(new UnknownCard(cardId)));
+            List<ReviewEvent> events = repository.activeLog(h, cardId).stream()
+                    .map(r -> new ReviewEvent(r.rating(), r.reviewedAt(), r.elapsedDays(), r.fuzzSeed()))
+                    .toList();
+            return Scheduler.replay(events, Schedule.fresh(card.createdAt()), settings);
+        });
+    }
+
+    public QueueCounts counts() {
+        Instant now = clock.instant();
+        ReviewDay day = ReviewDay.of(now, zone, dayStartHour);
+        return repository.counts(now, day.ends(), day.date(), newPerDay);
+    }
+
+    public Optional<Long> nextCard() {
+        Instant now = clock.instant();
+        ReviewDay day = ReviewDay.of(now, zone, dayStartHour);
+        return repository.next(now, day.ends(), day.date(), newPerDay, now.plus(LEARN_AHEAD));
+    }
+
+    public Optional<Instant> nextDue() {
+        return repository.nextDue();
+    }
+
+    @Override
+    public java.util.Map<Long, String> states() {
+        return repository.states();
+    }
+
+    @Override
+    public dev.gradientdeck.cards.CardViews.CardSchedule of(long cardId) {
+        Schedule s = repository.card(cardId).map(ReviewCard::schedule).orElseGet(() -> Schedule.fresh(clock.instant()));
+        if (s.state() instanceof CardState.New) return new dev.gradientdeck.cards.CardViews.CardSchedule("new", null, null, s.due(), 0, 0);
+        Memory m = ReviewRepository.memoryOf(s.state());
+        return new dev.gradientdeck.cards.CardViews.CardSchedule(s.state().name(), m.stability(), m.difficulty(), s.due(), s.reps(), s.lapses());
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    private long elapsedDays(Schedule schedule, Instant now) {
+        if (schedule.lastReview() == null) return 0;
+        return Math.max(0, ReviewDay.daysBetween(DayKey.of(schedule.lastReview(), zone, dayStartHour).date(),
+                DayKey.of(now, zone, dayStartHour).date()));
+    }
+
+    /** Fixed per card and review, so a preview, the answer and a replay all draw the same fuzz. */
+    private static long fuzzSeed(ReviewCard card) {
+        return card.id() * 1_000_003L + card.schedule().reps();
+    }
+
+    private static Outcome outcomeOf(LoggedReview review) {
+        Schedule s = review.after();
+        Duration interval = Duration.between(review.reviewedAt(), s.due());
+        return new Outcome(s, interval, interval.toSeconds() / 86400.0, review.scheduledDays());
+    }
+}
