@@ -1,0 +1,220 @@
+package dev.gradientdeck.streaks;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stats page's year of days as a standalone SVG: 53 week columns (Monday on top) ending with today's week, one square
+ * per day shaded by its reviews, frozen days in ice blue with a diagonal, and a hover title on every square.
+ *
+ * <p>Colours are presentation attributes rather than a {@code <style>} block so that a strict Content-Security-Policy on
+ * the page cannot strip them.
+ */
+public final class Heatmap {
+
+    static final int WEEKS = 53;
+    private static final int CELL = 10;
+    private static final int PITCH = 13;
+    private static final int LEFT = 30;
+    private static final int TOP = 20;
+    private static final int GRID_WIDTH = WEEKS * PITCH - (PITCH - CELL);
+    private static final int GRID_HEIGHT = 7 * PITCH - (PITCH - CELL);
+    private static final int LEGEND_Y = TOP + GRID_HEIGHT + 12;
+    static final int WIDTH = LEFT + GRID_WIDTH + 4;
+    static final int HEIGHT = LEGEND_Y + CELL + 6;
+
+    /** Level 0 is a day without reviews, 1 a day below the goal, 2-4 counted days from fewer reviews to more. */
+    static final List<String> SHADES = List.of("#ebedf0", "#c6e9cd", "#8fd19e", "#3fa45b", "#1b6b35");
+    static final String FROZEN_FILL = "#cfeafb";
+    private static final String FROZEN_LINE = "#3d8fd1";
+    private static final String TODAY_OUTLINE = "#24292f";
+    private static final String LABEL_COLOUR = "#57606a";
+    private static final String FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"10\"";
+
+    private static final DateTimeFormatter TITLE_DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
+
+    private Heatmap() {
+    }
+
+    public static String svg(Map<LocalDate, Integer> activityPerDay, Set<LocalDate> frozenDays, LocalDate today, int dailyGoal) {
+        LocalDate first = firstDay(today);
+        Shades shades = Shades.of(activityPerDay, first, today, dailyGoal);
+        StringBuilder svg = new StringBuilder(64 * 1024);
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
+                .append("\" width=\"100%\" role=\"img\" aria-label=\"")
+                .append(escape("Reviews per day from " + TITLE_DATE.format(first) + " to " + TITLE_DATE.format(today)))
+                .append("\">\n");
+        appendMonthLabels(svg, first);
+        appendWeekdayLabels(svg);
+        for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
+            int count = activityPerDay.getOrDefault(day, 0);
+            appendDay(svg, day, count, frozenDays.contains(day), day.equals(today), shades, x(first, day), y(day));
+        }
+        appendLegend(svg, shades);
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** The Monday 52 weeks before today's week, so that today's week is the 53rd column. */
+    static LocalDate firstDay(LocalDate today) {
+        return today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
+    }
+
+    /** "Sat 21 Nov 2026: 3 reviews", with why a day looks different when it does. */
+    static String title(LocalDate day, int count, boolean frozen, int dailyGoal) {
+        String text = TITLE_DATE.format(day) + ": " + count + (count == 1 ? " review" : " reviews");
+        if (frozen) {
+            return text + " (frozen: a freeze kept the streak)";
+        }
+        if (count > 0 && count < dailyGoal) {
+            return text + " (daily goal " + dailyGoal + ")";
+        }
+        return text;
+    }
+
+    /** Text for XML content and attribute values alike. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static int x(LocalDate first, LocalDate day) {
+        return LEFT + (int) ChronoUnit.WEEKS.between(first, day) * PITCH;
+    }
+
+    private static int y(LocalDate day) {
+        return TOP + (day.getDayOfWeek().getValue() - 1) * PITCH;
+    }
+
+    private static void appendDay(StringBuilder svg, LocalDate day, int count, boolean frozen, boolean today,
+                                  Shades shades, int x, int y) {
+        int level = shades.level(count);
+        svg.append("<g><title>").append(escape(title(day, count, frozen, shades.dailyGoal()))).append("</title>")
+                .append("<rect data-date=\"").append(day).append("\" data-count=\"").append(count)
+                .append("\" data-level=\"").append(level).append('"');
+        if (frozen) {
+            svg.append(" data-frozen=\"true\"");
+        }
+        svg.append(" x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(CELL)
+                .append("\" height=\"").append(CELL).append("\" rx=\"2\" fill=\"")
+                .append(frozen ? FROZEN_FILL : SHADES.get(level)).append('"');
+        if (today) {
+            svg.append(" stroke=\"").append(TODAY_OUTLINE).append("\" stroke-width=\"1.5\"");
+        }
+        svg.append("/>");
+        if (frozen) {
+            appendDiagonal(svg, x, y);
+        }
+        svg.append("</g>\n");
+    }
+
+    private static void appendDiagonal(StringBuilder svg, int x, int y) {
+        svg.append("<line x1=\"").append(x + 2).append("\" y1=\"").append(y + CELL - 2).append("\" x2=\"").append(x + CELL - 2)
+                .append("\" y2=\"").append(y + 2).append("\" stroke=\"").append(FROZEN_LINE)
+                .append("\" stroke-width=\"1.5\" stroke-linecap=\"round\"/>");
+    }
+
+    /** A month is named over the first column whose Monday falls in it; a first label too close to the next is dropped. */
+    private static void appendMonthLabels(StringBuilder svg, LocalDate first) {
+        for (int column = 0; column < WEEKS; column++) {
+            LocalDate monday = first.plusWeeks(column);
+            boolean newMonth = column == 0 || monday.getMonth() != monday.minusWeeks(1).getMonth();
+            boolean crowdsNext = column == 0 && monday.plusWeeks(2).getMonth() != monday.getMonth();
+            if (newMonth && !crowdsNext) {
+                appendText(svg, LEFT + column * PITCH, TOP - 7, "start", MONTH.format(monday));
+            }
+        }
+    }
+
+    private static void appendWeekdayLabels(StringBuilder svg) {
+        List<DayOfWeek> labelled = List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
+        for (DayOfWeek weekday : labelled) {
+            String name = weekday.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+            appendText(svg, LEFT - 6, TOP + (weekday.getValue() - 1) * PITCH + CELL - 1, "end", name);
+        }
+    }
+
+    /** Frozen day on the left; "Less" to "More" on the right, aligned with the grid's right edge. */
+    private static void appendLegend(StringBuilder svg, Shades shades) {
+        int textY = LEGEND_Y + CELL - 1;
+        svg.append("<g><title>A missed day a freeze covered: the streak holds, nothing is added</title>")
+                .append("<rect x=\"").append(LEFT).append("\" y=\"").append(LEGEND_Y).append("\" width=\"").append(CELL)
+                .append("\" height=\"").append(CELL).append("\" rx=\"2\" fill=\"").append(FROZEN_FILL).append("\"/>");
+        appendDiagonal(svg, LEFT, LEGEND_Y);
+        svg.append("</g>\n");
+        appendText(svg, LEFT + CELL + 4, textY, "start", "Frozen");
+
+        int right = LEFT + GRID_WIDTH;
+        appendText(svg, right, textY, "end", "More");
+        int squaresStart = right - 28 - SHADES.size() * PITCH;
+        for (int level = 0; level < SHADES.size(); level++) {
+            svg.append("<rect x=\"").append(squaresStart + level * PITCH).append("\" y=\"").append(LEGEND_Y)
+                    .append("\" width=\"").append(CELL).append("\" height=\"").append(CELL).append("\" rx=\"2\" fill=\"")
+                    .append(SHADES.get(level)).append("\"><title>").append(escape(shades.describe(level))).append("</title></rect>\n");
+        }
+        appendText(svg, squaresStart - 5, textY, "end", "Less");
+    }
+
+    private static void appendText(StringBuilder svg, int x, int y, String anchor, String text) {
+        svg.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" text-anchor=\"").append(anchor)
+                .append("\" fill=\"").append(LABEL_COLOUR).append("\" ").append(FONT).append('>')
+                .append(escape(text)).append("</text>\n");
+    }
+
+    /**
+     * Counted days are split in thirds by their review counts over the shown year, so the shades stay readable whether
+     * the learner does 5 or 500 reviews a day; days below the goal get their own pale shade.
+     */
+    record Shades(int dailyGoal, int middle, int high) {
+
+        static Shades of(Map<LocalDate, Integer> activityPerDay, LocalDate first, LocalDate last, int dailyGoal) {
+            List<Integer> counted = activityPerDay.entrySet().stream()
+                    .filter(e -> !e.getKey().isBefore(first) && !e.getKey().isAfter(last) && e.getValue() >= dailyGoal)
+                    .map(Map.Entry::getValue)
+                    .sorted()
+                    .toList();
+            if (counted.isEmpty()) {
+                return new Shades(dailyGoal, dailyGoal, dailyGoal);
+            }
+            return new Shades(dailyGoal, counted.get(counted.size() / 3), counted.get(2 * counted.size() / 3));
+        }
+
+        int level(int count) {
+            if (count <= 0) {
+                return 0;
+            }
+            if (count < dailyGoal) {
+                return 1;
+            }
+            return count >= high ? 4 : count >= middle ? 3 : 2;
+        }
+
+        String describe(int level) {
+            return switch (level) {
+                case 0 -> "No reviews";
+                case 1 -> "Below the daily goal of " + dailyGoal;
+                case 2 -> "Goal met";
+                case 3 -> "Goal met, more reviews";
+                default -> "Goal met, most reviews";
+            };
+        }
+    }
+}
