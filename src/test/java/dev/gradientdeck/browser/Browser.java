@@ -62,7 +62,11 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(5)).until(condition::apply);
+        // The review page swaps its body in place, so an element read mid-swap may go stale: look again.
+        return new WebDriverWait(driver, Duration.ofSeconds(5))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition::apply);
     }
 
     @Override
