@@ -98,7 +98,7 @@ public final class App implements Callable<Integer> {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
                 DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        Clock.systemUTC(), settings.zone());
+                        Clock.systemUTC(), settings.zone(), settings.dayStartHour());
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",

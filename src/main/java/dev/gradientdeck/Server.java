@@ -6,6 +6,10 @@ import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.DeckWatcher;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.home.HomeRoutes;
+import dev.gradientdeck.streaks.Stats;
+import dev.gradientdeck.streaks.StatsRoutes;
+import dev.gradientdeck.streaks.StreakRepository;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
@@ -34,14 +38,18 @@ public final class Server implements AutoCloseable {
         try {
             DeckFolder folder = new DeckFolder(settings.cards());
             CardRepository cards = new CardRepository(database.jdbi());
-            DeckImporter importer = new DeckImporter(folder, cards, clock, settings.zone());
+            DeckImporter importer = new DeckImporter(folder, cards, clock, settings.zone(), settings.dayStartHour());
             importer.sync("start");
             DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
             Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), clock, settings.zone(), settings.dayStartHour(),
                     settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
+            Stats stats = new Stats(new StreakRepository(database.jdbi()), clock, settings.zone(), settings.dayStartHour(),
+                    settings.dailyGoal());
             Javalin web = WebServer.create(List.of(
+                    new HomeRoutes(cards, reviews, stats),
                     new CardRoutes(cards, importer, folder, reviews),
-                    new ReviewRoutes(reviews, cards)));
+                    new ReviewRoutes(reviews, cards),
+                    new StatsRoutes(stats, reviews)));
             web.start(settings.host(), settings.port());
             return new Server(database, watcher, web);
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,6 @@ package dev.gradientdeck.cards;
 
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.cards.CardViews.CardSummary;
-import dev.gradientdeck.cards.CardViews.CarriedRecord;
 import dev.gradientdeck.cards.CardViews.Count;
 
 import java.util.List;
@@ -12,9 +11,6 @@ import java.util.Optional;
 /** What each cards page shows, decided here so the templates only format. */
 public final class CardPages {
     private CardPages() {}
-
-    public record Home(int cardCount, List<Count> decks, List<Count> tags, Optional<CarriedRecord> carried,
-                       Optional<ImportReport> lastImport) {}
 
     public record CardList(List<CardSummary> cards, Optional<String> tag, List<Count> tags) {}
 

@@ -30,7 +30,6 @@ public final class CardRoutes implements WebServer.Routes {
 
     @Override
     public void register(Javalin app) {
-        app.get("/", this::home);
         app.get("/cards", this::list);
         app.get("/cards/new", this::newCardForm);
         app.post("/cards/new", this::createCard);
@@ -40,13 +39,6 @@ public final class CardRoutes implements WebServer.Routes {
         app.get("/api/cards", this::apiList);
         app.get("/api/cards/{id}", this::apiShow);
         app.post("/api/import", this::apiSync);
-    }
-
-    private void home(Context ctx) {
-        List<Count> decks = cards.deckCounts();
-        int total = decks.stream().mapToInt(Count::cards).sum();
-        ctx.render("home.jte", Map.of("page", new CardPages.Home(total, decks, cards.tagCounts(),
-                cards.latestCarriedRecord(), cards.lastReport())));
     }
 
     private void list(Context ctx) {

@@ -5,6 +5,7 @@ import dev.gradientdeck.cards.CardRepository.SyncPlan;
 import dev.gradientdeck.cards.ImportReport.ImportError;
 import dev.gradientdeck.cards.RenderedCard.RenderedCitation;
 import dev.gradientdeck.cards.RenderedCard.RenderedSection;
+import dev.gradientdeck.streaks.DayKey;
 import dev.gradientdeck.web.Markdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,14 @@ public final class DeckImporter {
     private final CardRepository cards;
     private final Clock clock;
     private final ZoneId zone;
+    private final int dayStartHour;
 
-    public DeckImporter(DeckFolder folder, CardRepository cards, Clock clock, ZoneId zone) {
+    public DeckImporter(DeckFolder folder, CardRepository cards, Clock clock, ZoneId zone, int dayStartHour) {
         this.folder = folder;
         this.cards = cards;
         this.clock = clock;
         this.zone = zone;
+        this.dayStartHour = dayStartHour;
     }
 
     /** Whatever the trigger (start-up, watcher, button, command line), one sync runs at a time. */
@@ -112,7 +115,8 @@ public final class DeckImporter {
             DeckFolder.Contents contents = folder.read(file);
             if (stored != null && stored.contentHash().equals(contents.hash())) return new Parsed(file.path(), stored, null, null);
             CardDocument doc = CardParser.parse(file.path(), contents.bytes());
-            LocalDate recordDate = doc.date().orElseGet(() -> LocalDate.ofInstant(file.modified(), zone));
+            // Without a front-matter date, a carried record is as of the learner's day the file was last saved.
+            LocalDate recordDate = doc.date().orElseGet(() -> DayKey.of(file.modified(), zone, dayStartHour).date());
             return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), recordDate), null);
         } catch (CardFileException e) {
             return new Parsed(file.path(), null, null, new ImportError(file.path(), e.line(), e.getMessage()));

@@ -49,9 +49,10 @@ class DeckBrowserTest {
     @Test
     void openReadCreateAndDropCards() throws Exception {
         browser.go(app.url("/"));
-        assertTrue(browser.find("h1").getText().contains("1 card in 1 deck"));
+        assertTrue(browser.find(".columns h2").getText().contains("1 card in 1 deck"));
+        assertTrue(browser.find(".today-review h1").getText().contains("1 card to review"));
 
-        browser.find("a.button.primary").click();
+        browser.find(".main-nav a[href='/cards']").click();
         browser.find("a.card-title").click();
         assertEquals("Momentum", browser.find(".card-head h1").getText());
         assertFalse(browser.find(".answer").isDisplayed(), "the answer starts hidden");

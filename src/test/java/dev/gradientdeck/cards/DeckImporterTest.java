@@ -34,7 +34,7 @@ class DeckImporterTest {
         database = Database.open(dir.resolve("test.sqlite"));
         cards = new CardRepository(database.jdbi());
         importer = new DeckImporter(new DeckFolder(deck), cards, Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC),
-                ZoneId.of("UTC"));
+                ZoneId.of("UTC"), 4);
     }
 
     @AfterEach

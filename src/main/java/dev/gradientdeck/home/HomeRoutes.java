@@ -1,0 +1,44 @@
+package dev.gradientdeck.home;
+
+import dev.gradientdeck.cards.CardRepository;
+import dev.gradientdeck.cards.CardViews.CarriedRecord;
+import dev.gradientdeck.cards.CardViews.Count;
+import dev.gradientdeck.cards.ImportReport;
+import dev.gradientdeck.review.ReviewRepository.QueueCounts;
+import dev.gradientdeck.review.Reviews;
+import dev.gradientdeck.streaks.Stats;
+import dev.gradientdeck.web.WebServer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The page a learner opens every day: the streak, what is due, and the deck at a glance. */
+public final class HomeRoutes implements WebServer.Routes {
+    private final CardRepository cards;
+    private final Reviews reviews;
+    private final Stats stats;
+
+    public HomeRoutes(CardRepository cards, Reviews reviews, Stats stats) {
+        this.cards = cards;
+        this.reviews = reviews;
+        this.stats = stats;
+    }
+
+    public record Home(Stats.Today today, QueueCounts counts, int cardCount, List<Count> decks, List<Count> tags,
+                       Optional<CarriedRecord> carried, Optional<ImportReport> lastImport) {}
+
+    @Override
+    public void register(Javalin app) {
+        app.get("/", this::home);
+    }
+
+    private void home(Context ctx) {
+        List<Count> decks = cards.deckCounts();
+        int total = decks.stream().mapToInt(Count::cards).sum();
+        ctx.render("home.jte", Map.of("page", new Home(stats.now(), reviews.counts(), total, decks, cards.tagCounts(),
+                cards.latestCarriedRecord(), cards.lastReport())));
+    }
+}

@@ -1,0 +1,89 @@
+package dev.gradientdeck.streaks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradientdeck.RunningApp;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The carried-over record joins the app's own days, and the API and the stats page agree. */
+class StatsApiTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    RunningApp app;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path deck = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(deck.resolve("seed.md"), """
+                ---
+                date: 2026-11-20
+                ---
+                Current Streak: 2
+                All Time Best Streak: 11
+                All Time Total: 17
+
+                # Gradient Descent
+                # Question
+                What is gradient descent?
+                """);
+        // 10:00 UTC on the 21st: the day after the record's date.
+        app = RunningApp.start(deck, dir.resolve("app.sqlite"), Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    JsonNode stats() throws Exception {
+        return JSON.readTree(app.get("/api/stats").body());
+    }
+
+    @Test
+    void yesterdaysRecordContinuesWithTodaysReview() throws Exception {
+        JsonNode before = stats();
+        assertEquals(2, before.get("currentStreak").asInt(), "yesterday's streak holds while today is open");
+        assertEquals(11, before.get("bestStreak").asInt());
+        assertEquals(17, before.get("totalDays").asInt());
+        assertFalse(before.get("todayCounted").asBoolean());
+        assertEquals("2026-11-21", before.get("today").asText());
+        assertEquals(1, before.get("newAvailable").asInt());
+
+        app.send("POST", "/api/cards/1/reviews", "{\"rating\": 3}");
+        JsonNode after = stats();
+        assertEquals(3, after.get("currentStreak").asInt());
+        assertEquals(11, after.get("bestStreak").asInt());
+        assertEquals(18, after.get("totalDays").asInt());
+        assertEquals(1, after.get("reviewsToday").asInt());
+        assertTrue(after.get("todayCounted").asBoolean());
+        assertEquals(0, after.get("dueNow").asInt(), "the learning step comes back in 10 minutes, not now");
+
+        String page = app.get("/stats").body();
+        assertTrue(page.contains("<span class=\"big\">3</span>"), "the page shows the API's current streak");
+        assertTrue(page.contains("<span class=\"big\">18</span>"), "the page shows the API's total");
+        assertTrue(page.contains("Sat 21 Nov 2026: 1 review"), "today's heatmap square counts the review");
+    }
+
+    @Test
+    void anUndoneReviewNoLongerCounts() throws Exception {
+        app.send("POST", "/api/cards/1/reviews", "{\"rating\": 3}");
+        app.send("DELETE", "/api/reviews/last", null);
+        assertEquals(0, stats().get("reviewsToday").asInt());
+        assertEquals(2, stats().get("currentStreak").asInt());
+    }
+}
