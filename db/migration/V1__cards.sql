@@ -11,6 +11,7 @@ CREATE TABLE cards (
     answer_md     TEXT    NOT NULL,
     answer_html   TEXT    NOT NULL,
     key_points    TEXT    NOT NULL DEFAULT '[]',
+    key_points_html TEXT  NOT NULL DEFAULT '[]',
     descent_spec  TEXT,
     descent_line  INTEGER,
     content_hash  TEXT    NOT NULL,

@@ -60,9 +60,10 @@ public final class CardRepository {
             for (RenderedCard card : plan.inserts()) {
                 long id = h.createUpdate("""
                                 INSERT INTO cards (slug, path, deck, title, kind, question_md, question_html, answer_md, answer_html,
-                                                   key_points, descent_spec, descent_line, content_hash, archived, created_at, updated_at)
+                                                   key_points, key_points_html, descent_spec, descent_line, content_hash, archived,
+                                                   created_at, updated_at)
                                 VALUES (:slug, :path, :deck, :title, :kind, :question, :questionHtml, :answer, :answerHtml,
-                                        :keyPoints, :descentSpec, :descentLine, :hash, 0, :now, :now)""")
+                                        :keyPoints, :keyPointsHtml, :descentSpec, :descentLine, :hash, 0, :now, :now)""")
                         .bindMap(cardColumns(card))
                         .bind("now", now)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -73,7 +74,7 @@ public final class CardRepository {
                 h.createUpdate("""
                                 UPDATE cards SET slug = :slug, path = :path, deck = :deck, title = :title, kind = :kind,
                                        question_md = :question, question_html = :questionHtml, answer_md = :answer,
-                                       answer_html = :answerHtml, key_points = :keyPoints, descent_spec = :descentSpec,
+                                       answer_html = :answerHtml, key_points = :keyPoints, key_points_html = :keyPointsHtml, descent_spec = :descentSpec,
                                        descent_line = :descentLine, content_hash = :hash, archived = 0, updated_at = :now
                                 WHERE id = :id""")
                         .bindMap(cardColumns(update.getValue()))
@@ -104,6 +105,7 @@ public final class CardRepository {
         columns.put("answer", doc.answer());
         columns.put("answerHtml", card.answerHtml());
         columns.put("keyPoints", toJson(doc.keyPoints()));
+        columns.put("keyPointsHtml", toJson(card.keyPointsHtml()));
         columns.put("descentSpec", doc.descent().map(CardDocument.DescentBlock::yaml).orElse(null));
         columns.put("descentLine", doc.descent().map(CardDocument.DescentBlock::line).orElse(null));
         columns.put("hash", card.contentHash());
@@ -215,7 +217,7 @@ public final class CardRepository {
                         rs.getString("deck"), rs.getString("kind"), tagsOf(h, id),
                         rs.getString("question_md"), rs.getString("question_html"),
                         rs.getString("answer_md"), rs.getString("answer_html"),
-                        fromJson(rs.getString("key_points")), sectionsOf(h, id), citationsOf(h, id),
+                        fromJson(rs.getString("key_points")), fromJson(rs.getString("key_points_html")), sectionsOf(h, id), citationsOf(h, id),
                         rs.getString("descent_spec"), rs.getBoolean("archived")))
                 .findOne());
     }

@@ -26,6 +26,7 @@ public final class CardViews {
             String answer,
             String answerHtml,
             List<String> keyPoints,
+            List<String> keyPointsHtml,
             List<Section> sections,
             List<Citation> citations,
             String descentSpec,

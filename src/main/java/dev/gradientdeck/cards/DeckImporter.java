@@ -132,8 +132,9 @@ public final class DeckImporter {
         List<RenderedCitation> citations = doc.citations().stream()
                 .map(c -> new RenderedCitation(c.title(), c.url(), c.summary(), Markdown.toSafeHtml(c.summary())))
                 .toList();
+        List<String> keyPoints = doc.keyPoints().stream().map(Markdown::toSafeInlineHtml).toList();
         return new RenderedCard(doc, path, hash, Markdown.toSafeHtml(doc.question()), Markdown.toSafeHtml(doc.answer()),
-                sections, citations, recordDate);
+                keyPoints, sections, citations, recordDate);
     }
 
     private static void log(ImportReport r) {

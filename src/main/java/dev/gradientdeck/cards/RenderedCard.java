@@ -10,6 +10,7 @@ public record RenderedCard(
         String contentHash,
         String questionHtml,
         String answerHtml,
+        List<String> keyPointsHtml,
         List<RenderedSection> sections,
         List<RenderedCitation> citations,
         LocalDate recordDate) {

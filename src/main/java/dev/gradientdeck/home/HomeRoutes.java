@@ -27,7 +27,10 @@ public final class HomeRoutes implements WebServer.Routes {
         this.stats = stats;
     }
 
-    public record Home(Stats.Today today, QueueCounts counts, int cardCount, List<Count> decks, List<Count> tags,
+    /** The home page lists the most used tags; the card list's filter has them all. */
+    private static final int MOST_USED_TAGS = 20;
+
+    public record Home(Stats.Today today, QueueCounts counts, int cardCount, List<Count> decks, List<Count> tags, int tagCount,
                        Optional<CarriedRecord> carried, Optional<ImportReport> lastImport) {}
 
     @Override
@@ -38,7 +41,9 @@ public final class HomeRoutes implements WebServer.Routes {
     private void home(Context ctx) {
         List<Count> decks = cards.deckCounts();
         int total = decks.stream().mapToInt(Count::cards).sum();
-        ctx.render("home.jte", Map.of("page", new Home(stats.now(), reviews.counts(), total, decks, cards.tagCounts(),
+        List<Count> tags = cards.tagCounts();
+        ctx.render("home.jte", Map.of("page", new Home(stats.now(), reviews.counts(), total, decks,
+                tags.subList(0, Math.min(tags.size(), MOST_USED_TAGS)), tags.size(),
                 cards.latestCarriedRecord(), cards.lastReport())));
     }
 }

@@ -52,6 +52,15 @@ public final class Markdown {
         });
     }
 
+    /** One line of markdown (a list item, a key point) as inline HTML, without the paragraph around it. */
+    public static String toSafeInlineHtml(String markdown) {
+        String html = toSafeHtml(markdown).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && html.indexOf("<p>", 1) < 0) {
+            return html.substring(3, html.length() - 4);
+        }
+        return html;
+    }
+
     /** Replaces each math span outside code with a token; {@code math} receives the escaped, delimited math. */
     static String liftMath(String text, List<String> math) {
         StringBuilder out = new StringBuilder(text.length());
