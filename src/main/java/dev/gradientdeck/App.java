@@ -4,6 +4,7 @@ import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.ImportReport;
+import dev.gradientdeck.db.Backups;
 import dev.gradientdeck.db.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +27,7 @@ import java.util.concurrent.CountDownLatch;
 /** The command line: {@code serve} (the default) and {@code import}. Bad options stop the app with one line and exit code 2. */
 @Command(name = "gradient-deck", mixinStandardHelpOptions = true, version = "Gradient Deck 0.1.0",
         description = "Daily flashcard review and ML-interview practice, served on http://127.0.0.1:7070.",
-        subcommands = {App.Serve.class, App.Import.class})
+        subcommands = {App.Serve.class, App.Import.class, App.Backup.class, App.Restore.class})
 public final class App implements Callable<Integer> {
     @Mixin
     Options options;
@@ -44,6 +45,13 @@ public final class App implements Callable<Integer> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("gradient-deck: " + e.getMessage());
             err.flush();
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // A database this version must not touch is a clear one-line refusal, like a bad option.
+            if (!(e instanceof Database.NewerDatabaseException)) throw e;
+            cmd.getErr().println("gradient-deck: " + e.getMessage());
+            cmd.getErr().flush();
             return 2;
         });
         return cli;
@@ -110,6 +118,55 @@ public final class App implements Callable<Integer> {
         }
     }
 
+    @Command(name = "backup", description = "Write a consistent copy of the database to FILE (safe while the app runs).")
+    static final class Backup implements Callable<Integer> {
+        @Mixin
+        Options options;
+
+        @CommandLine.Parameters(paramLabel = "FILE", description = "Where to write the copy; must not exist yet.")
+        Path target;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Settings settings = options.settings(spec.commandLine());
+            try (Database database = Database.open(settings.database())) {
+                Backups.write(database.jdbi(), target);
+                spec.commandLine().getOut().println("Backed up " + settings.database() + " to " + target);
+                return 0;
+            } catch (java.io.IOException e) {
+                throw new ParameterException(spec.commandLine(), "backup: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "restore", description = "Replace the database with a backup FILE after checking it (stop the app first).")
+    static final class Restore implements Callable<Integer> {
+        @Mixin
+        Options options;
+
+        @CommandLine.Parameters(paramLabel = "FILE", description = "A backup written by 'backup' or a daily backup.")
+        Path source;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Settings settings = options.settings(spec.commandLine());
+            try {
+                var saved = Backups.restore(source, settings.database());
+                spec.commandLine().getOut().println("Restored " + source + " into " + settings.database()
+                        + saved.map(p -> "; the database it replaced is kept as " + p).orElse(""));
+                return 0;
+            } catch (java.io.IOException e) {
+                throw new ParameterException(spec.commandLine(), "restore refused: " + e.getMessage());
+            }
+        }
+    }
+
     /** The options every subcommand shares, with DESIGN section 3's defaults. */
     static final class Options {
         @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
@@ -157,10 +214,6 @@ public final class App implements Callable<Integer> {
             checkWritable(cli, db);
             if (!isLoopback(host) && (password == null || password.isBlank())) {
                 throw new ParameterException(cli, "--host " + host + " is reachable from other machines; set --password to protect it, or use 127.0.0.1");
-            }
-            if (!isLoopback(host)) {
-                // The login page that a password protects is not built yet; until it is, the app stays on this machine.
-                throw new ParameterException(cli, "--host " + host + ": password-protected access from other machines is not available yet; use 127.0.0.1");
             }
             return new Settings(host, port, db, cards, zoneId, dayStartsAt, dailyGoal, newPerDay, fuzz,
                     Optional.ofNullable(password).filter(p -> !p.isBlank()));

@@ -14,11 +14,20 @@ import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
 import dev.gradientdeck.review.Reviews;
+import dev.gradientdeck.web.Login;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 
+import dev.gradientdeck.db.Backups;
+import dev.gradientdeck.streaks.DayKey;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The running app: database, deck sync and watcher, web server; closed in the reverse order. */
@@ -26,11 +35,13 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final DeckWatcher watcher;
     private final Javalin web;
+    private final ScheduledExecutorService chores;
 
-    private Server(Database database, DeckWatcher watcher, Javalin web) {
+    private Server(Database database, DeckWatcher watcher, Javalin web, ScheduledExecutorService chores) {
         this.database = database;
         this.watcher = watcher;
         this.web = web;
+        this.chores = chores;
     }
 
     public static Server start(Settings settings, Clock clock) throws IOException {
@@ -45,17 +56,39 @@ public final class Server implements AutoCloseable {
                     settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
             Stats stats = new Stats(new StreakRepository(database.jdbi()), clock, settings.zone(), settings.dayStartHour(),
                     settings.dailyGoal());
-            Javalin web = WebServer.create(List.of(
+            List<WebServer.Routes> features = new ArrayList<>();
+            // The password gate comes first so its check runs before every other handler.
+            settings.password().ifPresent(password -> features.add(new Login(password, clock)));
+            features.addAll(List.of(
                     new HomeRoutes(cards, reviews, stats),
                     new CardRoutes(cards, importer, folder, reviews),
                     new ReviewRoutes(reviews, cards),
                     new StatsRoutes(stats, reviews)));
+            Javalin web = WebServer.create(features);
             web.start(settings.host(), settings.port());
-            return new Server(database, watcher, web);
+            return new Server(database, watcher, web, dailyBackups(database, settings, clock));
         } catch (IOException | RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** Checks hourly whether today's backup exists, so a learner who leaves the app running still gets one a day. */
+    private static ScheduledExecutorService dailyBackups(Database database, Settings settings, Clock clock) {
+        ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "daily-backup");
+            t.setDaemon(true);
+            return t;
+        });
+        chores.scheduleWithFixedDelay(() -> {
+            try {
+                Backups.dailyIfDue(database.jdbi(), settings.database(),
+                        DayKey.of(clock.instant(), settings.zone(), settings.dayStartHour()).date());
+            } catch (IOException | RuntimeException e) {
+                LoggerFactory.getLogger(Server.class).warn("daily backup failed: {}", e.getMessage());
+            }
+        }, 5, 3600, TimeUnit.SECONDS);
+        return chores;
     }
 
     public int port() {
@@ -64,6 +97,7 @@ public final class Server implements AutoCloseable {
 
     @Override
     public void close() {
+        chores.shutdownNow();
         web.stop();
         try {
             watcher.close();

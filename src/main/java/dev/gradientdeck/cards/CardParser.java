@@ -305,13 +305,18 @@ public final class CardParser {
         return any;
     }
 
-    private static List<String> frontMatterTags(FrontMatter front) {
+    private static List<String> frontMatterTags(FrontMatter front) throws CardFileException {
         JsonNode node = front.fields().get("tags");
         List<String> tags = new ArrayList<>();
         if (node == null || node.isNull()) return tags;
         if (node.isArray()) node.forEach(t -> tags.add(t.asText().replaceFirst("^#", "").strip()));
         else for (String t : node.asText().split("[,\\s]+")) if (!t.isBlank()) tags.add(t.replaceFirst("^#", ""));
         tags.removeIf(String::isBlank);
+        for (String tag : tags) {
+            if (!TAG.matcher(tag).matches()) {
+                throw new CardFileException(front.lineOf("tags"), "front matter tag '" + tag + "' is not a tag: use letters, digits, '_', '-' and '/'");
+            }
+        }
         return tags;
     }
 
@@ -372,7 +377,7 @@ public final class CardParser {
                 if (lead == null) continue;
                 Link link = firstLink(lead);
                 String title = link != null ? textOf(link).strip() : textOf(lead).strip();
-                String url = link != null ? link.getDestination() : null;
+                String url = link != null ? safeUrl(link.getDestination()) : null;
                 List<String> summary = new ArrayList<>();
                 // A trailing " - summary" on the title line counts too, as people often write it that way.
                 String leadText = textOf(lead).strip();
@@ -391,6 +396,13 @@ public final class CardParser {
             }
         }
         return out;
+    }
+
+    /** Only web and mail links are kept: a javascript: or data: URL in a citation must never become a link. */
+    static String safeUrl(String url) {
+        if (url == null) return null;
+        String lower = url.strip().toLowerCase(Locale.ROOT);
+        return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:") ? url.strip() : null;
     }
 
     private static Link firstLink(Node node) {

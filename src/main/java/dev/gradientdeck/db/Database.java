@@ -3,10 +3,13 @@ package dev.gradientdeck.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** The SQLite file behind the app: pooled connections, pragmas on every connection, migrations applied on open. */
 public final class Database implements AutoCloseable {
@@ -37,16 +40,40 @@ public final class Database implements AutoCloseable {
         config.setPoolName("gradient-deck");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load();
+            refuseNewerSchema(flyway, file);
+            flyway.migrate();
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         return new Database(dataSource);
+    }
+
+    private static final String MIGRATIONS = "classpath:db/migration";
+
+    /** A database from a newer version of the app is refused before anything touches it, so it is never damaged. */
+    private static void refuseNewerSchema(Flyway flyway, Path file) {
+        for (MigrationInfo info : flyway.info().applied()) {
+            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
+                throw new NewerDatabaseException(file + " was written by a newer Gradient Deck (schema " + info.getVersion()
+                        + ", this version knows " + knownSchemaVersion() + "); open it with that version, it was left untouched");
+            }
+        }
+    }
+
+    /** The newest schema version this build's migrations create: all of them are pending on an empty in-memory database. */
+    public static int knownSchemaVersion() {
+        return Arrays.stream(Flyway.configure().dataSource("jdbc:sqlite::memory:", null, null).locations(MIGRATIONS).load().info().pending())
+                .filter(i -> i.getVersion() != null)
+                .mapToInt(i -> Integer.parseInt(i.getVersion().getVersion()))
+                .max().orElse(0);
+    }
+
+    public static final class NewerDatabaseException extends IllegalStateException {
+        NewerDatabaseException(String message) {
+            super(message);
+        }
     }
 
     public Jdbi jdbi() {

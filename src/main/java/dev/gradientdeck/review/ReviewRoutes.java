@@ -178,7 +178,8 @@ public final class ReviewRoutes implements WebServer.Routes {
             if (node == null || !node.isObject()) throw new BadRequest("the request body must be a JSON object like {\"rating\": 3}");
             return node;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadRequest("the request body is not valid JSON: " + e.getOriginalMessage()
+            // Jackson's hints name its own switches; the learner only needs what was wrong and where.
+            throw new BadRequest("the request body is not valid JSON: " + e.getOriginalMessage().replaceAll(": enable `.*$", "")
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         }
     }

@@ -161,6 +161,29 @@ class ReviewApiTest {
     }
 
     @Test
+    void twoTabsGradingTheSameCardCountOnce() throws Exception {
+        long id = addCard("two-tabs");
+        var http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.IntFunction<java.net.http.HttpResponse<String>> grade = rating -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/review/" + id + "/answer")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("rating=" + rating + "&reps=0")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        HttpResponse<String> first = grade.apply(3);
+        HttpResponse<String> second = grade.apply(1);
+        assertEquals("/review", first.headers().firstValue("Location").orElse(""));
+        assertEquals("/review?notice=already", second.headers().firstValue("Location").orElse(""), "the second tab is told");
+        assertEquals(1, card(id).get("reps").asInt(), "counted once");
+        assertEquals("learning", card(id).get("state").asText(), "the first grade (Good) won");
+        assertTrue(app.get("/review?notice=already").body().contains("already graded"));
+    }
+
+    @Test
     void theNewCardLimitShapesTheQueueButNeverRefusesAnExplicitReview() throws Exception {
         for (int i = 0; i < 12; i++) addCard("c" + (i < 10 ? "0" : "") + i);
         String page = app.get("/review").body();
