@@ -5,6 +5,7 @@ import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.ImportReport;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.papers.PaperRepository;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,7 +99,7 @@ public final class App implements Callable<Integer> {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
                 DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        Clock.systemUTC(), settings.zone());
+                        new PaperRepository(database.jdbi()), Clock.systemUTC(), settings.zone());
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",

@@ -6,6 +6,10 @@ import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.DeckWatcher;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.PaperRoutes;
+import dev.gradientdeck.papers.SearchRepository;
+import dev.gradientdeck.papers.SearchRoutes;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 
@@ -30,10 +34,12 @@ public final class Server implements AutoCloseable {
         try {
             DeckFolder folder = new DeckFolder(settings.cards());
             CardRepository cards = new CardRepository(database.jdbi());
-            DeckImporter importer = new DeckImporter(folder, cards, clock, settings.zone());
+            PaperRepository papers = new PaperRepository(database.jdbi());
+            DeckImporter importer = new DeckImporter(folder, cards, papers, clock, settings.zone());
             importer.sync("start");
             DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
-            Javalin web = WebServer.create(List.of(new CardRoutes(cards, importer, folder)));
+            Javalin web = WebServer.create(List.of(new CardRoutes(cards, importer, folder), new PaperRoutes(papers),
+                    new SearchRoutes(new SearchRepository(database.jdbi()))));
             web.start(settings.host(), settings.port());
             return new Server(database, watcher, web);
         } catch (IOException | RuntimeException e) {

@@ -127,7 +127,7 @@ public final class CardRoutes implements WebServer.Routes {
                 c.archived() ? "archived" : "new")).toList());
     }
 
-    public record ApiCitation(String title, String url, String summary) {}
+    public record ApiCitation(String title, String url, String summary, Long paperId) {}
 
     public record ApiCardDetail(long id, String slug, String title, List<String> tags, String deck, String kind,
                                 String state, String question, String answer, List<String> keyPoints,
@@ -137,7 +137,7 @@ public final class CardRoutes implements WebServer.Routes {
         CardDetail c = card(ctx);
         ctx.json(new ApiCardDetail(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(), c.archived() ? "archived" : "new",
                 c.question(), c.answer(), c.keyPoints(),
-                c.citations().stream().map(p -> new ApiCitation(p.title(), p.url(), p.summary())).toList()));
+                c.citations().stream().map(p -> new ApiCitation(p.title(), p.url(), p.summary(), p.paperId())).toList()));
     }
 
     private void apiSync(Context ctx) {
