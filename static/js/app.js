@@ -26,7 +26,83 @@ function showStreak() {
     .catch(function () {});
 }
 
+// The header search box lists the best matches while the learner types (the last word matches as a prefix);
+// Enter still opens the full results page.
+function searchSuggestions(form) {
+  var input = form.querySelector("input[name=q]");
+  var list = document.createElement("ul");
+  list.className = "search-suggest";
+  list.hidden = true;
+  form.appendChild(list);
+  var timer = null;
+  var latest = 0;
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  function show(hits) {
+    list.replaceChildren();
+    hits.slice(0, 8).forEach(function (hit) {
+      var link = document.createElement("a");
+      link.href = (hit.type === "paper" ? "/papers/" : "/cards/") + hit.id;
+      var kind = document.createElement("span");
+      kind.className = "kind kind-" + hit.type;
+      kind.textContent = hit.type;
+      var title = document.createElement("strong");
+      title.textContent = hit.title;
+      var snippet = document.createElement("div");
+      snippet.className = "snippet";
+      // The server escapes the snippet and adds only <mark> around the matching words.
+      snippet.innerHTML = hit.snippet;
+      link.append(kind, title, snippet);
+      var item = document.createElement("li");
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    list.hidden = hits.length === 0;
+  }
+
+  function suggest() {
+    var ticket = ++latest;
+    if (!input.value.trim()) {
+      list.hidden = true;
+      return;
+    }
+    fetch("/api/search?q=" + encodeURIComponent(input.value), { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (hits) {
+        // An older answer arriving after a newer one must not replace it.
+        if (ticket === latest) show(hits);
+      })
+      .catch(function () { list.hidden = true; });
+  }
+
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(suggest, 120);
+  });
+  form.addEventListener("keydown", function (event) {
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      list.hidden = true;
+      input.focus();
+    } else if (event.key === "ArrowDown" && !list.hidden && all.length) {
+      event.preventDefault();
+      all[Math.min(at + 1, all.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : all[at - 1]).focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    if (!form.contains(event.target)) list.hidden = true;
+  });
+}
+
 document.addEventListener("DOMContentLoaded", function () {
   typeset(document.body);
   showStreak();
+  document.querySelectorAll(".search-box").forEach(searchSuggestions);
 });

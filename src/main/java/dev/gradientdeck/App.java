@@ -6,6 +6,7 @@ import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.ImportReport;
 import dev.gradientdeck.db.Backups;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.papers.PaperRepository;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,7 +107,7 @@ public final class App implements Callable<Integer> {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
                 DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        Clock.systemUTC(), settings.zone(), settings.dayStartHour());
+                        new PaperRepository(database.jdbi()), Clock.systemUTC(), settings.zone(), settings.dayStartHour());
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",

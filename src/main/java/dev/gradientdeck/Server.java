@@ -15,6 +15,10 @@ import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
 import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.web.Login;
+import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.PaperRoutes;
+import dev.gradientdeck.papers.SearchRepository;
+import dev.gradientdeck.papers.SearchRoutes;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 
@@ -49,7 +53,8 @@ public final class Server implements AutoCloseable {
         try {
             DeckFolder folder = new DeckFolder(settings.cards());
             CardRepository cards = new CardRepository(database.jdbi());
-            DeckImporter importer = new DeckImporter(folder, cards, clock, settings.zone(), settings.dayStartHour());
+            PaperRepository papers = new PaperRepository(database.jdbi());
+            DeckImporter importer = new DeckImporter(folder, cards, papers, clock, settings.zone(), settings.dayStartHour());
             importer.sync("start");
             DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
             Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), clock, settings.zone(), settings.dayStartHour(),
@@ -63,7 +68,9 @@ public final class Server implements AutoCloseable {
                     new HomeRoutes(cards, reviews, stats),
                     new CardRoutes(cards, importer, folder, reviews),
                     new ReviewRoutes(reviews, cards),
-                    new StatsRoutes(stats, reviews)));
+                    new StatsRoutes(stats, reviews),
+                    new PaperRoutes(papers),
+                    new SearchRoutes(new SearchRepository(database.jdbi()))));
             Javalin web = WebServer.create(features);
             web.start(settings.host(), settings.port());
             return new Server(database, watcher, web, dailyBackups(database, settings, clock));

@@ -21,7 +21,8 @@ public record CardDocument(
         List<Citation> citations,
         Optional<StreakRecord> streakRecord,
         Optional<DescentBlock> descent,
-        Optional<LocalDate> date) {
+        Optional<LocalDate> date,
+        boolean paperPrompts) implements DeckFile {
 
     public enum Kind {
         BASIC, DESCENT;

@@ -1,6 +1,7 @@
 package dev.gradientdeck.cards;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.gradientdeck.cards.CardDocument.Citation;
@@ -8,6 +9,8 @@ import dev.gradientdeck.cards.CardDocument.DescentBlock;
 import dev.gradientdeck.cards.CardDocument.Kind;
 import dev.gradientdeck.cards.CardDocument.Section;
 import dev.gradientdeck.cards.CardDocument.StreakRecord;
+import dev.gradientdeck.papers.InvalidPaperNote;
+import dev.gradientdeck.papers.PaperNote;
 import org.commonmark.node.Code;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
@@ -30,13 +33,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one card file (DESIGN section 4) into a {@link CardDocument}. Pure: bytes and a relative path in, a document or a
+ * Reads one card file (DESIGN section 4) into a {@link CardDocument}, or a paper file (front matter {@code kind: paper})
+ * into a {@link PaperDocument}. Pure: bytes and a relative path in, a document or a
  * {@link CardFileException} with the line and the reason out.
  *
  * <p>Sections are found on commonmark's block tree (so a "#" inside a code fence is never a heading) and cut from the
@@ -53,18 +58,20 @@ public final class CardParser {
     private static final Pattern RECORD_LINE =
             Pattern.compile("(?i)^\\s*[*_]*\\s*(current streak|all[- ]time best streak|best streak|all[- ]time total)\\s*[*_]*\\s*:\\s*[*_]*\\s*(\\d{1,6})\\s*[*_]*\\s*$");
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*(/[A-Za-z0-9][A-Za-z0-9._\\-]*)*");
-    private static final Set<String> FRONT_MATTER_KEYS = Set.of("id", "title", "tags", "deck", "date", "kind");
+    private static final Set<String> FRONT_MATTER_KEYS = Set.of("id", "title", "tags", "deck", "date", "kind", "paper-prompts");
 
     private enum Role { QUESTION, ANSWER, PAPERS, KEY_POINTS, OTHER }
 
     private CardParser() {}
 
-    public static CardDocument parse(String relativePath, byte[] bytes) throws CardFileException {
+    public static DeckFile parse(String relativePath, byte[] bytes) throws CardFileException {
         String text = decode(bytes);
         List<String> lines = List.of(text.split("\n", -1));
         FrontMatter front = frontMatter(lines);
         List<String> body = lines.subList(front.bodyStart(), lines.size());
-        return parseBody(relativePath, front, body, front.bodyStart());
+        boolean paperPrompts = paperPrompts(front);
+        if ("paper".equalsIgnoreCase(front.text("kind"))) return paperNote(relativePath, front, body, paperPrompts);
+        return parseBody(relativePath, front, body, front.bodyStart(), paperPrompts);
     }
 
     // ---- bytes to text ----
@@ -120,6 +127,12 @@ public final class CardParser {
         int lineOf(String key) {
             return lineOfKey(lines, lines.size(), key);
         }
+
+        /** A top-level value as it is written in the file, without a trailing comment. */
+        String written(String key) {
+            String line = lines.get(lineOf(key) - 1);
+            return line.substring(line.indexOf(':') + 1).replaceFirst("\\s+#.*$", "").strip();
+        }
     }
 
     private static FrontMatter frontMatter(List<String> lines) throws CardFileException {
@@ -162,8 +175,8 @@ public final class CardParser {
 
     private record Block(String heading, int headingLine, int from, int to) {}
 
-    private static CardDocument parseBody(String relativePath, FrontMatter front, List<String> body, int offset)
-            throws CardFileException {
+    private static CardDocument parseBody(String relativePath, FrontMatter front, List<String> body, int offset,
+                                          boolean paperPrompts) throws CardFileException {
         Node document = MARKDOWN.parse(String.join("\n", body));
         List<Block> blocks = new ArrayList<>();
         int preambleEnd = body.size();
@@ -238,11 +251,35 @@ public final class CardParser {
         if (title == null || title.isBlank()) title = firstWords(question);
 
         String slug = slug(relativePath, front);
-        String deck = front.text("deck") != null && !front.text("deck").isBlank() ? front.text("deck").strip() : deckOf(relativePath);
         Kind kind = descent != null ? Kind.DESCENT : Kind.BASIC;
-        return new CardDocument(slug, deck, title.strip(), List.copyOf(tags), kind, question, answer == null ? "" : answer,
-                List.copyOf(keyPoints), List.copyOf(others), List.copyOf(citations), record,
-                Optional.ofNullable(descent), date(front));
+        return new CardDocument(slug, deck(relativePath, front), title.strip(), List.copyOf(tags), kind, question,
+                answer == null ? "" : answer, List.copyOf(keyPoints), List.copyOf(others), List.copyOf(citations), record,
+                Optional.ofNullable(descent), date(front), paperPrompts);
+    }
+
+    // ---- paper files ----
+
+    private static PaperDocument paperNote(String relativePath, FrontMatter front, List<String> body, boolean paperPrompts)
+            throws CardFileException {
+        Map<String, Object> fields = YAML.convertValue(front.fields(), new TypeReference<Map<String, Object>>() {});
+        // YAML reads "arxiv: 1412.6980" as the number 1412.698; identifiers are text, so numbers are taken as written.
+        front.fields().fields().forEachRemaining(field -> {
+            if (field.getValue().isNumber()) fields.put(field.getKey(), front.written(field.getKey()));
+        });
+        try {
+            return new PaperDocument(deck(relativePath, front), PaperNote.fromFrontMatter(fields, String.join("\n", body)), paperPrompts);
+        } catch (InvalidPaperNote e) {
+            // Each problem starts with the key it is about, which is where the learner has to look.
+            String key = e.problems().get(0).split(" ", 2)[0];
+            throw new CardFileException(front.lineOf(key), "paper file: " + e.getMessage());
+        }
+    }
+
+    private static boolean paperPrompts(FrontMatter front) throws CardFileException {
+        JsonNode value = front.fields().get("paper-prompts");
+        if (value == null || value.isNull()) return true;
+        if (value.isBoolean()) return value.booleanValue();
+        throw new CardFileException(front.lineOf("paper-prompts"), "front matter 'paper-prompts' is '" + value.asText() + "'; write true or false");
     }
 
     private static void closeLast(List<Block> blocks, int end) {
@@ -461,6 +498,11 @@ public final class CardParser {
 
     static String withoutExtension(String path) {
         return path.toLowerCase(Locale.ROOT).endsWith(".md") ? path.substring(0, path.length() - 3) : path;
+    }
+
+    private static String deck(String relativePath, FrontMatter front) {
+        String written = front.text("deck");
+        return written != null && !written.isBlank() ? written.strip() : deckOf(relativePath);
     }
 
     private static String deckOf(String relativePath) {

@@ -10,6 +10,8 @@ import dev.gradientdeck.cards.CardViews.Citation;
 import dev.gradientdeck.cards.CardViews.Count;
 import dev.gradientdeck.cards.CardViews.Section;
 import dev.gradientdeck.cards.ImportReport.ImportError;
+import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.SearchRepository;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -45,10 +47,12 @@ public final class CardRepository {
             Map<Long, RenderedCard> updates,
             List<Long> restores,
             List<Long> archives,
+            PaperRepository.NoteChanges paperNotes,
             ImportReport report) {}
 
+    /** Card files only: paper prompts are cards too, but they come from papers and the papers sync keeps them. */
     public List<StoredFile> storedFiles() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, path, content_hash, archived FROM cards")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, path, content_hash, archived FROM cards WHERE kind != 'paper'")
                 .map((rs, ctx) -> new StoredFile(rs.getLong("id"), rs.getString("slug"), rs.getString("path"),
                         rs.getString("content_hash"), rs.getBoolean("archived")))
                 .list());
@@ -61,9 +65,9 @@ public final class CardRepository {
                 long id = h.createUpdate("""
                                 INSERT INTO cards (slug, path, deck, title, kind, question_md, question_html, answer_md, answer_html,
                                                    key_points, key_points_html, descent_spec, descent_line, content_hash, archived,
-                                                   created_at, updated_at)
+                                                   created_at, updated_at, paper_prompts)
                                 VALUES (:slug, :path, :deck, :title, :kind, :question, :questionHtml, :answer, :answerHtml,
-                                        :keyPoints, :keyPointsHtml, :descentSpec, :descentLine, :hash, 0, :now, :now)""")
+                                        :keyPoints, :keyPointsHtml, :descentSpec, :descentLine, :hash, 0, :now, :now, :paperPrompts)""")
                         .bindMap(cardColumns(card))
                         .bind("now", now)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -75,7 +79,8 @@ public final class CardRepository {
                                 UPDATE cards SET slug = :slug, path = :path, deck = :deck, title = :title, kind = :kind,
                                        question_md = :question, question_html = :questionHtml, answer_md = :answer,
                                        answer_html = :answerHtml, key_points = :keyPoints, key_points_html = :keyPointsHtml, descent_spec = :descentSpec,
-                                       descent_line = :descentLine, content_hash = :hash, archived = 0, updated_at = :now
+                                       descent_line = :descentLine, content_hash = :hash, archived = 0, updated_at = :now,
+                                       paper_prompts = :paperPrompts
                                 WHERE id = :id""")
                         .bindMap(cardColumns(update.getValue()))
                         .bind("now", now)
@@ -88,6 +93,8 @@ public final class CardRepository {
             }
             setArchived(h, plan.restores(), false, now);
             setArchived(h, plan.archives(), true, now);
+            PaperRepository.sync(h, plan.paperNotes(), now);
+            SearchRepository.refresh(h);
             saveReport(h, plan.report());
         });
     }
@@ -109,6 +116,7 @@ public final class CardRepository {
         columns.put("descentSpec", doc.descent().map(CardDocument.DescentBlock::yaml).orElse(null));
         columns.put("descentLine", doc.descent().map(CardDocument.DescentBlock::line).orElse(null));
         columns.put("hash", card.contentHash());
+        columns.put("paperPrompts", doc.paperPrompts() ? 1 : 0);
         return columns;
     }
 
@@ -238,10 +246,10 @@ public final class CardRepository {
     }
 
     private static List<Citation> citationsOf(Handle h, long id) {
-        return h.createQuery("SELECT title, url, summary, summary_html FROM card_citations WHERE card_id = :id ORDER BY position")
+        return h.createQuery("SELECT title, url, summary, summary_html, paper_id FROM card_citations WHERE card_id = :id ORDER BY position")
                 .bind("id", id)
                 .map((rs, ctx) -> new Citation(rs.getString("title"), rs.getString("url"), rs.getString("summary"),
-                        rs.getString("summary_html")))
+                        rs.getString("summary_html"), rs.getObject("paper_id") == null ? null : rs.getLong("paper_id")))
                 .list();
     }
 

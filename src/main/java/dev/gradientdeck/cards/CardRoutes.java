@@ -122,7 +122,7 @@ public final class CardRoutes implements WebServer.Routes {
                 c.archived() ? "archived" : states.getOrDefault(c.id(), "new"))).toList());
     }
 
-    public record ApiCitation(String title, String url, String summary) {}
+    public record ApiCitation(String title, String url, String summary, Long paperId) {}
 
     public record ApiCardDetail(long id, String slug, String title, List<String> tags, String deck, String kind,
                                 String state, Double stability, Double difficulty, java.time.Instant due, int reps, int lapses,
@@ -134,7 +134,7 @@ public final class CardRoutes implements WebServer.Routes {
         ctx.json(new ApiCardDetail(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(),
                 c.archived() ? "archived" : s.state(), s.stability(), s.difficulty(), s.due(), s.reps(), s.lapses(),
                 c.question(), c.answer(), c.keyPoints(),
-                c.citations().stream().map(p -> new ApiCitation(p.title(), p.url(), p.summary())).toList()));
+                c.citations().stream().map(p -> new ApiCitation(p.title(), p.url(), p.summary(), p.paperId())).toList()));
     }
 
     private void apiSync(Context ctx) {

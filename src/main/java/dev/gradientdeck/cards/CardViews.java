@@ -9,7 +9,8 @@ public final class CardViews {
 
     public record CardSummary(long id, String slug, String title, String deck, String kind, List<String> tags, boolean archived) {}
 
-    public record Citation(String title, String url, String summary, String summaryHtml) {}
+    /** A paper as the card cites it; paperId is the paper record it was matched to (null until it is). */
+    public record Citation(String title, String url, String summary, String summaryHtml, Long paperId) {}
 
     public record Section(String heading, String html) {}
 

@@ -6,6 +6,10 @@ import dev.gradientdeck.cards.ImportReport.ImportError;
 import dev.gradientdeck.cards.RenderedCard.RenderedCitation;
 import dev.gradientdeck.cards.RenderedCard.RenderedSection;
 import dev.gradientdeck.streaks.DayKey;
+import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.PaperRepository.NoteChanges;
+import dev.gradientdeck.papers.PaperRepository.PaperFile;
+import dev.gradientdeck.papers.PaperRepository.StoredNote;
 import dev.gradientdeck.web.Markdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,19 +29,22 @@ import java.util.Set;
 /**
  * Syncs the deck folder into the database: new files are added, changed ones updated (by content hash), vanished ones
  * archived with their history, returning ones restored. A broken file is reported and changes nothing stored.
+ * Paper files are stored beside the cards, and the papers derived from both are written in the same transaction.
  */
 public final class DeckImporter {
     private static final Logger LOG = LoggerFactory.getLogger(DeckImporter.class);
 
     private final DeckFolder folder;
     private final CardRepository cards;
+    private final PaperRepository papers;
     private final Clock clock;
     private final ZoneId zone;
     private final int dayStartHour;
 
-    public DeckImporter(DeckFolder folder, CardRepository cards, Clock clock, ZoneId zone, int dayStartHour) {
+    public DeckImporter(DeckFolder folder, CardRepository cards, PaperRepository papers, Clock clock, ZoneId zone, int dayStartHour) {
         this.folder = folder;
         this.cards = cards;
+        this.papers = papers;
         this.clock = clock;
         this.zone = zone;
         this.dayStartHour = dayStartHour;
@@ -53,6 +60,8 @@ public final class DeckImporter {
             byPath.put(stored.path(), stored);
             bySlug.put(stored.slug(), stored);
         }
+        Map<String, StoredNote> notesByPath = new HashMap<>();
+        for (StoredNote note : papers.storedNotes()) notesByPath.put(note.path(), note);
 
         List<ImportError> errors = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -61,12 +70,31 @@ public final class DeckImporter {
         List<RenderedCard> inserts = new ArrayList<>();
         Map<Long, RenderedCard> updates = new LinkedHashMap<>();
         List<Long> restores = new ArrayList<>();
-        int unchanged = 0;
+        List<PaperFile> changedNotes = new ArrayList<>();
+        Set<String> keptNotes = new HashSet<>();
+        int unchanged = 0, notesAdded = 0;
 
-        List<Parsed> parsed = files.parallelStream().map(file -> parseUnlessUnchanged(file, byPath.get(file.path()))).toList();
+        List<Parsed> parsed = files.parallelStream()
+                .map(file -> parseUnlessUnchanged(file, byPath.get(file.path()), notesByPath.get(file.path())))
+                .toList();
         for (Parsed p : parsed) {
             if (p.error() != null) {
                 errors.add(p.error());
+                brokenPaths.add(p.path());
+                continue;
+            }
+            if (p.unchangedNote()) {
+                keptNotes.add(p.path());
+                unchanged++;
+                continue;
+            }
+            if (p.note() != null) {
+                changedNotes.add(p.note());
+                if (!notesByPath.containsKey(p.path())) notesAdded++;
+                continue;
+            }
+            if (p.card() != null && PaperRepository.isPromptSlug(p.card().document().slug())) {
+                errors.add(new ImportError(p.path(), 1, "id '" + p.card().document().slug() + "' is kept for paper prompts; choose another"));
                 brokenPaths.add(p.path());
                 continue;
             }
@@ -99,29 +127,49 @@ public final class DeckImporter {
             if (!stored.archived() && !seen.contains(stored.id()) && !brokenPaths.contains(stored.path())) archives.add(stored.id());
         }
 
+        // A paper file that is broken now keeps its last good version, like a card.
+        keptNotes.addAll(brokenPaths);
+        int notesRemoved = (int) notesByPath.keySet().stream()
+                .filter(path -> !keptNotes.contains(path) && changedNotes.stream().noneMatch(n -> n.path().equals(path)))
+                .count();
+
         errors.sort(java.util.Comparator.comparing(ImportError::file).thenComparingInt(ImportError::line));
-        int updated = updates.size() - (int) updates.keySet().stream().filter(restores::contains).count();
-        ImportReport report = new ImportReport(Instant.now(clock), trigger, inserts.size(), updated, unchanged,
-                archives.size(), restores.size(), List.copyOf(errors), (System.nanoTime() - started) / 1_000_000);
-        cards.apply(new SyncPlan(inserts, updates, restores, archives, report));
+        int updated = updates.size() - (int) updates.keySet().stream().filter(restores::contains).count()
+                + changedNotes.size() - notesAdded;
+        ImportReport report = new ImportReport(Instant.now(clock), trigger, inserts.size() + notesAdded, updated, unchanged,
+                archives.size() + notesRemoved, restores.size(), List.copyOf(errors), (System.nanoTime() - started) / 1_000_000);
+        cards.apply(new SyncPlan(inserts, updates, restores, archives, new NoteChanges(changedNotes, keptNotes), report));
         log(report);
         return report;
     }
 
-    private record Parsed(String path, StoredFile unchanged, RenderedCard card, ImportError error) {}
+    /** One file's outcome: an unchanged card or paper file, a changed one ready to store, or an error. */
+    private record Parsed(String path, StoredFile unchanged, RenderedCard card, boolean unchangedNote, PaperFile note,
+                          ImportError error) {
+        static Parsed failed(String path, ImportError error) {
+            return new Parsed(path, null, null, false, null, error);
+        }
+    }
 
-    private Parsed parseUnlessUnchanged(DeckFolder.CardFile file, StoredFile stored) {
+    private Parsed parseUnlessUnchanged(DeckFolder.CardFile file, StoredFile stored, StoredNote storedNote) {
         try {
             DeckFolder.Contents contents = folder.read(file);
-            if (stored != null && stored.contentHash().equals(contents.hash())) return new Parsed(file.path(), stored, null, null);
-            CardDocument doc = CardParser.parse(file.path(), contents.bytes());
+            if (stored != null && stored.contentHash().equals(contents.hash())) return new Parsed(file.path(), stored, null, false, null, null);
+            if (storedNote != null && storedNote.contentHash().equals(contents.hash())) return new Parsed(file.path(), null, null, true, null, null);
+            DeckFile parsed = CardParser.parse(file.path(), contents.bytes());
+            if (parsed instanceof PaperDocument paper) {
+                PaperFile note = new PaperFile(file.path(), paper.deck(), contents.hash(), paper.note(),
+                        Markdown.toSafeHtml(paper.note().notes()), paper.paperPrompts());
+                return new Parsed(file.path(), null, null, false, note, null);
+            }
+            CardDocument doc = (CardDocument) parsed;
             // Without a front-matter date, a carried record is as of the learner's day the file was last saved.
             LocalDate recordDate = doc.date().orElseGet(() -> DayKey.of(file.modified(), zone, dayStartHour).date());
-            return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), recordDate), null);
+            return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), recordDate), false, null, null);
         } catch (CardFileException e) {
-            return new Parsed(file.path(), null, null, new ImportError(file.path(), e.line(), e.getMessage()));
+            return Parsed.failed(file.path(), new ImportError(file.path(), e.line(), e.getMessage()));
         } catch (java.io.IOException e) {
-            return new Parsed(file.path(), null, null, new ImportError(file.path(), 1, "cannot read the file: " + e.getMessage()));
+            return Parsed.failed(file.path(), new ImportError(file.path(), 1, "cannot read the file: " + e.getMessage()));
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * A paper file: a markdown file whose front matter says {@code kind: paper}. Front-matter keys are
  * {@code title} (required), {@code authors}, {@code year}, {@code url}, {@code arxiv}, {@code doi},
- * {@code status} (to-read, reading or read; to-read when absent), {@code read_date} (YYYY-MM-DD), {@code tags}
+ * {@code status} (to-read, reading or read; to-read when absent), {@code read} or {@code read_date} (YYYY-MM-DD), {@code tags}
  * and {@code notes}; the body below the front matter is notes too.
  *
  * @param year     null when not given
@@ -82,7 +82,9 @@ public record PaperNote(String title, List<String> authors, Integer year, String
                 "is not a DOI (like 10.1000/xyz123)")).orElse(null);
         Status status = front.text("status").flatMap(text -> front.parsed("status", text, Status::parse,
                 "is not one of: " + Status.allowed())).orElse(Status.TO_READ);
-        LocalDate readDate = front.text("read_date").flatMap(text -> front.parsed("read_date", text,
+        // Paper files date the reading as "read: 2024-03-01"; "read_date" is accepted as well.
+        String readKey = fields.containsKey("read") ? "read" : "read_date";
+        LocalDate readDate = front.text(readKey).flatMap(text -> front.parsed(readKey, text,
                 PaperNote::parseIsoDate, "is not an ISO date (YYYY-MM-DD)")).orElse(null);
         List<String> tags = front.list("tags", text -> text.split("[\\s,]+")).stream()
                 .map(tag -> tag.replaceFirst("^#+", ""))

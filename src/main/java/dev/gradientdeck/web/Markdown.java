@@ -3,6 +3,16 @@ package dev.gradientdeck.web;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Code;
+import org.commonmark.node.CustomNode;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Heading;
+import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
@@ -59,6 +69,66 @@ public final class Markdown {
             return html.substring(3, html.length() - 4);
         }
         return html;
+    }
+
+    /**
+     * The words of a markdown text without its markup, for the search index: link text without the address, code and
+     * math as written, raw HTML dropped (it is sanitized away on the page too).
+     */
+    public static String toPlainText(String markdown) {
+        if (markdown == null || markdown.isBlank()) return "";
+        StringBuilder out = new StringBuilder();
+        PARSER.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
+
+            @Override
+            public void visit(Code code) {
+                out.append(code.getLiteral());
+            }
+
+            @Override
+            public void visit(FencedCodeBlock block) {
+                out.append(block.getLiteral()).append('\n');
+            }
+
+            @Override
+            public void visit(IndentedCodeBlock block) {
+                out.append(block.getLiteral()).append('\n');
+            }
+
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                out.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                out.append('\n');
+            }
+
+            @Override
+            public void visit(Paragraph paragraph) {
+                visitChildren(paragraph);
+                out.append('\n');
+            }
+
+            @Override
+            public void visit(Heading heading) {
+                visitChildren(heading);
+                out.append('\n');
+            }
+
+            // Table cells and other extension nodes: keep their words apart.
+            @Override
+            public void visit(CustomNode node) {
+                visitChildren(node);
+                out.append(' ');
+            }
+        });
+        return out.toString().strip();
     }
 
     /** Replaces each math span outside code with a token; {@code math} receives the escaped, delimited math. */

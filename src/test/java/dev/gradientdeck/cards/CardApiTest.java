@@ -53,7 +53,10 @@ class CardApiTest {
     @Test
     void listsAndShowsCards() throws Exception {
         JsonNode list = JSON.readTree(app.get("/api/cards").body());
-        assertEquals(1, list.size());
+        // The card, and the review prompt made from the summary of the paper it cites.
+        assertEquals(2, list.size());
+        assertEquals("paper/arxiv:1412.6980", list.get(1).get("slug").asText());
+        assertEquals("paper", list.get(1).get("kind").asText());
         JsonNode card = list.get(0);
         assertEquals("ml/adam", card.get("slug").asText());
         assertEquals("Adam", card.get("title").asText());
@@ -66,8 +69,9 @@ class CardApiTest {
         assertEquals("What does Adam keep per parameter?", detail.get("question").asText());
         assertEquals("https://arxiv.org/abs/1412.6980", detail.get("papers").get(0).get("url").asText());
         assertEquals("Adaptive moments with bias correction.", detail.get("papers").get(0).get("summary").asText());
+        assertTrue(detail.get("papers").get(0).get("paperId").isIntegralNumber(), "the citation links to its paper record");
 
-        assertEquals(1, JSON.readTree(app.get("/api/cards?tag=optimizers").body()).size());
+        assertEquals(2, JSON.readTree(app.get("/api/cards?tag=optimizers").body()).size());
         assertEquals(0, JSON.readTree(app.get("/api/cards?tag=nothing").body()).size());
     }
 
@@ -90,14 +94,14 @@ class CardApiTest {
         assertEquals(1, report.get("errors").size());
         assertEquals("broken.md", report.get("errors").get(0).get("file").asText());
         assertEquals("file is empty", report.get("errors").get(0).get("message").asText());
-        assertEquals(2, JSON.readTree(app.get("/api/cards").body()).size());
+        assertEquals(3, JSON.readTree(app.get("/api/cards").body()).size());
     }
 
     @Test
     void pagesRenderWithSecurityHeaders() throws Exception {
         HttpResponse<String> home = app.get("/");
         assertEquals(200, home.statusCode());
-        assertTrue(home.body().contains("1 card in 1 deck"), home.body());
+        assertTrue(home.body().contains("2 cards in 1 deck"), home.body());
         assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
         HttpResponse<String> imports = app.get("/import");
         assertTrue(imports.body().contains("broken.md"));

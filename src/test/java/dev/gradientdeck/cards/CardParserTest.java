@@ -42,7 +42,7 @@ class CardParserTest {
             """;
 
     static CardDocument parse(String path, String text) throws CardFileException {
-        return CardParser.parse(path, text.getBytes(StandardCharsets.UTF_8));
+        return (CardDocument) CardParser.parse(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
     static CardFileException broken(String path, byte[] bytes) {
@@ -78,7 +78,7 @@ class CardParserTest {
         try (InputStream in = getClass().getResourceAsStream("/seeds/000-gradient-descent.md")) {
             seed = in.readAllBytes();
         }
-        CardDocument card = CardParser.parse("interview/seed.md", seed);
+        CardDocument card = (CardDocument) CardParser.parse("interview/seed.md", seed);
         assertEquals("Gradient Descent", card.title());
         assertEquals(List.of("GradientDescent", "Interview"), card.tags());
         assertEquals("What is a good answer to the question: Explain the concept of gradient descent and its role in optimizing ML models?", card.question());

@@ -1,6 +1,7 @@
 package dev.gradientdeck.cards;
 
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.papers.PaperRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class DeckImporterTest {
         deck = Files.createDirectories(dir.resolve("cards"));
         database = Database.open(dir.resolve("test.sqlite"));
         cards = new CardRepository(database.jdbi());
-        importer = new DeckImporter(new DeckFolder(deck), cards, Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC),
+        importer = new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC),
                 ZoneId.of("UTC"), 4);
     }
 

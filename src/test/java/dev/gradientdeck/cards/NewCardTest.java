@@ -16,7 +16,7 @@ class NewCardTest {
                 "Adam's early steps are noisy.", "");
         assertEquals(Map.of(), card.problems(path -> false));
         assertEquals("optimizers/warmup-schedules.md", card.relativePath());
-        CardDocument parsed = CardParser.parse(card.relativePath(), card.markdown().getBytes(StandardCharsets.UTF_8));
+        CardDocument parsed = (CardDocument) CardParser.parse(card.relativePath(), card.markdown().getBytes(StandardCharsets.UTF_8));
         assertEquals("Warmup & Schedules", parsed.title());
         assertEquals(List.of("Schedules", "Interview"), parsed.tags());
         assertEquals("Why warm up the learning rate?", parsed.question());

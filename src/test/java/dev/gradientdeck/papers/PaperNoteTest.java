@@ -42,6 +42,16 @@ class PaperNoteTest {
     }
 
     @Test
+    void theReadDateMayBeWrittenAsRead() {
+        Map<String, Object> fields = attention();
+        fields.remove("read_date");
+        fields.put("read", "2024-04-02");
+        assertEquals(LocalDate.of(2024, 4, 2), PaperNote.fromFrontMatter(fields, "").readDate());
+        fields.put("read", "yesterday");
+        assertEquals(List.of("read 'yesterday' is not an ISO date (YYYY-MM-DD)"), invalid(fields).problems());
+    }
+
+    @Test
     void onlyKindAndTitleAreRequired() {
         PaperNote note = PaperNote.fromFrontMatter(Map.of("kind", "paper", "title", "A Title"), null);
         assertEquals(PaperNote.Status.TO_READ, note.status());

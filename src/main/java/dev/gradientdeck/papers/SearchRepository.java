@@ -1,0 +1,124 @@
+package dev.gradientdeck.papers;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradientdeck.papers.PaperViews.SearchHit;
+import dev.gradientdeck.web.Markdown;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.List;
+
+/**
+ * All SQL about search: the FTS5 index over active cards (title, question, answer, tags) and papers (title, summaries,
+ * notes, tags), and queries against it ranked by bm25.
+ *
+ * <p>The index is brought up to date inside the import transaction: each indexed document remembers the content hash
+ * it was built from, so only what changed is indexed again, and a database that predates the index fills it on the
+ * first import.
+ */
+public final class SearchRepository {
+    // Private-use characters cannot come from a card (they are removed from indexed text), so they mark the matches
+    // unambiguously until the snippet is escaped; only then do they become <mark> tags.
+    private static final char MARK_OPEN = '\uE000';
+    private static final char MARK_CLOSE = '\uE001';
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Jdbi jdbi;
+
+    public SearchRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * The best matches first: title words weigh most, then tags, then question or summary, then the rest. The snippet
+     * comes from the question or summary, or the answer or notes, whichever holds a match (the title is shown anyway).
+     */
+    public List<SearchHit> search(SearchQuery query, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT d.type, d.item_id, d.title,
+                               snippet(search_index, 1, char(57344), char(57345), '…', 16) AS body,
+                               snippet(search_index, 2, char(57344), char(57345), '…', 16) AS detail
+                        FROM search_index JOIN search_docs d ON d.id = search_index.rowid
+                        WHERE search_index MATCH :match
+                        ORDER BY bm25(search_index, 5.0, 2.0, 1.0, 3.0), d.id
+                        LIMIT :limit""")
+                .bind("match", query.match())
+                .bind("limit", limit)
+                .map((rs, ctx) -> new SearchHit(rs.getString("type"), rs.getLong("item_id"), rs.getString("title"),
+                        highlighted(snippet(rs.getString("body"), rs.getString("detail")))))
+                .list());
+    }
+
+    private static String snippet(String body, String detail) {
+        if (detail.indexOf(MARK_OPEN) >= 0 && body.indexOf(MARK_OPEN) < 0) return detail;
+        return body.isBlank() ? detail : body;
+    }
+
+    private static String highlighted(String snippet) {
+        return Markdown.escape(snippet).replace(String.valueOf(MARK_OPEN), "<mark>").replace(String.valueOf(MARK_CLOSE), "</mark>");
+    }
+
+    /** Drops what is no longer active and (re)indexes what is new or changed since it was indexed. */
+    public static void refresh(Handle h) {
+        h.execute("DELETE FROM search_docs WHERE type = 'card' AND item_id NOT IN (SELECT id FROM cards WHERE archived = 0 AND kind != 'paper')");
+        h.execute("DELETE FROM search_docs WHERE type = 'paper' AND item_id NOT IN (SELECT id FROM papers WHERE archived = 0)");
+
+        // Paper prompts are not indexed as cards: the paper they ask about is found itself.
+        List<Doc> cards = h.createQuery("""
+                        SELECT c.id, c.content_hash, c.title, c.question_md, c.answer_md, c.key_points,
+                               (SELECT group_concat(tag, ' ') FROM card_tags t WHERE t.card_id = c.id) AS tags
+                        FROM cards c LEFT JOIN search_docs d ON d.type = 'card' AND d.item_id = c.id
+                        WHERE c.archived = 0 AND c.kind != 'paper' AND (d.id IS NULL OR d.source_hash != c.content_hash)""")
+                .map((rs, ctx) -> new Doc("card", rs.getLong("id"), rs.getString("content_hash"), rs.getString("title"),
+                        Markdown.toPlainText(rs.getString("question_md")),
+                        Markdown.toPlainText(rs.getString("answer_md")) + "\n" + String.join("\n", jsonList(rs.getString("key_points"))),
+                        rs.getString("tags")))
+                .list();
+        List<Doc> papers = h.createQuery("""
+                        SELECT p.id, p.content_hash, p.title, p.summary_md, p.authors,
+                               (SELECT group_concat(notes_md, char(10) || char(10)) FROM paper_notes n WHERE n.paper_id = p.id) AS notes,
+                               (SELECT group_concat(tag, ' ') FROM paper_tags t WHERE t.paper_id = p.id) AS tags
+                        FROM papers p LEFT JOIN search_docs d ON d.type = 'paper' AND d.item_id = p.id
+                        WHERE p.archived = 0 AND (d.id IS NULL OR d.source_hash != p.content_hash)""")
+                .map((rs, ctx) -> new Doc("paper", rs.getLong("id"), rs.getString("content_hash"), rs.getString("title"),
+                        Markdown.toPlainText(rs.getString("summary_md")),
+                        Markdown.toPlainText(rs.getString("notes")) + "\n" + String.join("; ", jsonList(rs.getString("authors"))),
+                        rs.getString("tags")))
+                .list();
+        for (Doc doc : cards) doc.write(h);
+        for (Doc doc : papers) doc.write(h);
+    }
+
+    private record Doc(String type, long itemId, String hash, String title, String body, String detail, String tags) {
+        void write(Handle h) {
+            h.createUpdate("""
+                            INSERT INTO search_docs (type, item_id, source_hash, title, body, detail, tags)
+                            VALUES (:type, :itemId, :hash, :title, :body, :detail, :tags)
+                            ON CONFLICT (type, item_id) DO UPDATE SET source_hash = excluded.source_hash, title = excluded.title,
+                                body = excluded.body, detail = excluded.detail, tags = excluded.tags""")
+                    .bind("type", type)
+                    .bind("itemId", itemId)
+                    .bind("hash", hash)
+                    .bind("title", clean(title))
+                    .bind("body", clean(body))
+                    .bind("detail", clean(detail))
+                    .bind("tags", clean(tags))
+                    .execute();
+        }
+    }
+
+    private static String clean(String text) {
+        return text == null ? "" : text.replace(MARK_OPEN, ' ').replace(MARK_CLOSE, ' ').strip();
+    }
+
+    /** A JSON list of strings as stored (key points, authors). */
+    private static List<String> jsonList(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored list is not JSON: " + json, e);
+        }
+    }
+}
