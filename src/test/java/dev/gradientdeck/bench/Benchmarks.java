@@ -1,0 +1,199 @@
+package dev.gradientdeck.bench;
+
+import dev.gradientdeck.cards.CardRepository;
+import dev.gradientdeck.cards.DeckFolder;
+import dev.gradientdeck.cards.DeckImporter;
+import dev.gradientdeck.cards.ImportReport;
+import dev.gradientdeck.db.Database;
+import dev.gradientdeck.papers.PaperRepository;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The performance table of the README, measured in one run on this machine: import, start-up, pages under load beside a
+ * static file, the scheduler and queue (JMH), a descent run, and resident memory. Run with {@code mvn -B -Pbench verify}.
+ */
+public final class Benchmarks {
+    static final int CARDS = Integer.getInteger("bench.cards", 10_000);
+    static final int REVIEWS = Integer.getInteger("bench.reviews", 200_000);
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 50);
+    static final Duration LOAD = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+    /** The same JVM settings as the README's run command, so resident memory is what a learner gets. */
+    static final List<String> SERVER_JVM = List.of(System.getProperty("bench.jvm", "-Xmx256m -XX:+UseSerialGC").split(" "));
+
+    record Row(String what, String measured, String target) {}
+
+    private final List<Row> rows = new ArrayList<>();
+    private final Path dir = Path.of("target", "bench").toAbsolutePath();
+    private final Path deck = dir.resolve("cards");
+    private final Path db = dir.resolve("bench.sqlite");
+
+    public static void main(String[] args) throws Exception {
+        new Benchmarks().run();
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        prepare();
+        importDeck();
+        int written = new DeckGenerator(7).writeHistory(db, REVIEWS, Instant.now());
+        System.out.printf("wrote %,d reviews%n", written);
+        serve();
+        jmh();
+        print();
+    }
+
+    private void prepare() throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+            }
+        }
+        Files.createDirectories(deck);
+        new DeckGenerator(42).writeCards(deck, CARDS);
+        System.out.printf("generated %,d card files in %s%n", CARDS, deck);
+    }
+
+    private void importDeck() {
+        try (Database database = Database.open(db)) {
+            DeckImporter importer = new DeckImporter(new DeckFolder(deck), new CardRepository(database.jdbi()),
+                    new PaperRepository(database.jdbi()), Clock.systemUTC(), ZoneOffset.UTC, 4);
+            long start = System.nanoTime();
+            ImportReport cold = importer.sync("bench");
+            double coldSeconds = (System.nanoTime() - start) / 1e9;
+            if (!cold.errors().isEmpty()) throw new IllegalStateException("generated cards broke: " + cold.errors().get(0));
+            start = System.nanoTime();
+            ImportReport again = importer.sync("bench");
+            double againSeconds = (System.nanoTime() - start) / 1e9;
+            rows.add(new Row(String.format("cold import of %,d card files", cold.added()), String.format(Locale.ROOT, "%.2f s", coldSeconds), "< 10 s"));
+            rows.add(new Row(String.format("re-sync, %,d files unchanged", again.unchanged()), String.format(Locale.ROOT, "%.2f s", againSeconds), "< 1 s"));
+        }
+    }
+
+    private void serve() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(SERVER_JVM);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.gradientdeck.App", "serve", "--port", String.valueOf(port),
+                "--db", db.toString(), "--cards", deck.toString(), "--zone", "UTC"));
+        String base = "http://127.0.0.1:" + port;
+        HttpClient http = HttpClient.newHttpClient();
+        long start = System.nanoTime();
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        try {
+            while (true) {
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) break;
+                } catch (IOException notYet) {
+                    if (!server.isAlive()) throw new IllegalStateException("the server exited; see " + dir.resolve("server.log"));
+                    Thread.sleep(20);
+                }
+            }
+            rows.add(new Row("start-up to the first served page", String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9), "< 2 s"));
+
+            LoadGenerator.Result staticFile = load("static file (/static/css/app.css)", base + "/static/css/app.css");
+            rows.add(loadRow(staticFile, "the ceiling"));
+            LoadGenerator.Result review = load("review page (/review)", base + "/review");
+            rows.add(loadRow(review, "≥ 30 % of static, p99 < 25 ms"));
+            rows.add(new Row("  review page / static file", String.format(Locale.ROOT, "%.0f %%", 100 * review.requestsPerSecond() / staticFile.requestsPerSecond()), "≥ 30 %"));
+            rows.add(loadRow(load("stats page (/stats)", base + "/stats"), "p99 < 50 ms"));
+            rows.add(loadRow(load("card list (GET /api/cards)", base + "/api/cards"), "(measured)"));
+            descent(http, base);
+            rows.add(new Row("resident memory after the load", residentMemory(server.pid()), "< 400 MB"));
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static LoadGenerator.Result load(String what, String url) throws InterruptedException {
+        System.out.println("load: " + what);
+        return LoadGenerator.run(what, url, CONNECTIONS, Duration.ofSeconds(3), LOAD);
+    }
+
+    private static Row loadRow(LoadGenerator.Result r, String target) {
+        return new Row(r.what(), String.format(Locale.ROOT, "%,.0f req/s, p50 %.1f ms, p99 %.1f ms%s", r.requestsPerSecond(), r.p50Millis(),
+                r.p99Millis(), r.errors() > 0 ? ", " + r.errors() + " errors" : ""), target);
+    }
+
+    private void descent(HttpClient http, String base) throws Exception {
+        String spec = "{\"problem\": \"rosenbrock\", \"start\": {\"x\": -1.5, \"y\": 2}, \"optimizer\": {\"name\": \"adam\", \"lr\": 0.01}, \"steps\": 1000}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/descent/run")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(spec)).build();
+        if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            rows.add(new Row("POST /api/descent/run, 1,000 Adam steps", "not available", "< 5 ms"));
+            return;
+        }
+        for (int i = 0; i < 100; i++) http.send(request, HttpResponse.BodyHandlers.discarding());
+        long[] nanos = new long[200];
+        for (int i = 0; i < nanos.length; i++) {
+            long start = System.nanoTime();
+            http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        rows.add(new Row("POST /api/descent/run, 1,000 Adam steps (Rosenbrock)", String.format(Locale.ROOT, "median %.2f ms round trip", nanos[100] / 1e6), "< 5 ms"));
+    }
+
+    private static String residentMemory(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                return String.format(Locale.ROOT, "%.0f MB", kb / 1024.0);
+            }
+        }
+        return "unknown";
+    }
+
+    private void jmh() throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(SchedulerBenchmark.class.getSimpleName())
+                .include(QueueBenchmark.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("-Dbench.db=" + db)
+                .build()).run();
+        for (RunResult r : results) {
+            var score = r.getPrimaryResult();
+            String name = r.getParams().getBenchmark().replaceAll("^.*\\.bench\\.", "");
+            rows.add(new Row("JMH " + name, String.format(Locale.ROOT, "%.2f ± %.2f %s", score.getScore(), score.getScoreError(), score.getScoreUnit()), "(measured)"));
+        }
+    }
+
+    private void print() throws IOException {
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("%n%,d cards, %,d reviews, %d connections, %d s per load run, server JVM %s, %d cores%n%n", CARDS, REVIEWS,
+                CONNECTIONS, LOAD.toSeconds(), String.join(" ", SERVER_JVM), Runtime.getRuntime().availableProcessors()));
+        table.append("| what | measured | target |\n|---|---|---|\n");
+        for (Row row : rows) table.append("| ").append(row.what()).append(" | ").append(row.measured()).append(" | ").append(row.target()).append(" |\n");
+        System.out.println(table);
+        Files.writeString(dir.resolve("results.md"), table.toString());
+    }
+}
