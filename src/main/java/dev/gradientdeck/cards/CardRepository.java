@@ -1,8 +1,5 @@
 package dev.gradientdeck.cards;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.cards.CardViews.CardSummary;
 import dev.gradientdeck.cards.CardViews.CarriedRecord;
@@ -12,6 +9,7 @@ import dev.gradientdeck.cards.CardViews.Section;
 import dev.gradientdeck.cards.ImportReport.ImportError;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.papers.SearchRepository;
+import dev.gradientdeck.db.JsonColumn;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -29,7 +27,6 @@ import java.util.Optional;
 
 /** All SQL about cards, their import runs and the import errors of the deck folder. */
 public final class CardRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TAG_SEPARATOR = "\u001f";
 
     private final Jdbi jdbi;
@@ -111,8 +108,8 @@ public final class CardRepository {
         columns.put("questionHtml", card.questionHtml());
         columns.put("answer", doc.answer());
         columns.put("answerHtml", card.answerHtml());
-        columns.put("keyPoints", toJson(doc.keyPoints()));
-        columns.put("keyPointsHtml", toJson(card.keyPointsHtml()));
+        columns.put("keyPoints", JsonColumn.of(doc.keyPoints()));
+        columns.put("keyPointsHtml", JsonColumn.of(card.keyPointsHtml()));
         columns.put("descentSpec", doc.descent().map(CardDocument.DescentBlock::yaml).orElse(null));
         columns.put("descentLine", doc.descent().map(CardDocument.DescentBlock::line).orElse(null));
         columns.put("hash", card.contentHash());
@@ -225,7 +222,7 @@ public final class CardRepository {
                         rs.getString("deck"), rs.getString("kind"), tagsOf(h, id),
                         rs.getString("question_md"), rs.getString("question_html"),
                         rs.getString("answer_md"), rs.getString("answer_html"),
-                        fromJson(rs.getString("key_points")), fromJson(rs.getString("key_points_html")), sectionsOf(h, id), citationsOf(h, id),
+                        JsonColumn.list(rs.getString("key_points")), JsonColumn.list(rs.getString("key_points_html")), sectionsOf(h, id), citationsOf(h, id),
                         rs.getString("descent_spec"), rs.getBoolean("archived")))
                 .findOne());
     }
@@ -278,19 +275,5 @@ public final class CardRepository {
                 .findOne());
     }
 
-    private static String toJson(List<String> values) {
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static List<String> fromJson(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<List<String>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored key points are not a JSON list: " + json, e);
-        }
-    }
 }

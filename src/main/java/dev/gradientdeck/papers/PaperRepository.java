@@ -1,8 +1,5 @@
 package dev.gradientdeck.papers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.papers.PaperViews.CitingCard;
 import dev.gradientdeck.papers.PaperViews.Note;
 import dev.gradientdeck.papers.PaperViews.PaperDetail;
@@ -12,6 +9,7 @@ import dev.gradientdeck.papers.ReadingLog.Citation;
 import dev.gradientdeck.papers.ReadingLog.Paper;
 import dev.gradientdeck.papers.ReadingLog.Prompt;
 import dev.gradientdeck.web.Markdown;
+import dev.gradientdeck.db.JsonColumn;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -44,7 +42,6 @@ import java.util.stream.Collectors;
  * together; the reads serve the pages and the API.
  */
 public final class PaperRepository {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SEPARATOR = "\u001f";
     private static final String PROMPT_SLUG_PREFIX = "paper/";
 
@@ -137,14 +134,14 @@ public final class PaperRepository {
                     .bind("path", file.path())
                     .bind("deck", file.deck())
                     .bind("title", note.title())
-                    .bind("authors", toJson(note.authors()))
+                    .bind("authors", JsonColumn.of(note.authors()))
                     .bind("year", note.year())
                     .bind("url", note.url())
                     .bind("arxivId", note.arxivId())
                     .bind("doi", note.doi())
                     .bind("status", note.status().written())
                     .bind("readDate", note.readDate() == null ? null : note.readDate().toString())
-                    .bind("tags", toJson(note.tags()))
+                    .bind("tags", JsonColumn.of(note.tags()))
                     .bind("notes", note.notes())
                     .bind("notesHtml", file.notesHtml())
                     .bind("paperPrompts", file.paperPrompts() ? 1 : 0)
@@ -156,9 +153,9 @@ public final class PaperRepository {
     private static List<ReadingLog.Note> notesOf(Handle h) {
         return h.createQuery("SELECT * FROM paper_notes ORDER BY path")
                 .map((rs, ctx) -> new ReadingLog.Note(rs.getString("path"), rs.getString("deck"), new PaperNote(
-                        rs.getString("title"), fromJson(rs.getString("authors")), nullableInt(rs, "year"),
+                        rs.getString("title"), JsonColumn.list(rs.getString("authors")), nullableInt(rs, "year"),
                         rs.getString("url"), rs.getString("arxiv_id"), rs.getString("doi"), status(rs.getString("status")),
-                        date(rs.getString("read_date")), fromJson(rs.getString("tags")), rs.getString("notes_md"))))
+                        date(rs.getString("read_date")), JsonColumn.list(rs.getString("tags")), rs.getString("notes_md"))))
                 .list();
     }
 
@@ -212,7 +209,7 @@ public final class PaperRepository {
         columns.put("key", paper.key().text());
         columns.put("identities", paper.identities().stream().map(PaperKey::text).collect(Collectors.joining("\n")));
         columns.put("title", paper.title());
-        columns.put("authors", toJson(paper.authors()));
+        columns.put("authors", JsonColumn.of(paper.authors()));
         columns.put("year", paper.year());
         columns.put("url", paper.url());
         columns.put("arxivId", paper.arxivId());
@@ -393,7 +390,7 @@ public final class PaperRepository {
     }
 
     private static PaperSummary summary(ResultSet rs, List<Long> cardIds) throws SQLException {
-        return new PaperSummary(rs.getLong("id"), rs.getString("title"), fromJson(rs.getString("authors")),
+        return new PaperSummary(rs.getLong("id"), rs.getString("title"), JsonColumn.list(rs.getString("authors")),
                 nullableInt(rs, "year"), rs.getString("url"), rs.getString("arxiv_id"),
                 rs.getString("status"), date(rs.getString("read_date")), sortedTags(rs.getString("tags")),
                 rs.getString("summary_md"), cardIds);
@@ -414,7 +411,7 @@ public final class PaperRepository {
     public Optional<PaperDetail> find(long id) {
         return jdbi.withHandle(h -> h.createQuery(SUMMARY_SELECT + " WHERE p.id = :id").bind("id", id)
                 .map((rs, ctx) -> new PaperDetail(rs.getLong("id"), rs.getString("paper_key"), rs.getString("title"),
-                        fromJson(rs.getString("authors")), nullableInt(rs, "year"), rs.getString("url"),
+                        JsonColumn.list(rs.getString("authors")), nullableInt(rs, "year"), rs.getString("url"),
                         rs.getString("arxiv_id"), rs.getString("doi"), rs.getString("status"), date(rs.getString("read_date")),
                         sortedTags(rs.getString("tags")), rs.getString("summary_md"), citingCardsOf(h, id), notesOf(h, id),
                         activePrompt(h, nullableLong(rs, "prompt_card_id")), rs.getBoolean("archived")))
@@ -456,7 +453,7 @@ public final class PaperRepository {
     /** Every listed paper as a reference manager sees it, by title, for the BibTeX and CSL-JSON exports. */
     public List<BibEntry> bibliography() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM papers WHERE archived = 0 ORDER BY title COLLATE NOCASE, id")
-                .map((rs, ctx) -> new BibEntry(rs.getString("title"), fromJson(rs.getString("authors")),
+                .map((rs, ctx) -> new BibEntry(rs.getString("title"), JsonColumn.list(rs.getString("authors")),
                         nullableInt(rs, "year"), rs.getString("url"), rs.getString("arxiv_id"),
                         rs.getString("doi"), null))
                 .list());
@@ -493,21 +490,7 @@ public final class PaperRepository {
         return tags;
     }
 
-    private static String toJson(List<String> values) {
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static List<String> fromJson(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<List<String>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored list is not JSON: " + json, e);
-        }
-    }
 
     private static String sha256(String text) {
         try {
