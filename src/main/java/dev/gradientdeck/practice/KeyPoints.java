@@ -64,6 +64,14 @@ public final class KeyPoints {
     if (texts.isEmpty()) {
       texts = sentences(answerMarkdown);
     }
+    return fromTexts(texts);
+  }
+
+  /**
+   * Points from texts already split out, such as a card's stored "Key points" items; texts with no content word are
+   * left out.
+   */
+  public static List<KeyPoint> fromTexts(List<String> texts) {
     List<KeyPoint> points = new ArrayList<>();
     for (String text : texts) {
       List<String> terms = contentTerms(text);

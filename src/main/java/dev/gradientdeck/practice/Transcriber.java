@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,13 +77,22 @@ public final class Transcriber implements AutoCloseable {
    * @throws IllegalStateException when the model is not ready (see {@link #status()})
    */
   public List<TimedWord> transcribe(byte[] wav) {
+    return transcribe(wav, done -> { });
+  }
+
+  /**
+   * As {@link #transcribe(byte[])}, telling {@code progress} the share of the audio decoded so far (0 to 1) after each
+   * chunk. An interrupted thread stops at the next chunk with a {@link CancellationException}, so shutting down never
+   * waits for a long recording to finish.
+   */
+  public List<TimedWord> transcribe(byte[] wav, DoubleConsumer progress) {
     Wav speech = WavAudio.toSpeechFormat(WavAudio.parse(wav));
     modelLock.readLock().lock();
     try {
       if (model == null) {
         throw new IllegalStateException("speech recognition is not ready: " + status);
       }
-      return recognize(model, speech.samples());
+      return recognize(model, speech.samples(), progress);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -166,17 +177,22 @@ public final class Transcriber implements AutoCloseable {
     return e.toString().lines().findFirst().orElse("").strip();
   }
 
-  private static List<TimedWord> recognize(Model model, short[] samples) throws IOException {
+  private static List<TimedWord> recognize(Model model, short[] samples, DoubleConsumer progress) throws IOException {
     List<TimedWord> words = new ArrayList<>();
     try (Recognizer recognizer = new Recognizer(model, WavAudio.SPEECH_SAMPLE_RATE)) {
       recognizer.setWords(true);
       for (int from = 0; from < samples.length; from += CHUNK_SAMPLES) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw new CancellationException("transcription interrupted");
+        }
+        progress.accept((double) from / samples.length);
         short[] chunk = Arrays.copyOfRange(samples, from, Math.min(samples.length, from + CHUNK_SAMPLES));
         if (recognizer.acceptWaveForm(chunk, chunk.length)) {
           words.addAll(wordsOf(recognizer.getResult()));
         }
       }
       words.addAll(wordsOf(recognizer.getFinalResult()));
+      progress.accept(1.0);
     }
     return words;
   }

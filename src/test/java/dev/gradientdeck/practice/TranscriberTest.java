@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,8 @@ class TranscriberTest {
       assertInstanceOf(ModelStatus.Ready.class, settled, () -> "model not ready: " + settled);
 
       byte[] wav = resource("learning-rate.wav");
-      List<TimedWord> words = transcriber.transcribe(wav);
+      List<Double> progress = new ArrayList<>();
+      List<TimedWord> words = transcriber.transcribe(wav, progress::add);
 
       Set<String> heard = words.stream().map(TimedWord::word).collect(Collectors.toSet());
       List<String> said = Arrays.stream(sentence.toLowerCase(Locale.ROOT).split("[^a-z']+"))
@@ -91,6 +93,10 @@ class TranscriberTest {
       double duration = WavAudio.parse(wav).durationSeconds();
       assertTrue(words.get(0).start() >= 0.2, "the leading 0.3 s of silence holds no word");
       assertTrue(words.get(words.size() - 1).end() <= duration, "timings lie within the recording");
+      assertEquals(1.0, progress.get(progress.size() - 1), "progress ends at the whole recording");
+      for (int i = 1; i < progress.size(); i++) {
+        assertTrue(progress.get(i) >= progress.get(i - 1), "progress only grows");
+      }
     }
   }
 }
