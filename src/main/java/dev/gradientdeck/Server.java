@@ -10,6 +10,8 @@ import dev.gradientdeck.home.HomeRoutes;
 import dev.gradientdeck.streaks.Stats;
 import dev.gradientdeck.streaks.StatsRoutes;
 import dev.gradientdeck.streaks.StreakRepository;
+import dev.gradientdeck.practice.Practice;
+import dev.gradientdeck.practice.PracticeRoutes;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
@@ -34,16 +36,18 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The running app: database, deck sync and watcher, web server; closed in the reverse order. */
+/** The running app: database, deck sync and watcher, practice transcription, web server; closed in the reverse order. */
 public final class Server implements AutoCloseable {
     private final Database database;
     private final DeckWatcher watcher;
+    private final Practice practice;
     private final Javalin web;
     private final ScheduledExecutorService chores;
 
-    private Server(Database database, DeckWatcher watcher, Javalin web, ScheduledExecutorService chores) {
+    private Server(Database database, DeckWatcher watcher, Practice practice, Javalin web, ScheduledExecutorService chores) {
         this.database = database;
         this.watcher = watcher;
+        this.practice = practice;
         this.web = web;
         this.chores = chores;
     }
@@ -61,6 +65,8 @@ public final class Server implements AutoCloseable {
                     settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
             Stats stats = new Stats(new StreakRepository(database.jdbi()), clock, settings.zone(), settings.dayStartHour(),
                     settings.dailyGoal());
+            Practice practice = Practice.open(database.jdbi(), settings.database().toAbsolutePath().getParent(), cards, reviews,
+                    clock, settings.zone(), settings.dayStartHour());
             List<WebServer.Routes> features = new ArrayList<>();
             // The password gate comes first so its check runs before every other handler.
             settings.password().ifPresent(password -> features.add(new Login(password, clock)));
@@ -70,10 +76,11 @@ public final class Server implements AutoCloseable {
                     new ReviewRoutes(reviews, cards),
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
-                    new SearchRoutes(new SearchRepository(database.jdbi()))));
+                    new SearchRoutes(new SearchRepository(database.jdbi())),
+                    new PracticeRoutes(practice, cards, reviews, settings.zone())));
             Javalin web = WebServer.create(features);
             web.start(settings.host(), settings.port());
-            return new Server(database, watcher, web, dailyBackups(database, settings, clock));
+            return new Server(database, watcher, practice, web, dailyBackups(database, settings, clock));
         } catch (IOException | RuntimeException e) {
             database.close();
             throw e;
@@ -106,6 +113,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         chores.shutdownNow();
         web.stop();
+        practice.close();
         try {
             watcher.close();
         } catch (IOException ignored) {

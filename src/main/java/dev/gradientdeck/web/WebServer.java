@@ -67,7 +67,9 @@ public final class WebServer {
     /** Javalin's own words for an unmatched route name its internals; the learner gets the path instead. */
     private static String messageOf(HttpResponseException e, Context ctx) {
         if (e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")) return "There is no page at " + ctx.path() + ".";
-        if (e.getStatus() == 413) return "The request body is larger than 1 MB; nothing was stored.";
+        if (e.getStatus() == 413 && e.getMessage().equals(HttpStatus.CONTENT_TOO_LARGE.getMessage())) {
+            return "The request body is larger than 1 MB; nothing was stored.";
+        }
         return e.getMessage();
     }
 

@@ -80,6 +80,28 @@ class StatsApiTest {
     }
 
     @Test
+    void aPracticeAnswerCountsOnceWhetherRatedOrNot() throws Exception {
+        String boundary = "gd-test-boundary";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"cardId\"\r\n\r\n1\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nGradient descent steps downhill.\r\n"
+                + "--" + boundary + "--\r\n";
+        var http = java.net.http.HttpClient.newHttpClient();
+        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/api/practice/attempts")))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertTrue(created.statusCode() < 300, created.body());
+        long attempt = JSON.readTree(created.body()).get("id").asLong();
+        assertEquals(1, stats().get("reviewsToday").asInt(), "the practice answer counts");
+        assertEquals(3, stats().get("currentStreak").asInt());
+
+        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/practice/attempts/" + attempt + "/rating")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("rating=3")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(1, stats().get("reviewsToday").asInt(), "rating it adds a review that counts instead, not as well");
+        assertEquals(1, JSON.readTree(app.get("/api/cards/1").body()).get("reps").asInt(), "the rating reached the scheduler");
+    }
+
+    @Test
     void anUndoneReviewNoLongerCounts() throws Exception {
         app.send("POST", "/api/cards/1/reviews", "{\"rating\": 3}");
         app.send("DELETE", "/api/reviews/last", null);

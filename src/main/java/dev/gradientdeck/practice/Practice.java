@@ -1,0 +1,387 @@
+package dev.gradientdeck.practice;
+
+import dev.gradientdeck.cards.CardRepository;
+import dev.gradientdeck.cards.CardViews.CardDetail;
+import dev.gradientdeck.practice.PracticeAttempt.Mode;
+import dev.gradientdeck.practice.PracticeAttempt.Status;
+import dev.gradientdeck.practice.PracticeRepository.Measures;
+import dev.gradientdeck.practice.PracticeRepository.NewAttempt;
+import dev.gradientdeck.review.Rating;
+import dev.gradientdeck.review.Reviews;
+import dev.gradientdeck.streaks.DayKey;
+
+import org.jdbi.v3.core.Jdbi;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Taking practice answers: checks each one, stores it with its day key the moment it arrives (with
+ * the recording beside the database), queues the transcription, and passes the learner's
+ * self-rating to the scheduler.
+ */
+public final class Practice implements AutoCloseable {
+
+    /**
+     * A typed answer longer than this is not an interview answer; the cap keeps stored rows small.
+     */
+    public static final int MAX_TEXT_CHARS = 20_000;
+
+    private final PracticeRepository repository;
+    private final CardRepository cards;
+    private final Reviews reviews;
+    private final Recordings recordings;
+    private final TranscriptionQueue queue;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final int dayStartHour;
+
+    /**
+     * Why an answer, a rating or a checklist was refused; the message is written for the learner.
+     */
+    public static final class Refused extends RuntimeException {
+        public enum Reason {
+            UNKNOWN_CARD,
+            UNKNOWN_ATTEMPT,
+            ARCHIVED_CARD,
+            ALREADY_RATED,
+            NOT_RETRANSCRIBABLE,
+            INVALID
+        }
+
+        private final Reason reason;
+
+        Refused(Reason reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
+
+    private Practice(
+            PracticeRepository repository,
+            CardRepository cards,
+            Reviews reviews,
+            Recordings recordings,
+            TranscriptionQueue queue,
+            Clock clock,
+            ZoneId zone,
+            int dayStartHour) {
+        this.repository = repository;
+        this.cards = cards;
+        this.reviews = reviews;
+        this.recordings = recordings;
+        this.queue = queue;
+        this.clock = clock;
+        this.zone = zone;
+        this.dayStartHour = dayStartHour;
+    }
+
+    /**
+     * Practice over the database in {@code databaseFolder}: recordings go to its {@code
+     * recordings/}, the speech model to its {@code models/}. Recordings a previous run left without
+     * a transcript are queued again.
+     */
+    public static Practice open(
+            Jdbi jdbi,
+            Path databaseFolder,
+            CardRepository cards,
+            Reviews reviews,
+            Clock clock,
+            ZoneId zone,
+            int dayStartHour) {
+        return open(
+                jdbi,
+                databaseFolder,
+                cards,
+                reviews,
+                clock,
+                zone,
+                dayStartHour,
+                () -> Transcriber.start(databaseFolder.resolve("models")));
+    }
+
+    static Practice open(
+            Jdbi jdbi,
+            Path databaseFolder,
+            CardRepository cards,
+            Reviews reviews,
+            Clock clock,
+            ZoneId zone,
+            int dayStartHour,
+            Supplier<Transcriber> startSpeech) {
+        PracticeRepository repository = new PracticeRepository(jdbi);
+        Recordings recordings = new Recordings(databaseFolder);
+        TranscriptionQueue queue = new TranscriptionQueue(repository, recordings, startSpeech);
+        repository.pending().forEach(queue::submit);
+        return new Practice(
+                repository, cards, reviews, recordings, queue, clock, zone, dayStartHour);
+    }
+
+    public PracticeRepository repository() {
+        return repository;
+    }
+
+    public Recordings recordings() {
+        return recordings;
+    }
+
+    public ModelStatus modelStatus() {
+        return queue.modelStatus();
+    }
+
+    public Optional<Double> progress(long attemptId) {
+        return queue.progress(attemptId);
+    }
+
+    public PracticeAttempt attempt(long id) {
+        return repository
+                .find(id)
+                .orElseThrow(
+                        () ->
+                                new Refused(
+                                        Refused.Reason.UNKNOWN_ATTEMPT,
+                                        "There is no practice attempt " + id + "."));
+    }
+
+    /**
+     * A spoken answer: the WAV is checked before anything is stored ({@link InvalidWavException}
+     * when it is not one), then kept and queued for transcription. Where speech recognition is
+     * unavailable the attempt is still stored, marked so, and everything but the transcript works.
+     */
+    public PracticeAttempt answerAloud(long cardId, byte[] wav) {
+        CardDetail card = answerableCard(cardId);
+        Wav audio = WavAudio.parse(wav);
+        ModelStatus model = queue.modelStatus();
+        Optional<String> unavailable =
+                model instanceof ModelStatus.Unavailable u
+                        ? Optional.of(u.reason())
+                        : Optional.empty();
+        Instant now = clock.instant();
+        LocalDate day = DayKey.of(now, zone, dayStartHour).date();
+        String path;
+        try {
+            path = recordings.store(wav, day);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the recording", e);
+        }
+        long id;
+        try {
+            id =
+                    repository.insert(
+                            new NewAttempt(
+                                    cardId,
+                                    now,
+                                    day,
+                                    Mode.SPOKEN,
+                                    unavailable.isPresent() ? Status.UNAVAILABLE : Status.QUEUED,
+                                    unavailable.orElse(null),
+                                    path,
+                                    (long) wav.length,
+                                    audio.durationSeconds(),
+                                    checklist(card)),
+                            Optional.empty());
+        } catch (RuntimeException e) {
+            deleteQuietly(path, e);
+            throw e;
+        }
+        // Read before queueing, so the answer reports the attempt as stored, not wherever the
+        // worker has taken it since.
+        PracticeAttempt stored = attempt(id);
+        if (unavailable.isEmpty()) {
+            queue.submit(id);
+        }
+        return stored;
+    }
+
+    /**
+     * A typed answer (the learner has no microphone, or chose to type): measured at once, without
+     * timings.
+     */
+    public PracticeAttempt answerInWriting(long cardId, String text) {
+        CardDetail card = answerableCard(cardId);
+        String answer = text.strip();
+        if (answer.isEmpty()) {
+            throw new Refused(Refused.Reason.INVALID, "The typed answer is empty.");
+        }
+        if (answer.length() > MAX_TEXT_CHARS) {
+            throw new Refused(
+                    Refused.Reason.INVALID,
+                    "The typed answer has "
+                            + answer.length()
+                            + " characters; at most "
+                            + MAX_TEXT_CHARS
+                            + " are kept.");
+        }
+        List<TimedWord> words = TypedAnswer.words(answer);
+        SpeechReport report = SpeechMetrics.report(words);
+        List<KeyPoint> points = checklist(card);
+        Instant now = clock.instant();
+        long id =
+                repository.insert(
+                        new NewAttempt(
+                                cardId,
+                                now,
+                                DayKey.of(now, zone, dayStartHour).date(),
+                                Mode.TYPED,
+                                Status.DONE,
+                                null,
+                                null,
+                                null,
+                                null,
+                                points),
+                        Optional.of(
+                                new Measures(
+                                        words,
+                                        report,
+                                        false,
+                                        KeyPoints.coverage(points, report.transcript()))));
+        return attempt(id);
+    }
+
+    /**
+     * The learner's own grade of the answer, given once: it goes to the scheduler as a review of
+     * the card. The attempt id is the review's request id, so a double click or a retry after a
+     * lost reply schedules the card once.
+     */
+    public synchronized PracticeAttempt rate(long attemptId, Rating rating) {
+        PracticeAttempt attempt = attempt(attemptId);
+        if (attempt.rating() != null) {
+            if (attempt.rating() == rating.value()) {
+                return attempt;
+            }
+            throw new Refused(
+                    Refused.Reason.ALREADY_RATED,
+                    "This answer was already rated "
+                            + label(Rating.of(attempt.rating()))
+                            + "; a rating is given once, because it schedules the card.");
+        }
+        Reviews.Answered answered;
+        try {
+            answered =
+                    reviews.answer(
+                            attempt.cardId(),
+                            rating,
+                            Optional.empty(),
+                            Optional.of("practice-" + attemptId),
+                            Optional.empty(),
+                            Optional.ofNullable(attempt.durationSeconds())
+                                    .map(s -> Duration.ofMillis(Math.round(s * 1000))));
+        } catch (Reviews.Refused e) {
+            if (e.refusal() instanceof Reviews.ArchivedCard) {
+                throw new Refused(
+                        Refused.Reason.ARCHIVED_CARD,
+                        "Card "
+                                + attempt.cardId()
+                                + " is archived (its file was removed from the deck), so the rating cannot schedule it.");
+            }
+            throw e;
+        }
+        repository.saveRating(
+                attemptId,
+                answered.review().rating().value(),
+                answered.review().id(),
+                answered.review().reviewedAt());
+        return attempt(attemptId);
+    }
+
+    /** The learner's call on the checklist: the positions ticked are covered, the others not. */
+    public PracticeAttempt checkPoints(long attemptId, Set<Integer> covered) {
+        PracticeAttempt attempt = attempt(attemptId);
+        int points = attempt.points().size();
+        for (int position : covered) {
+            if (position < 0 || position >= points) {
+                throw new Refused(
+                        Refused.Reason.INVALID,
+                        "There is no key point "
+                                + position
+                                + ": this answer has "
+                                + (points == 0
+                                        ? "no key points."
+                                        : points + " (numbered 0 to " + (points - 1) + ")."));
+            }
+        }
+        repository.saveCoverage(attemptId, covered);
+        return attempt(attemptId);
+    }
+
+    /**
+     * Tries a recording again whose transcription failed or found no speech model (it may be there
+     * now).
+     */
+    public PracticeAttempt retranscribe(long attemptId) {
+        PracticeAttempt attempt = attempt(attemptId);
+        if (!attempt.spoken() || attempt.status() == Status.DONE || attempt.status().pending()) {
+            throw new Refused(
+                    Refused.Reason.NOT_RETRANSCRIBABLE,
+                    "Attempt "
+                            + attemptId
+                            + " is "
+                            + (attempt.spoken() ? attempt.status().key() : "typed")
+                            + "; only a recording whose transcription failed"
+                            + " or was unavailable is transcribed again.");
+        }
+        repository.markStatus(attemptId, Status.QUEUED, null);
+        PracticeAttempt queued = attempt(attemptId);
+        queue.submit(attemptId);
+        return queued;
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+    }
+
+    public static String label(Rating rating) {
+        return switch (rating) {
+            case AGAIN -> "Again";
+            case HARD -> "Hard";
+            case GOOD -> "Good";
+            case EASY -> "Easy";
+        };
+    }
+
+    private CardDetail answerableCard(long cardId) {
+        CardDetail card =
+                cards.find(cardId)
+                        .orElseThrow(
+                                () ->
+                                        new Refused(
+                                                Refused.Reason.UNKNOWN_CARD,
+                                                "There is no card " + cardId + "."));
+        if (card.archived()) {
+            throw new Refused(
+                    Refused.Reason.ARCHIVED_CARD,
+                    "Card " + cardId + " is archived: its file was removed from the deck.");
+        }
+        return card;
+    }
+
+    /** The card's own key points when it lists them, else points taken from its answer. */
+    static List<KeyPoint> checklist(CardDetail card) {
+        return card.keyPoints().isEmpty()
+                ? KeyPoints.fromAnswer(null, card.answer())
+                : KeyPoints.fromTexts(card.keyPoints());
+    }
+
+    private void deleteQuietly(String path, RuntimeException cause) {
+        try {
+            recordings.delete(path);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

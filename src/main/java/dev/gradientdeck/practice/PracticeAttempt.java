@@ -1,0 +1,94 @@
+package dev.gradientdeck.practice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One practice answer as stored. The measures are null until there is a transcript, and the timed
+ * ones (duration, speaking time, pace, pauses) stay null for a typed answer.
+ */
+public record PracticeAttempt(
+        long id,
+        long cardId,
+        String cardTitle,
+        Instant createdAt,
+        LocalDate dayKey,
+        Mode mode,
+        Status status,
+        String statusMessage,
+        String audioPath,
+        Double durationSeconds,
+        String transcript,
+        List<TimedWord> words,
+        Double speakingSeconds,
+        Double wordsPerMinute,
+        Integer fillerCount,
+        List<Filler> fillers,
+        Double longestPauseSeconds,
+        List<Point> points,
+        Integer rating,
+        Instant ratedAt) {
+
+    public PracticeAttempt {
+        words = List.copyOf(words);
+        fillers = List.copyOf(fillers);
+        points = List.copyOf(points);
+    }
+
+    public enum Mode {
+        SPOKEN,
+        TYPED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Where a spoken answer is on its way to a transcript; a typed answer is done at once. */
+    public enum Status {
+        QUEUED,
+        TRANSCRIBING,
+        DONE,
+        UNAVAILABLE,
+        FAILED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public boolean pending() {
+            return this == QUEUED || this == TRANSCRIBING;
+        }
+    }
+
+    /**
+     * One key point of the checklist. {@code suggested} is what the transcript showed, null without
+     * one; {@code covered} is the learner's call, starting as the suggestion.
+     */
+    public record Point(
+            int position,
+            String text,
+            List<String> terms,
+            Boolean suggested,
+            Boolean covered,
+            List<String> missing) {
+        public Point {
+            terms = List.copyOf(terms);
+            missing = List.copyOf(missing);
+        }
+
+        public KeyPoint keyPoint() {
+            return new KeyPoint(text, terms);
+        }
+    }
+
+    public boolean spoken() {
+        return mode == Mode.SPOKEN;
+    }
+
+    public long pointsCovered() {
+        return points.stream().filter(p -> Boolean.TRUE.equals(p.covered())).count();
+    }
+}
