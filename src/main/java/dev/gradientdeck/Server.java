@@ -6,6 +6,8 @@ import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.DeckWatcher;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.descent.DescentRepository;
+import dev.gradientdeck.descent.DescentRoutes;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
@@ -39,9 +41,11 @@ public final class Server implements AutoCloseable {
             DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
             Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), clock, settings.zone(), settings.dayStartHour(),
                     settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
+            DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews);
             Javalin web = WebServer.create(List.of(
-                    new CardRoutes(cards, importer, folder, reviews),
-                    new ReviewRoutes(reviews, cards)));
+                    new CardRoutes(cards, importer, folder, reviews, descent),
+                    new ReviewRoutes(reviews, cards),
+                    descent));
             web.start(settings.host(), settings.port());
             return new Server(database, watcher, web);
         } catch (IOException | RuntimeException e) {

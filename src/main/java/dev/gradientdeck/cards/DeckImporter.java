@@ -5,6 +5,8 @@ import dev.gradientdeck.cards.CardRepository.SyncPlan;
 import dev.gradientdeck.cards.ImportReport.ImportError;
 import dev.gradientdeck.cards.RenderedCard.RenderedCitation;
 import dev.gradientdeck.cards.RenderedCard.RenderedSection;
+import dev.gradientdeck.descent.DescentSpecs;
+import dev.gradientdeck.descent.SpecException;
 import dev.gradientdeck.web.Markdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,12 +114,24 @@ public final class DeckImporter {
             DeckFolder.Contents contents = folder.read(file);
             if (stored != null && stored.contentHash().equals(contents.hash())) return new Parsed(file.path(), stored, null, null);
             CardDocument doc = CardParser.parse(file.path(), contents.bytes());
+            checkDescent(doc);
             LocalDate recordDate = doc.date().orElseGet(() -> LocalDate.ofInstant(file.modified(), zone));
             return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), recordDate), null);
         } catch (CardFileException e) {
             return new Parsed(file.path(), null, null, new ImportError(file.path(), e.line(), e.getMessage()));
         } catch (java.io.IOException e) {
             return new Parsed(file.path(), null, null, new ImportError(file.path(), 1, "cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    /** A descent card whose spec cannot run is broken like any other file, reported at the spec's line in the file. */
+    private static void checkDescent(CardDocument doc) throws CardFileException {
+        if (doc.descent().isEmpty()) return;
+        CardDocument.DescentBlock block = doc.descent().get();
+        try {
+            DescentSpecs.fromYaml(block.yaml());
+        } catch (SpecException e) {
+            throw new CardFileException(block.line() + e.line().orElse(1) - 1, "descent spec: " + e.getMessage());
         }
     }
 

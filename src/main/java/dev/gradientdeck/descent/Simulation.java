@@ -246,7 +246,7 @@ record Simulation(Problem problem, Optimizer<?> optimizer, double[] start, int s
 
   // ---- optimizer ----
 
-  private static Optimizer<?> optimizer(OptimizerSpec spec) {
+  static Optimizer<?> optimizer(OptimizerSpec spec) {
     if (spec == null) {
       throw SpecException.at("optimizer", "missing; for example {name: sgd, lr: 0.01}");
     }
