@@ -12,6 +12,8 @@ import dev.gradientdeck.streaks.StatsRoutes;
 import dev.gradientdeck.streaks.StreakRepository;
 import dev.gradientdeck.practice.Practice;
 import dev.gradientdeck.practice.PracticeRoutes;
+import dev.gradientdeck.descent.DescentRepository;
+import dev.gradientdeck.descent.DescentRoutes;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
@@ -67,17 +69,19 @@ public final class Server implements AutoCloseable {
                     settings.dailyGoal());
             Practice practice = Practice.open(database.jdbi(), settings.database().toAbsolutePath().getParent(), cards, reviews,
                     clock, settings.zone(), settings.dayStartHour());
+            DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews);
             List<WebServer.Routes> features = new ArrayList<>();
             // The password gate comes first so its check runs before every other handler.
             settings.password().ifPresent(password -> features.add(new Login(password, clock)));
             features.addAll(List.of(
                     new HomeRoutes(cards, reviews, stats),
-                    new CardRoutes(cards, importer, folder, reviews),
+                    new CardRoutes(cards, importer, folder, reviews, descent),
                     new ReviewRoutes(reviews, cards),
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
                     new SearchRoutes(new SearchRepository(database.jdbi())),
-                    new PracticeRoutes(practice, cards, reviews, settings.zone())));
+                    new PracticeRoutes(practice, cards, reviews, settings.zone()),
+                    descent));
             Javalin web = WebServer.create(features);
             web.start(settings.host(), settings.port());
             return new Server(database, watcher, practice, web, dailyBackups(database, settings, clock));

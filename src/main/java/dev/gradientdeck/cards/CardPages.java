@@ -14,7 +14,7 @@ public final class CardPages {
 
     public record CardList(List<CardSummary> cards, Optional<String> tag, List<Count> tags) {}
 
-    public record CardPage(CardDetail card) {}
+    public record CardPage(CardDetail card, Optional<gg.jte.Content> exercise) {}
 
     public record NewCardForm(NewCard values, Map<String, String> problems, List<String> decks) {
         public String problem(String field) {

@@ -52,6 +52,13 @@ public final class CardParser {
     public static final String DEFAULT_DECK = "Default";
 
     private static final Parser MARKDOWN = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    /**
+     * The block structure alone, for cutting a file into sections: inline parsing is most of commonmark's work and the
+     * section split never needs it (heading text is parsed on its own line).
+     */
+    private static final Parser BLOCKS = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, node) -> { })
+            .build();
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Pattern TAGS_LINE = Pattern.compile("(?i)^\\s*#?\\s*tags\\s*:(.*)$");
     private static final Pattern TAG = Pattern.compile("#?([\\p{L}\\p{N}][\\p{L}\\p{N}_\\-/]*)");
@@ -175,19 +182,37 @@ public final class CardParser {
 
     private record Block(String heading, int headingLine, int from, int to) {}
 
+    /** A ```descent fence: its first and last line in the body, and its spec. */
+    private record Fence(int first, int last, DescentBlock block) {}
+
+    /** A heading's words, parsed with inlines on its own so "# Title *with* `code`" reads "Title with code". */
+    private static String headingText(List<String> lines) {
+        Node heading = MARKDOWN.parse(String.join("\n", lines)).getFirstChild();
+        return heading == null ? "" : textOf(heading).strip();
+    }
+
     private static CardDocument parseBody(String relativePath, FrontMatter front, List<String> body, int offset,
                                           boolean paperPrompts) throws CardFileException {
-        Node document = MARKDOWN.parse(String.join("\n", body));
+        Node document = BLOCKS.parse(String.join("\n", body));
         List<Block> blocks = new ArrayList<>();
+        List<Fence> fences = new ArrayList<>();
         int preambleEnd = body.size();
         for (Node node = document.getFirstChild(); node != null; node = node.getNext()) {
+            List<SourceSpan> spans = node.getSourceSpans();
+            int first = spans.get(0).getLineIndex();
+            int last = spans.get(spans.size() - 1).getLineIndex();
             if (node instanceof Heading h && h.getLevel() <= 3) {
-                List<SourceSpan> spans = h.getSourceSpans();
-                int first = spans.get(0).getLineIndex();
-                int last = spans.get(spans.size() - 1).getLineIndex();
                 if (blocks.isEmpty()) preambleEnd = first;
                 else closeLast(blocks, first);
-                blocks.add(new Block(textOf(h).strip(), first, last + 1, body.size()));
+                blocks.add(new Block(headingText(body.subList(first, last + 1)), first, last + 1, body.size()));
+            } else if (node instanceof FencedCodeBlock fence && "descent".equalsIgnoreCase(fence.getInfo().strip())) {
+                // +1 for the fence line itself, +1 to make it 1-based.
+                Fence found = new Fence(first, last, new DescentBlock(fence.getLiteral(), offset + first + 2));
+                if (!fences.isEmpty()) {
+                    throw new CardFileException(offset + first + 1, "a card holds one ```descent block; another starts at line "
+                            + (fences.get(0).block().line() - 1));
+                }
+                fences.add(found);
             }
         }
 
@@ -220,13 +245,13 @@ public final class CardParser {
                 if (!String.join("\n", rest).isBlank()) others.add(new Section("Notes", dedent(rest)));
                 continue;
             }
-            DescentBlock found = descentBlock(content, offset + block.from());
-            if (found != null) {
-                if (descent != null) {
-                    throw new CardFileException(found.line() - 1, "a card holds one ```descent block; another starts at line " + (descent.line() - 1));
+            for (Fence fence : fences) {
+                if (fence.first() >= block.from() && fence.first() < block.to()) {
+                    descent = fence.block();
+                    List<String> rest = new ArrayList<>(body.subList(block.from(), fence.first()));
+                    rest.addAll(body.subList(Math.min(fence.last() + 1, block.to()), block.to()));
+                    content = rest;
                 }
-                descent = found;
-                content = withoutDescentFence(content);
             }
             String markdown = dedent(content);
             switch (role) {
@@ -355,38 +380,6 @@ public final class CardParser {
             }
         }
         return tags;
-    }
-
-    private static DescentBlock descentBlock(List<String> content, int firstLineIndex) throws CardFileException {
-        Node section = MARKDOWN.parse(String.join("\n", content));
-        DescentBlock found = null;
-        for (Node node = section.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof FencedCodeBlock fence && "descent".equalsIgnoreCase(fence.getInfo().strip())) {
-                int fenceLine = fence.getSourceSpans().get(0).getLineIndex();
-                // +1 for the fence line itself, +1 to make it 1-based.
-                DescentBlock block = new DescentBlock(fence.getLiteral(), firstLineIndex + fenceLine + 2);
-                if (found != null) {
-                    throw new CardFileException(block.line() - 1, "a card holds one ```descent block; another starts at line " + (found.line() - 1));
-                }
-                found = block;
-            }
-        }
-        return found;
-    }
-
-    private static List<String> withoutDescentFence(List<String> content) {
-        Node section = MARKDOWN.parse(String.join("\n", content));
-        for (Node node = section.getFirstChild(); node != null; node = node.getNext()) {
-            if (node instanceof FencedCodeBlock fence && "descent".equalsIgnoreCase(fence.getInfo().strip())) {
-                List<SourceSpan> spans = fence.getSourceSpans();
-                int from = spans.get(0).getLineIndex();
-                int to = spans.get(spans.size() - 1).getLineIndex();
-                List<String> rest = new ArrayList<>(content.subList(0, from));
-                rest.addAll(content.subList(Math.min(to + 1, content.size()), content.size()));
-                return rest;
-            }
-        }
-        return content;
     }
 
     private static List<String> listItems(String markdown) {

@@ -20,12 +20,15 @@ public final class CardRoutes implements WebServer.Routes {
     private final DeckImporter importer;
     private final DeckFolder folder;
     private final CardViews.Schedules schedules;
+    private final CardViews.Exercises exercises;
 
-    public CardRoutes(CardRepository cards, DeckImporter importer, DeckFolder folder, CardViews.Schedules schedules) {
+    public CardRoutes(CardRepository cards, DeckImporter importer, DeckFolder folder, CardViews.Schedules schedules,
+                      CardViews.Exercises exercises) {
         this.cards = cards;
         this.importer = importer;
         this.folder = folder;
         this.schedules = schedules;
+        this.exercises = exercises;
     }
 
     @Override
@@ -47,7 +50,8 @@ public final class CardRoutes implements WebServer.Routes {
     }
 
     private void show(Context ctx) {
-        ctx.render("card.jte", Map.of("page", new CardPages.CardPage(card(ctx))));
+        CardDetail card = card(ctx);
+        ctx.render("card.jte", Map.of("page", new CardPages.CardPage(card, exercises.of(card, ctx))));
     }
 
     private CardDetail card(Context ctx) {

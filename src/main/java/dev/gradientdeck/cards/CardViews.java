@@ -45,5 +45,11 @@ public final class CardViews {
         CardSchedule of(long cardId);
     }
 
+    /** Where a card's page gets a descent card's live exercise without the cards feature depending on the descent feature. */
+    public interface Exercises {
+        /** The exercise to show on the card's page, or empty for a card without one. */
+        java.util.Optional<gg.jte.Content> of(CardDetail card, io.javalin.http.Context ctx);
+    }
+
     public record CarriedRecord(int currentStreak, int bestStreak, int totalDays, LocalDate asOf, String cardTitle) {}
 }

@@ -10,6 +10,8 @@ import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.papers.PaperRepository.NoteChanges;
 import dev.gradientdeck.papers.PaperRepository.PaperFile;
 import dev.gradientdeck.papers.PaperRepository.StoredNote;
+import dev.gradientdeck.descent.DescentSpecs;
+import dev.gradientdeck.descent.SpecException;
 import dev.gradientdeck.web.Markdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,6 +165,7 @@ public final class DeckImporter {
                 return new Parsed(file.path(), null, null, false, note, null);
             }
             CardDocument doc = (CardDocument) parsed;
+            checkDescent(doc);
             // Without a front-matter date, a carried record is as of the learner's day the file was last saved.
             LocalDate recordDate = doc.date().orElseGet(() -> DayKey.of(file.modified(), zone, dayStartHour).date());
             return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), recordDate), false, null, null);
@@ -170,6 +173,17 @@ public final class DeckImporter {
             return Parsed.failed(file.path(), new ImportError(file.path(), e.line(), e.getMessage()));
         } catch (java.io.IOException e) {
             return Parsed.failed(file.path(), new ImportError(file.path(), 1, "cannot read the file: " + e.getMessage()));
+        }
+    }
+
+    /** A descent card whose spec cannot run is broken like any other file, reported at the spec's line in the file. */
+    private static void checkDescent(CardDocument doc) throws CardFileException {
+        if (doc.descent().isEmpty()) return;
+        CardDocument.DescentBlock block = doc.descent().get();
+        try {
+            DescentSpecs.fromYaml(block.yaml());
+        } catch (SpecException e) {
+            throw new CardFileException(block.line() + e.line().orElse(1) - 1, "descent spec: " + e.getMessage());
         }
     }
 

@@ -3,8 +3,7 @@ package dev.gradientdeck.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.file.Files;
@@ -40,9 +39,15 @@ public final class Database implements AutoCloseable {
         config.setPoolName("gradient-deck");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            Flyway flyway = Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load();
-            refuseNewerSchema(flyway, file);
-            flyway.migrate();
+            // No migration is ignored, so one this build does not know (a newer version's) fails validation before anything runs.
+            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).ignoreMigrationPatterns("").load().migrate();
+        } catch (FlywayValidateException e) {
+            dataSource.close();
+            if (e.getMessage().contains("not resolved locally")) {
+                throw new NewerDatabaseException(file + " was written by a newer Gradient Deck (this version knows schema "
+                        + knownSchemaVersion() + "); open it with that version, it was left untouched");
+            }
+            throw e;
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -51,16 +56,6 @@ public final class Database implements AutoCloseable {
     }
 
     private static final String MIGRATIONS = "classpath:db/migration";
-
-    /** A database from a newer version of the app is refused before anything touches it, so it is never damaged. */
-    private static void refuseNewerSchema(Flyway flyway, Path file) {
-        for (MigrationInfo info : flyway.info().applied()) {
-            if (info.getState() == MigrationState.FUTURE_SUCCESS || info.getState() == MigrationState.FUTURE_FAILED) {
-                throw new NewerDatabaseException(file + " was written by a newer Gradient Deck (schema " + info.getVersion()
-                        + ", this version knows " + knownSchemaVersion() + "); open it with that version, it was left untouched");
-            }
-        }
-    }
 
     /** The newest schema version this build's migrations create: all of them are pending on an empty in-memory database. */
     public static int knownSchemaVersion() {

@@ -6,39 +6,49 @@ import java.util.List;
 
 /** Runs a simulation: a fold of optimizer steps over the problem, from the spec's start. */
 public final class Descent {
-  private Descent() {}
+    private Descent() {}
 
-  /** @throws SpecException when the spec cannot run */
-  public static DescentRun run(DescentSpec spec) {
-    Simulation simulation = Simulation.of(spec);
-    return run(simulation, simulation.optimizer());
-  }
-
-  private static <S> DescentRun run(Simulation simulation, Optimizer<S> optimizer) {
-    double[] params = simulation.start();
-    S state = optimizer.initialState(params.length);
-    List<Step> steps = new ArrayList<>();
-    for (int t = 1; t <= simulation.steps(); t++) {
-      int[] batch = simulation.batchAt(t);
-      Problem problem = simulation.problemOn(batch);
-      double loss = problem.loss(params);
-      double[] gradient = problem.gradient(params);
-      Optimizer.Update<S> update = optimizer.step(params, gradient, state);
-      Step step = new Step(t, list(params), loss, list(gradient), list(update.params()),
-          batch == null ? null : simulation.problem().loss(params),
-          batch == null ? null : Arrays.stream(batch).boxed().toList(),
-          update.working());
-      steps.add(step);
-      if (!step.isFinite()) {
-        return new DescentRun(simulation.problem().params(), List.copyOf(steps), DescentRun.DIVERGED, t);
-      }
-      params = update.params();
-      state = update.state();
+    /**
+     * @throws SpecException when the spec cannot run
+     */
+    public static DescentRun run(DescentSpec spec) {
+        Simulation simulation = Simulation.of(spec);
+        return run(simulation, simulation.optimizer());
     }
-    return new DescentRun(simulation.problem().params(), List.copyOf(steps), DescentRun.COMPLETED, null);
-  }
 
-  private static List<Double> list(double[] values) {
-    return Arrays.stream(values).boxed().toList();
-  }
+    private static <S> DescentRun run(Simulation simulation, Optimizer<S> optimizer) {
+        double[] params = simulation.start();
+        S state = optimizer.initialState(params.length);
+        List<Step> steps = new ArrayList<>();
+        for (int t = 1; t <= simulation.steps(); t++) {
+            int[] batch = simulation.batchAt(t);
+            Problem problem = simulation.problemOn(batch);
+            double loss = problem.loss(params);
+            double[] gradient = problem.gradient(params);
+            Optimizer.Update<S> update = optimizer.step(params, gradient, state);
+            Step step =
+                    new Step(
+                            t,
+                            list(params),
+                            loss,
+                            list(gradient),
+                            list(update.params()),
+                            batch == null ? null : simulation.problem().loss(params),
+                            batch == null ? null : Arrays.stream(batch).boxed().toList(),
+                            update.working());
+            steps.add(step);
+            if (!step.isFinite()) {
+                return new DescentRun(
+                        simulation.problem().params(), List.copyOf(steps), DescentRun.DIVERGED, t);
+            }
+            params = update.params();
+            state = update.state();
+        }
+        return new DescentRun(
+                simulation.problem().params(), List.copyOf(steps), DescentRun.COMPLETED, null);
+    }
+
+    private static List<Double> list(double[] values) {
+        return Arrays.stream(values).boxed().toList();
+    }
 }

@@ -6,70 +6,81 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A run as a plain-text table, for the {@code simulate} command: one row per step, numbers to 6 significant digits. */
+/**
+ * A run as a plain-text table, for the {@code simulate} command: one row per step, numbers to 6
+ * significant digits.
+ */
 public final class StepTable {
-  private StepTable() {}
+    private StepTable() {}
 
-  public static String format(DescentRun run) {
-    boolean batched = !run.steps().isEmpty() && run.steps().get(0).fullLoss() != null;
-    List<String> header = new ArrayList<>(List.of("t"));
-    header.addAll(run.params());
-    header.add("loss");
-    if (batched) {
-      header.add("full loss");
-    }
-    run.params().forEach(name -> header.add("dL/d" + name));
-    run.params().forEach(name -> header.add("new " + name));
+    public static String format(DescentRun run) {
+        boolean batched = !run.steps().isEmpty() && run.steps().get(0).fullLoss() != null;
+        List<String> header = new ArrayList<>(List.of("t"));
+        header.addAll(run.params());
+        header.add("loss");
+        if (batched) {
+            header.add("full loss");
+        }
+        run.params().forEach(name -> header.add("dL/d" + name));
+        run.params().forEach(name -> header.add("new " + name));
 
-    List<List<String>> rows = new ArrayList<>(List.of(header));
-    for (Step step : run.steps()) {
-      List<String> row = new ArrayList<>(List.of(String.valueOf(step.t())));
-      step.paramsBefore().forEach(value -> row.add(compact(value)));
-      row.add(compact(step.loss()));
-      if (batched) {
-        row.add(compact(step.fullLoss()));
-      }
-      step.gradient().forEach(value -> row.add(compact(value)));
-      step.paramsAfter().forEach(value -> row.add(compact(value)));
-      rows.add(row);
+        List<List<String>> rows = new ArrayList<>(List.of(header));
+        for (Step step : run.steps()) {
+            List<String> row = new ArrayList<>(List.of(String.valueOf(step.t())));
+            step.paramsBefore().forEach(value -> row.add(compact(value)));
+            row.add(compact(step.loss()));
+            if (batched) {
+                row.add(compact(step.fullLoss()));
+            }
+            step.gradient().forEach(value -> row.add(compact(value)));
+            step.paramsAfter().forEach(value -> row.add(compact(value)));
+            rows.add(row);
+        }
+
+        int[] widths = new int[header.size()];
+        for (List<String> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        StringBuilder table = new StringBuilder();
+        for (List<String> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                table.append(c == 0 ? "" : "  ")
+                        .append(" ".repeat(widths[c] - row.get(c).length()))
+                        .append(row.get(c));
+            }
+            table.append('\n');
+        }
+        table.append(
+                run.diverged()
+                        ? "diverged at step "
+                                + run.divergedAt()
+                                + ": a value stopped being finite\n"
+                        : "completed " + run.steps().size() + " steps\n");
+        return table.toString();
     }
 
-    int[] widths = new int[header.size()];
-    for (List<String> row : rows) {
-      for (int c = 0; c < row.size(); c++) {
-        widths[c] = Math.max(widths[c], row.get(c).length());
-      }
+    /** 6 significant digits without trailing zeros; scientific notation outside [1e-4, 1e7). */
+    static String compact(double value) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        double magnitude = Math.abs(value);
+        if (magnitude >= 1e-4 && magnitude < 1e7) {
+            return new BigDecimal(value)
+                    .round(new MathContext(6))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
+        String[] parts = String.format(Locale.ROOT, "%.5e", value).split("e");
+        String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
+        return mantissa + "e" + Integer.parseInt(parts[1]);
     }
-    StringBuilder table = new StringBuilder();
-    for (List<String> row : rows) {
-      for (int c = 0; c < row.size(); c++) {
-        table.append(c == 0 ? "" : "  ").append(" ".repeat(widths[c] - row.get(c).length())).append(row.get(c));
-      }
-      table.append('\n');
-    }
-    table.append(run.diverged()
-        ? "diverged at step " + run.divergedAt() + ": a value stopped being finite\n"
-        : "completed " + run.steps().size() + " steps\n");
-    return table.toString();
-  }
-
-  /** 6 significant digits without trailing zeros; scientific notation outside [1e-4, 1e7). */
-  static String compact(double value) {
-    if (Double.isNaN(value)) {
-      return "NaN";
-    }
-    if (Double.isInfinite(value)) {
-      return value > 0 ? "inf" : "-inf";
-    }
-    if (value == 0) {
-      return "0";
-    }
-    double magnitude = Math.abs(value);
-    if (magnitude >= 1e-4 && magnitude < 1e7) {
-      return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-    }
-    String[] parts = String.format(Locale.ROOT, "%.5e", value).split("e");
-    String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
-    return mantissa + "e" + Integer.parseInt(parts[1]);
-  }
 }

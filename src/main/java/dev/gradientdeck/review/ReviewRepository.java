@@ -180,11 +180,13 @@ public final class ReviewRepository {
                             SELECT count(*) FROM card_schedules s JOIN cards c ON c.id = s.card_id
                             WHERE c.archived = 0 AND s.state = 'review' AND s.due < :dayEnds""")
                     .bind("dayEnds", dayEnds.toString()).mapTo(Integer.class).one();
-            int available = h.createQuery("""
-                            SELECT count(*) FROM cards c WHERE c.archived = 0
-                            AND NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)""")
-                    .mapTo(Integer.class).one();
-            return new QueueCounts(learning, due, Math.min(available, Math.max(0, newPerDay - newIntroduced(h, today))));
+            int allowed = Math.max(0, newPerDay - newIntroduced(h, today));
+            // Counting stops at the day's remaining allowance: a deck of thousands of new cards costs no more than ten.
+            int fresh = h.createQuery("""
+                            SELECT count(*) FROM (SELECT 1 FROM cards c WHERE c.archived = 0
+                            AND NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id) LIMIT :allowed)""")
+                    .bind("allowed", allowed).mapTo(Integer.class).one();
+            return new QueueCounts(learning, due, fresh);
         });
     }
 

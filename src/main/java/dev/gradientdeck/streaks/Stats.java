@@ -51,14 +51,32 @@ public final class Stats {
         }
     }
 
-    public Today today(Map<LocalDate, Integer> activity) {
-        LocalDate today = today();
-        StreakSummary summary = Streaks.compute(activity, repository.carriedRecord(), today, new StreakSettings(dailyGoal));
-        return new Today(today, summary, activity, dailyGoal);
+    /** What streaks are computed from, as of one fingerprint of the database. */
+    private record History(String fingerprint, Map<LocalDate, Integer> activity, Optional<CarriedRecord> carried) {}
+
+    /** The stats page as of one fingerprint and day: every page view in between is served from it. */
+    private record Cached(String fingerprint, LocalDate today, Page page) {}
+
+    private volatile History history;
+    private volatile Cached cached;
+
+    /**
+     * Every page shows the streak, so the history behind it is read again only when the database says something changed;
+     * the header badge and the home page then cost one cheap query.
+     */
+    private History history() {
+        String fingerprint = repository.fingerprint();
+        History known = history;
+        if (known != null && known.fingerprint().equals(fingerprint)) return known;
+        History fresh = new History(fingerprint, java.util.Collections.unmodifiableMap(repository.activityPerDay()), repository.carriedRecord());
+        history = fresh;
+        return fresh;
     }
 
     public Today now() {
-        return today(repository.activityPerDay());
+        History h = history();
+        LocalDate today = today();
+        return new Today(today, Streaks.compute(h.activity(), h.carried(), today, new StreakSettings(dailyGoal)), h.activity(), dailyGoal);
     }
 
     public record RetentionRow(String period, int reviews, Optional<Double> share) {
@@ -73,6 +91,15 @@ public final class Stats {
     public Page page() {
         Today today = now();
         LocalDate day = today.today();
+        String fingerprint = history().fingerprint();
+        Cached known = cached;
+        if (known != null && known.fingerprint().equals(fingerprint) && known.today().equals(day)) return known.page();
+        Page page = compute(today, day);
+        cached = new Cached(fingerprint, day, page);
+        return page;
+    }
+
+    private Page compute(Today today, LocalDate day) {
         String heatmap = Heatmap.svg(today.activity(), new HashSet<>(today.streak().frozenDays()), day, dailyGoal);
 
         List<Bar> recent = new ArrayList<>();

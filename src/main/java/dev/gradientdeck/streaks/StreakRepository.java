@@ -32,6 +32,18 @@ public final class StreakRepository {
     }
 
     /** The carried-over record with the latest date, from the card files that carry one (DESIGN section 6). */
+    /**
+     * Changes whenever anything streaks and stats are computed from changes: a review, an undo, a practice answer, an import
+     * (carried records, archived cards). Each part is an index lookup, so checking it costs far less than recomputing.
+     */
+    public String fingerprint() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT (SELECT coalesce(max(id), 0) FROM reviews) || ':' || (SELECT coalesce(max(rowid), 0) FROM review_undos)
+                               || ':' || (SELECT coalesce(max(id), 0) FROM practice_attempts) || ':'
+                               || (SELECT coalesce(max(id), 0) FROM import_runs)""")
+                .mapTo(String.class).one());
+    }
+
     public Optional<CarriedRecord> carriedRecord() {
         return CarriedRecord.latest(jdbi.withHandle(h -> h.createQuery("""
                         SELECT r.current_streak, r.best_streak, r.total_days, r.as_of

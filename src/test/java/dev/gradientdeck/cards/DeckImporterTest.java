@@ -147,6 +147,50 @@ class DeckImporterTest {
         assertEquals("id 'same' is already used by a.md", report.errors().get(0).message());
     }
 
+    static final String DESCENT_CARD = """
+            # Fit
+            # Question
+            Predict the first step.
+
+            ```descent
+            problem: quadratic
+            constants: {a: 1, c: 3}
+            start: {w: 0}
+            optimizer: {name: sgd, lr: 0.1}
+            steps: 5
+            ```
+            # Answer
+            It moves toward 3.
+            """;
+
+    @Test
+    void aBrokenDescentSpecIsReportedAtItsLineInTheCardFileAndTheLastGoodOneIsKept() throws Exception {
+        write("gd/fit.md", DESCENT_CARD);
+        assertTrue(importer.sync("test").errors().isEmpty());
+        long id = cards.idOfSlug("gd/fit").orElseThrow();
+
+        // The block's first line is line 6 of the file; optimizer is its 4th line, so line 6 + 4 - 1 = 9.
+        write("gd/fit.md", DESCENT_CARD.replace("lr: 0.1", "lr: -0.1"));
+        ImportReport report = importer.sync("test");
+        assertEquals(List.of(new ImportReport.ImportError("gd/fit.md", 9,
+                "descent spec: optimizer.lr: must be a finite positive number, got -0.1")), report.errors());
+        assertEquals(0, report.updated());
+        assertEquals(0, report.archived());
+        CardViews.CardDetail kept = cards.find(id).orElseThrow();
+        assertFalse(kept.archived());
+        assertTrue(kept.descentSpec().contains("lr: 0.1}"), "the last good spec is kept");
+
+        write("gd/fit.md", DESCENT_CARD.replace("steps: 5", "steps: 5\nmomentum: 0.9"));
+        ImportReport.ImportError unknown = importer.sync("test").errors().get(0);
+        assertEquals(11, unknown.line());
+        assertTrue(unknown.message().startsWith("descent spec: momentum: unknown field"), unknown.message());
+
+        write("gd/fit.md", DESCENT_CARD.replace("problem: quadratic", "problem: quadratic: bowl"));
+        ImportReport.ImportError syntax = importer.sync("test").errors().get(0);
+        assertTrue(syntax.message().startsWith("descent spec: YAML syntax error"), syntax.message());
+        assertEquals(6, syntax.line());
+    }
+
     @Test
     void theCarriedStreakRecordIsStoredWithTheFileDate() throws Exception {
         write("seed.md", "---\ndate: 2026-11-20\n---\nCurrent Streak: 2\nAll Time Best Streak: 11\nAll Time Total: 17\n\n" + card("Seed", "q?"));

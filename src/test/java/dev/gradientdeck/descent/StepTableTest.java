@@ -7,43 +7,55 @@ import org.junit.jupiter.api.Test;
 
 class StepTableTest {
 
-  @Test
-  void aRunPrintsAsAnAlignedTable() {
-    DescentRun run = Descent.run(DescentSpecs.fromYaml("""
+    @Test
+    void aRunPrintsAsAnAlignedTable() {
+        DescentRun run =
+                Descent.run(
+                        DescentSpecs.fromYaml(
+                                """
         problem: line-fit
         data: {x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5]}
         start: {w: 0, b: 0}
         optimizer: {name: sgd, lr: 0.01}
         steps: 2
         """));
-    assertEquals("""
+        assertEquals(
+                """
         t      w     b     loss    dL/dw   dL/db    new w    new b
         1      0     0     17.2    -26.4      -8    0.264     0.08
         2  0.264  0.08  10.4902  -20.112  -6.256  0.46512  0.14256
         completed 2 steps
-        """, StepTable.format(run));
-  }
+        """,
+                StepTable.format(run));
+    }
 
-  @Test
-  void aDivergedRunSaysWhere() {
-    DescentRun run = Descent.run(DescentSpecs.fromYaml(
-        "problem: quadratic\nconstants: {a: 1, c: 0}\nstart: {w: 1}\noptimizer: {name: sgd, lr: 5e6}\nsteps: 50\n"));
-    String table = StepTable.format(run);
-    assertTrue(table.endsWith("diverged at step " + run.divergedAt() + ": a value stopped being finite\n"), table);
-    assertTrue(table.contains("inf"), table);
-  }
+    @Test
+    void aDivergedRunSaysWhere() {
+        DescentRun run =
+                Descent.run(
+                        DescentSpecs.fromYaml(
+                                "problem: quadratic\nconstants: {a: 1, c: 0}\nstart: {w: 1}\noptimizer: {name: sgd, lr: 5e6}\nsteps: 50\n"));
+        String table = StepTable.format(run);
+        assertTrue(
+                table.endsWith(
+                        "diverged at step "
+                                + run.divergedAt()
+                                + ": a value stopped being finite\n"),
+                table);
+        assertTrue(table.contains("inf"), table);
+    }
 
-  @Test
-  void numbersAreCompact() {
-    assertEquals("0", StepTable.compact(0));
-    assertEquals("-26.4", StepTable.compact(-26.4));
-    assertEquals("0.1", StepTable.compact(0.09999999962121209 + 4e-10));
-    assertEquals("0.333333", StepTable.compact(1.0 / 3));
-    assertEquals("1234570", StepTable.compact(1234567));
-    assertEquals("1.23457e7", StepTable.compact(12345678));
-    assertEquals("-1e-5", StepTable.compact(-1e-5));
-    assertEquals("1e300", StepTable.compact(1e300));
-    assertEquals("NaN", StepTable.compact(Double.NaN));
-    assertEquals("-inf", StepTable.compact(Double.NEGATIVE_INFINITY));
-  }
+    @Test
+    void numbersAreCompact() {
+        assertEquals("0", StepTable.compact(0));
+        assertEquals("-26.4", StepTable.compact(-26.4));
+        assertEquals("0.1", StepTable.compact(0.09999999962121209 + 4e-10));
+        assertEquals("0.333333", StepTable.compact(1.0 / 3));
+        assertEquals("1234570", StepTable.compact(1234567));
+        assertEquals("1.23457e7", StepTable.compact(12345678));
+        assertEquals("-1e-5", StepTable.compact(-1e-5));
+        assertEquals("1e300", StepTable.compact(1e300));
+        assertEquals("NaN", StepTable.compact(Double.NaN));
+        assertEquals("-inf", StepTable.compact(Double.NEGATIVE_INFINITY));
+    }
 }
