@@ -15,6 +15,7 @@ CREATE TABLE cards (
     descent_spec  TEXT,
     descent_line  INTEGER,
     content_hash  TEXT    NOT NULL,
+    file_stamp    TEXT    NOT NULL DEFAULT '',
     archived      INTEGER NOT NULL DEFAULT 0,
     created_at    TEXT    NOT NULL,
     updated_at    TEXT    NOT NULL

@@ -4,7 +4,9 @@ import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardRoutes;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
+import dev.gradientdeck.cards.DeckOverview;
 import dev.gradientdeck.cards.DeckWatcher;
+import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.home.HomeRoutes;
 import dev.gradientdeck.streaks.Stats;
@@ -61,11 +63,16 @@ public final class Server implements AutoCloseable {
             CardRepository cards = new CardRepository(database.jdbi());
             PaperRepository papers = new PaperRepository(database.jdbi());
             DeckImporter importer = new DeckImporter(folder, cards, papers, clock, settings.zone(), settings.dayStartHour());
-            importer.sync("start");
+            // The first start imports the deck before serving; later starts serve what is stored at once and catch up on
+            // file changes in the background, so a large deck does not delay the first page.
+            boolean firstRun = cards.isEmpty();
+            if (firstRun) importer.sync("start");
             DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
-            Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), clock, settings.zone(), settings.dayStartHour(),
+            DataVersion version = new DataVersion(database.jdbi());
+            DeckOverview overview = new DeckOverview(cards, version);
+            Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), version, clock, settings.zone(), settings.dayStartHour(),
                     settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
-            Stats stats = new Stats(new StreakRepository(database.jdbi()), clock, settings.zone(), settings.dayStartHour(),
+            Stats stats = new Stats(new StreakRepository(database.jdbi()), version, clock, settings.zone(), settings.dayStartHour(),
                     settings.dailyGoal());
             Practice practice = Practice.open(database.jdbi(), settings.database().toAbsolutePath().getParent(), cards, reviews,
                     clock, settings.zone(), settings.dayStartHour());
@@ -74,8 +81,8 @@ public final class Server implements AutoCloseable {
             // The password gate comes first so its check runs before every other handler.
             settings.password().ifPresent(password -> features.add(new Login(password, clock)));
             features.addAll(List.of(
-                    new HomeRoutes(cards, reviews, stats),
-                    new CardRoutes(cards, importer, folder, reviews, descent),
+                    new HomeRoutes(cards, overview, reviews, stats),
+                    new CardRoutes(cards, importer, folder, reviews, descent, overview),
                     new ReviewRoutes(reviews, cards),
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
@@ -84,6 +91,7 @@ public final class Server implements AutoCloseable {
                     descent));
             Javalin web = WebServer.create(features);
             web.start(settings.host(), settings.port());
+            if (!firstRun) watcher.syncSoon();
             return new Server(database, watcher, practice, web, dailyBackups(database, settings, clock));
         } catch (IOException | RuntimeException e) {
             database.close();

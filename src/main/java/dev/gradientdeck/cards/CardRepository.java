@@ -36,7 +36,7 @@ public final class CardRepository {
     }
 
     /** What the database knows of each stored card's file, to tell unchanged files from changed ones. */
-    public record StoredFile(long id, String slug, String path, String contentHash, boolean archived) {}
+    public record StoredFile(long id, String slug, String path, String contentHash, String fileStamp, boolean archived) {}
 
     /** Everything one sync writes, applied in one transaction so a failure leaves the database as it was. */
     public record SyncPlan(
@@ -45,30 +45,36 @@ public final class CardRepository {
             List<Long> restores,
             List<Long> archives,
             PaperRepository.NoteChanges paperNotes,
+            Map<Long, String> restamps,
             ImportReport report) {}
 
     /** Card files only: paper prompts are cards too, but they come from papers and the papers sync keeps them. */
+    public boolean isEmpty() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM cards)").mapTo(Boolean.class).one());
+    }
+
     public List<StoredFile> storedFiles() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, path, content_hash, archived FROM cards WHERE kind != 'paper'")
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, path, content_hash, file_stamp, archived FROM cards WHERE kind != 'paper'")
                 .map((rs, ctx) -> new StoredFile(rs.getLong("id"), rs.getString("slug"), rs.getString("path"),
-                        rs.getString("content_hash"), rs.getBoolean("archived")))
+                        rs.getString("content_hash"), rs.getString("file_stamp"), rs.getBoolean("archived")))
                 .list());
     }
 
     public void apply(SyncPlan plan) {
         String now = plan.report().finishedAt().toString();
         jdbi.useTransaction(h -> {
+            Children children = new Children(h);
             for (RenderedCard card : plan.inserts()) {
                 long id = h.createUpdate("""
                                 INSERT INTO cards (slug, path, deck, title, kind, question_md, question_html, answer_md, answer_html,
-                                                   key_points, key_points_html, descent_spec, descent_line, content_hash, archived,
+                                                   key_points, key_points_html, descent_spec, descent_line, content_hash, file_stamp, archived,
                                                    created_at, updated_at, paper_prompts)
                                 VALUES (:slug, :path, :deck, :title, :kind, :question, :questionHtml, :answer, :answerHtml,
-                                        :keyPoints, :keyPointsHtml, :descentSpec, :descentLine, :hash, 0, :now, :now, :paperPrompts)""")
+                                        :keyPoints, :keyPointsHtml, :descentSpec, :descentLine, :hash, :stamp, 0, :now, :now, :paperPrompts)""")
                         .bindMap(cardColumns(card))
                         .bind("now", now)
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-                writeChildren(h, id, card);
+                children.add(id, card);
             }
             for (var update : plan.updates().entrySet()) {
                 long id = update.getKey();
@@ -76,7 +82,7 @@ public final class CardRepository {
                                 UPDATE cards SET slug = :slug, path = :path, deck = :deck, title = :title, kind = :kind,
                                        question_md = :question, question_html = :questionHtml, answer_md = :answer,
                                        answer_html = :answerHtml, key_points = :keyPoints, key_points_html = :keyPointsHtml, descent_spec = :descentSpec,
-                                       descent_line = :descentLine, content_hash = :hash, archived = 0, updated_at = :now,
+                                       descent_line = :descentLine, content_hash = :hash, file_stamp = :stamp, archived = 0, updated_at = :now,
                                        paper_prompts = :paperPrompts
                                 WHERE id = :id""")
                         .bindMap(cardColumns(update.getValue()))
@@ -86,12 +92,21 @@ public final class CardRepository {
                 for (String table : List.of("card_tags", "card_sections", "card_citations", "carried_records")) {
                     h.execute("DELETE FROM " + table + " WHERE card_id = ?", id);
                 }
-                writeChildren(h, id, update.getValue());
+                children.add(id, update.getValue());
+            }
+            children.write();
+            if (!plan.restamps().isEmpty()) {
+                PreparedBatch restamp = h.prepareBatch("UPDATE cards SET file_stamp = ? WHERE id = ?");
+                plan.restamps().forEach((id, stamp) -> restamp.add(stamp, id));
+                restamp.execute();
             }
             setArchived(h, plan.restores(), false, now);
             setArchived(h, plan.archives(), true, now);
-            PaperRepository.sync(h, plan.paperNotes(), now);
-            SearchRepository.refresh(h);
+            // Papers and the search index are derived from the cards: with no file changed there is nothing to derive again.
+            if (plan.report().changedAnything()) {
+                PaperRepository.sync(h, plan.paperNotes(), now);
+                SearchRepository.refresh(h);
+            }
             saveReport(h, plan.report());
         });
     }
@@ -113,30 +128,44 @@ public final class CardRepository {
         columns.put("descentSpec", doc.descent().map(CardDocument.DescentBlock::yaml).orElse(null));
         columns.put("descentLine", doc.descent().map(CardDocument.DescentBlock::line).orElse(null));
         columns.put("hash", card.contentHash());
+        columns.put("stamp", card.fileStamp());
         columns.put("paperPrompts", doc.paperPrompts() ? 1 : 0);
         return columns;
     }
 
-    private static void writeChildren(Handle h, long id, RenderedCard card) {
-        CardDocument doc = card.document();
-        if (!doc.tags().isEmpty()) {
-            PreparedBatch tags = h.prepareBatch("INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (?, ?)");
+    /** A card's rows in other tables, gathered across the whole sync and written as one batch per table. */
+    private static final class Children {
+        final PreparedBatch tags;
+        final PreparedBatch sections;
+        final PreparedBatch citations;
+        final PreparedBatch records;
+
+        Children(Handle h) {
+            tags = h.prepareBatch("INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (?, ?)");
+            sections = h.prepareBatch("INSERT INTO card_sections (card_id, position, heading, body_html) VALUES (?, ?, ?, ?)");
+            citations = h.prepareBatch("INSERT INTO card_citations (card_id, position, title, url, summary, summary_html) VALUES (?, ?, ?, ?, ?, ?)");
+            records = h.prepareBatch("INSERT INTO carried_records (card_id, current_streak, best_streak, total_days, as_of) VALUES (?, ?, ?, ?, ?)");
+        }
+
+        void add(long id, RenderedCard card) {
+            CardDocument doc = card.document();
             for (String tag : doc.tags()) tags.add(id, tag);
-            tags.execute();
+            for (int i = 0; i < card.sections().size(); i++) {
+                var section = card.sections().get(i);
+                sections.add(id, i, section.heading(), section.html());
+            }
+            for (int i = 0; i < card.citations().size(); i++) {
+                var c = card.citations().get(i);
+                citations.add(id, i, c.title(), c.url(), c.summary(), c.summaryHtml());
+            }
+            doc.streakRecord().ifPresent(r -> records.add(id, r.currentStreak(), r.bestStreak(), r.totalDays(), card.recordDate().toString()));
         }
-        for (int i = 0; i < card.sections().size(); i++) {
-            var section = card.sections().get(i);
-            h.execute("INSERT INTO card_sections (card_id, position, heading, body_html) VALUES (?, ?, ?, ?)",
-                    id, i, section.heading(), section.html());
+
+        void write() {
+            for (PreparedBatch batch : List.of(tags, sections, citations, records)) {
+                if (batch.size() > 0) batch.execute();
+            }
         }
-        for (int i = 0; i < card.citations().size(); i++) {
-            var c = card.citations().get(i);
-            h.execute("INSERT INTO card_citations (card_id, position, title, url, summary, summary_html) VALUES (?, ?, ?, ?, ?, ?)",
-                    id, i, c.title(), c.url(), c.summary(), c.summaryHtml());
-        }
-        doc.streakRecord().ifPresent(r -> h.execute(
-                "INSERT INTO carried_records (card_id, current_streak, best_streak, total_days, as_of) VALUES (?, ?, ?, ?, ?)",
-                id, r.currentStreak(), r.bestStreak(), r.totalDays(), card.recordDate().toString()));
     }
 
     private static void setArchived(Handle h, List<Long> ids, boolean archived, String now) {

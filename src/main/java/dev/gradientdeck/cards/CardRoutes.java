@@ -21,9 +21,11 @@ public final class CardRoutes implements WebServer.Routes {
     private final DeckFolder folder;
     private final CardViews.Schedules schedules;
     private final CardViews.Exercises exercises;
+    private final DeckOverview overview;
 
     public CardRoutes(CardRepository cards, DeckImporter importer, DeckFolder folder, CardViews.Schedules schedules,
-                      CardViews.Exercises exercises) {
+                      CardViews.Exercises exercises, DeckOverview overview) {
+        this.overview = overview;
         this.cards = cards;
         this.importer = importer;
         this.folder = folder;
@@ -46,7 +48,7 @@ public final class CardRoutes implements WebServer.Routes {
 
     private void list(Context ctx) {
         Optional<String> tag = Optional.ofNullable(ctx.queryParam("tag")).filter(t -> !t.isBlank()).map(String::strip);
-        ctx.render("cards.jte", Map.of("page", new CardPages.CardList(cards.list(tag, false), tag, cards.tagCounts())));
+        ctx.render("cards.jte", Map.of("page", new CardPages.CardList(cards.list(tag, false), tag, overview.counts().tags())));
     }
 
     private void show(Context ctx) {
@@ -71,7 +73,7 @@ public final class CardRoutes implements WebServer.Routes {
     }
 
     private void renderForm(Context ctx, NewCard values, Map<String, String> problems) {
-        List<String> decks = cards.deckCounts().stream().map(Count::name).toList();
+        List<String> decks = overview.counts().decks().stream().map(Count::name).toList();
         ctx.render("card-new.jte", Map.of("page", new CardPages.NewCardForm(values, problems, decks)));
     }
 

@@ -27,7 +27,12 @@ public final class DeckFolder {
     }
 
     /** A markdown file under the deck, by its path relative to the deck folder with '/' separators. */
-    public record CardFile(String path, Path file, long size, Instant modified) {}
+    public record CardFile(String path, Path file, long size, Instant modified) {
+        /** Size and modification time: when both match what was stored, the file is unchanged and is not even read. */
+        public String stamp() {
+            return size + ":" + modified;
+        }
+    }
 
     public record Contents(byte[] bytes, String hash) {}
 
@@ -52,7 +57,8 @@ public final class DeckFolder {
     private CardFile cardFile(Path file) {
         String relative = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
         try {
-            return new CardFile(relative, file, Files.size(file), Files.getLastModifiedTime(file).toInstant());
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return new CardFile(relative, file, attributes.size(), attributes.lastModifiedTime().toInstant());
         } catch (IOException e) {
             return new CardFile(relative, file, -1, Instant.EPOCH);
         }

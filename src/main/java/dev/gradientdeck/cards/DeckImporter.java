@@ -66,6 +66,9 @@ public final class DeckImporter {
         for (StoredNote note : papers.storedNotes()) notesByPath.put(note.path(), note);
 
         List<ImportError> errors = new ArrayList<>();
+        Map<String, String> stampByPath = new HashMap<>();
+        for (DeckFolder.CardFile file : files) stampByPath.put(file.path(), file.stamp());
+        Map<Long, String> restamps = new HashMap<>();
         Set<Long> seen = new HashSet<>();
         Set<String> brokenPaths = new HashSet<>();
         Map<String, String> pathOfSlug = new HashMap<>();
@@ -109,6 +112,9 @@ public final class DeckImporter {
             }
             if (p.unchanged() != null) {
                 seen.add(p.unchanged().id());
+                // Saved again without a change (same bytes, new time): remember the new stamp so the next sync skips it.
+                String stamp = stampByPath.get(p.path());
+                if (!stamp.equals(p.unchanged().fileStamp())) restamps.put(p.unchanged().id(), stamp);
                 if (p.unchanged().archived()) restores.add(p.unchanged().id());
                 else unchanged++;
                 continue;
@@ -140,7 +146,7 @@ public final class DeckImporter {
                 + changedNotes.size() - notesAdded;
         ImportReport report = new ImportReport(Instant.now(clock), trigger, inserts.size() + notesAdded, updated, unchanged,
                 archives.size() + notesRemoved, restores.size(), List.copyOf(errors), (System.nanoTime() - started) / 1_000_000);
-        cards.apply(new SyncPlan(inserts, updates, restores, archives, new NoteChanges(changedNotes, keptNotes), report));
+        cards.apply(new SyncPlan(inserts, updates, restores, archives, new NoteChanges(changedNotes, keptNotes), restamps, report));
         log(report);
         return report;
     }
@@ -154,6 +160,7 @@ public final class DeckImporter {
     }
 
     private Parsed parseUnlessUnchanged(DeckFolder.CardFile file, StoredFile stored, StoredNote storedNote) {
+        if (stored != null && stored.fileStamp().equals(file.stamp())) return new Parsed(file.path(), stored, null, false, null, null);
         try {
             DeckFolder.Contents contents = folder.read(file);
             if (stored != null && stored.contentHash().equals(contents.hash())) return new Parsed(file.path(), stored, null, false, null, null);
@@ -168,7 +175,7 @@ public final class DeckImporter {
             checkDescent(doc);
             // Without a front-matter date, a carried record is as of the learner's day the file was last saved.
             LocalDate recordDate = doc.date().orElseGet(() -> DayKey.of(file.modified(), zone, dayStartHour).date());
-            return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), recordDate), false, null, null);
+            return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), file.stamp(), recordDate), false, null, null);
         } catch (CardFileException e) {
             return Parsed.failed(file.path(), new ImportError(file.path(), e.line(), e.getMessage()));
         } catch (java.io.IOException e) {
@@ -187,7 +194,7 @@ public final class DeckImporter {
         }
     }
 
-    static RenderedCard render(CardDocument doc, String path, String hash, LocalDate recordDate) {
+    static RenderedCard render(CardDocument doc, String path, String hash, String stamp, LocalDate recordDate) {
         List<RenderedSection> sections = doc.otherSections().stream()
                 .map(s -> new RenderedSection(s.heading(), Markdown.toSafeHtml(s.markdown())))
                 .toList();
@@ -195,7 +202,7 @@ public final class DeckImporter {
                 .map(c -> new RenderedCitation(c.title(), c.url(), c.summary(), Markdown.toSafeHtml(c.summary())))
                 .toList();
         List<String> keyPoints = doc.keyPoints().stream().map(Markdown::toSafeInlineHtml).toList();
-        return new RenderedCard(doc, path, hash, Markdown.toSafeHtml(doc.question()), Markdown.toSafeHtml(doc.answer()),
+        return new RenderedCard(doc, path, hash, stamp, Markdown.toSafeHtml(doc.question()), Markdown.toSafeHtml(doc.answer()),
                 keyPoints, sections, citations, recordDate);
     }
 

@@ -77,7 +77,8 @@ public final class DeckWatcher implements AutoCloseable {
         }
     }
 
-    private synchronized void syncSoon() {
+    /** Syncs shortly, off the caller's thread; a burst of calls becomes one sync. */
+    public synchronized void syncSoon() {
         if (pending != null) pending.cancel(false);
         pending = scheduler.schedule(() -> {
             try {

@@ -8,6 +8,7 @@ public record RenderedCard(
         CardDocument document,
         String path,
         String contentHash,
+        String fileStamp,
         String questionHtml,
         String answerHtml,
         List<String> keyPointsHtml,

@@ -1,6 +1,7 @@
 package dev.gradientdeck.home;
 
 import dev.gradientdeck.cards.CardRepository;
+import dev.gradientdeck.cards.DeckOverview;
 import dev.gradientdeck.cards.CardViews.CarriedRecord;
 import dev.gradientdeck.cards.CardViews.Count;
 import dev.gradientdeck.cards.ImportReport;
@@ -18,11 +19,13 @@ import java.util.Optional;
 /** The page a learner opens every day: the streak, what is due, and the deck at a glance. */
 public final class HomeRoutes implements WebServer.Routes {
     private final CardRepository cards;
+    private final DeckOverview overview;
     private final Reviews reviews;
     private final Stats stats;
 
-    public HomeRoutes(CardRepository cards, Reviews reviews, Stats stats) {
+    public HomeRoutes(CardRepository cards, DeckOverview overview, Reviews reviews, Stats stats) {
         this.cards = cards;
+        this.overview = overview;
         this.reviews = reviews;
         this.stats = stats;
     }
@@ -39,9 +42,10 @@ public final class HomeRoutes implements WebServer.Routes {
     }
 
     private void home(Context ctx) {
-        List<Count> decks = cards.deckCounts();
+        DeckOverview.Counts counts = overview.counts();
+        List<Count> decks = counts.decks();
         int total = decks.stream().mapToInt(Count::cards).sum();
-        List<Count> tags = cards.tagCounts();
+        List<Count> tags = counts.tags();
         ctx.render("home.jte", Map.of("page", new Home(stats.now(), reviews.counts(), total, decks,
                 tags.subList(0, Math.min(tags.size(), MOST_USED_TAGS)), tags.size(),
                 cards.latestCarriedRecord(), cards.lastReport())));

@@ -1,11 +1,10 @@
 package dev.gradientdeck.papers;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.papers.PaperViews.SearchHit;
 import dev.gradientdeck.web.Markdown;
+import dev.gradientdeck.db.JsonColumn;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.List;
@@ -23,7 +22,6 @@ public final class SearchRepository {
     // unambiguously until the snippet is escaped; only then do they become <mark> tags.
     private static final char MARK_OPEN = '\uE000';
     private static final char MARK_CLOSE = '\uE001';
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Jdbi jdbi;
 
@@ -66,59 +64,52 @@ public final class SearchRepository {
         h.execute("DELETE FROM search_docs WHERE type = 'paper' AND item_id NOT IN (SELECT id FROM papers WHERE archived = 0)");
 
         // Paper prompts are not indexed as cards: the paper they ask about is found itself.
-        List<Doc> cards = h.createQuery("""
+        List<Source> cards = h.createQuery("""
                         SELECT c.id, c.content_hash, c.title, c.question_md, c.answer_md, c.key_points,
                                (SELECT group_concat(tag, ' ') FROM card_tags t WHERE t.card_id = c.id) AS tags
                         FROM cards c LEFT JOIN search_docs d ON d.type = 'card' AND d.item_id = c.id
                         WHERE c.archived = 0 AND c.kind != 'paper' AND (d.id IS NULL OR d.source_hash != c.content_hash)""")
-                .map((rs, ctx) -> new Doc("card", rs.getLong("id"), rs.getString("content_hash"), rs.getString("title"),
-                        Markdown.toPlainText(rs.getString("question_md")),
-                        Markdown.toPlainText(rs.getString("answer_md")) + "\n" + String.join("\n", jsonList(rs.getString("key_points"))),
+                .map((rs, ctx) -> new Source("card", rs.getLong("id"), rs.getString("content_hash"), rs.getString("title"),
+                        rs.getString("question_md"), rs.getString("answer_md"), String.join("\n", JsonColumn.list(rs.getString("key_points"))),
                         rs.getString("tags")))
                 .list();
-        List<Doc> papers = h.createQuery("""
+        List<Source> papers = h.createQuery("""
                         SELECT p.id, p.content_hash, p.title, p.summary_md, p.authors,
                                (SELECT group_concat(notes_md, char(10) || char(10)) FROM paper_notes n WHERE n.paper_id = p.id) AS notes,
                                (SELECT group_concat(tag, ' ') FROM paper_tags t WHERE t.paper_id = p.id) AS tags
                         FROM papers p LEFT JOIN search_docs d ON d.type = 'paper' AND d.item_id = p.id
                         WHERE p.archived = 0 AND (d.id IS NULL OR d.source_hash != p.content_hash)""")
-                .map((rs, ctx) -> new Doc("paper", rs.getLong("id"), rs.getString("content_hash"), rs.getString("title"),
-                        Markdown.toPlainText(rs.getString("summary_md")),
-                        Markdown.toPlainText(rs.getString("notes")) + "\n" + String.join("; ", jsonList(rs.getString("authors"))),
+                .map((rs, ctx) -> new Source("paper", rs.getLong("id"), rs.getString("content_hash"), rs.getString("title"),
+                        rs.getString("summary_md"), rs.getString("notes"), String.join("; ", JsonColumn.list(rs.getString("authors"))),
                         rs.getString("tags")))
                 .list();
-        for (Doc doc : cards) doc.write(h);
-        for (Doc doc : papers) doc.write(h);
+        // Turning markdown into words is pure and the slow part, so it runs on every core; the writes stay on this one.
+        List<Doc> docs = java.util.stream.Stream.concat(cards.stream(), papers.stream()).parallel().map(Source::doc).toList();
+        if (docs.isEmpty()) return;
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO search_docs (type, item_id, source_hash, title, body, detail, tags)
+                VALUES (:type, :itemId, :hash, :title, :body, :detail, :tags)
+                ON CONFLICT (type, item_id) DO UPDATE SET source_hash = excluded.source_hash, title = excluded.title,
+                    body = excluded.body, detail = excluded.detail, tags = excluded.tags""");
+        for (Doc doc : docs) {
+            batch.bind("type", doc.type()).bind("itemId", doc.itemId()).bind("hash", doc.hash()).bind("title", clean(doc.title()))
+                    .bind("body", clean(doc.body())).bind("detail", clean(doc.detail())).bind("tags", clean(doc.tags())).add();
+        }
+        batch.execute();
     }
 
-    private record Doc(String type, long itemId, String hash, String title, String body, String detail, String tags) {
-        void write(Handle h) {
-            h.createUpdate("""
-                            INSERT INTO search_docs (type, item_id, source_hash, title, body, detail, tags)
-                            VALUES (:type, :itemId, :hash, :title, :body, :detail, :tags)
-                            ON CONFLICT (type, item_id) DO UPDATE SET source_hash = excluded.source_hash, title = excluded.title,
-                                body = excluded.body, detail = excluded.detail, tags = excluded.tags""")
-                    .bind("type", type)
-                    .bind("itemId", itemId)
-                    .bind("hash", hash)
-                    .bind("title", clean(title))
-                    .bind("body", clean(body))
-                    .bind("detail", clean(detail))
-                    .bind("tags", clean(tags))
-                    .execute();
+    /** What a search document is made from, as stored: markdown still to be turned into words. */
+    private record Source(String type, long itemId, String hash, String title, String bodyMarkdown, String detailMarkdown,
+                          String extra, String tags) {
+        Doc doc() {
+            return new Doc(type, itemId, hash, title, Markdown.toPlainText(bodyMarkdown),
+                    Markdown.toPlainText(detailMarkdown) + "\n" + extra, tags);
         }
     }
+
+    private record Doc(String type, long itemId, String hash, String title, String body, String detail, String tags) {}
 
     private static String clean(String text) {
         return text == null ? "" : text.replace(MARK_OPEN, ' ').replace(MARK_CLOSE, ' ').strip();
-    }
-
-    /** A JSON list of strings as stored (key points, authors). */
-    private static List<String> jsonList(String json) {
-        try {
-            return JSON.readValue(json, new TypeReference<List<String>>() {});
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored list is not JSON: " + json, e);
-        }
     }
 }

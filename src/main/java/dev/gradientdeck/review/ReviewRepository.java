@@ -233,6 +233,14 @@ public final class ReviewRepository {
         });
     }
 
+    /** The earliest learning or relearning step due after a moment, if any: when the queue next changes by itself. */
+    public Optional<Instant> firstStepDueAfter(Instant moment) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT s.due FROM card_schedules s WHERE s.state IN ('learning', 'relearning') AND s.due > :moment
+                        ORDER BY s.due LIMIT 1""")
+                .bind("moment", moment.toString()).mapTo(String.class).findOne().map(Instant::parse));
+    }
+
     /** When the next card falls due after today's work is done, for the "done for today" page. */
     public Optional<Instant> nextDue() {
         return jdbi.withHandle(h -> h.createQuery("""

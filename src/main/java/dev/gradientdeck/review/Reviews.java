@@ -3,6 +3,7 @@ package dev.gradientdeck.review;
 import dev.gradientdeck.review.ReviewRepository.LoggedReview;
 import dev.gradientdeck.review.ReviewRepository.QueueCounts;
 import dev.gradientdeck.review.ReviewRepository.ReviewCard;
+import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.streaks.DayKey;
 
 import java.time.Clock;
@@ -21,14 +22,17 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
     static final Duration LEARN_AHEAD = Duration.ofMinutes(20);
 
     private final ReviewRepository repository;
+    private final DataVersion version;
     private final Clock clock;
     private final ZoneId zone;
     private final int dayStartHour;
     private final int newPerDay;
     private final FsrsSettings settings;
 
-    public Reviews(ReviewRepository repository, Clock clock, ZoneId zone, int dayStartHour, int newPerDay, FsrsSettings settings) {
+    public Reviews(ReviewRepository repository, DataVersion version, Clock clock, ZoneId zone, int dayStartHour, int newPerDay,
+                   FsrsSettings settings) {
         this.repository = repository;
+        this.version = version;
         this.clock = clock;
         this.zone = zone;
         this.dayStartHour = dayStartHour;
@@ -127,15 +131,45 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
     }
 
     public QueueCounts counts() {
-        Instant now = clock.instant();
-        ReviewDay day = ReviewDay.of(now, zone, dayStartHour);
-        return repository.counts(now, day.ends(), day.date(), newPerDay);
+        return queue().counts();
     }
 
     public Optional<Long> nextCard() {
+        return queue().next();
+    }
+
+    /**
+     * Today's queue, kept until it could change: the data changes (a new stamp), a learning step falls due or enters the
+     * learn-ahead window, or the day ends. Between those moments every review page shows the same queue, so it is computed
+     * once; the answer is exact, not a cache that may be stale.
+     */
+    private record Queue(String stamp, Instant from, Instant until, QueueCounts counts, Optional<Long> next) {
+        boolean holds(String stampNow, Instant now) {
+            return stamp.equals(stampNow) && !now.isBefore(from) && now.isBefore(until);
+        }
+    }
+
+    private volatile Queue queue;
+
+    private Queue queue() {
         Instant now = clock.instant();
-        ReviewDay day = ReviewDay.of(now, zone, dayStartHour);
-        return repository.next(now, day.ends(), day.date(), newPerDay, now.plus(LEARN_AHEAD));
+        String stamp = version.current();
+        Queue known = queue;
+        if (known != null && known.holds(stamp, now)) return known;
+        synchronized (this) {
+            known = queue;
+            if (known != null && known.holds(stamp, now)) return known;
+            ReviewDay day = ReviewDay.of(now, zone, dayStartHour);
+            Instant until = day.ends();
+            Optional<Instant> nextStep = repository.firstStepDueAfter(now);
+            if (nextStep.isPresent() && nextStep.get().isBefore(until)) until = nextStep.get();
+            Optional<Instant> nextAhead = repository.firstStepDueAfter(now.plus(LEARN_AHEAD));
+            if (nextAhead.isPresent() && nextAhead.get().minus(LEARN_AHEAD).isBefore(until)) until = nextAhead.get().minus(LEARN_AHEAD);
+            Queue fresh = new Queue(stamp, now, until, repository.counts(now, day.ends(), day.date(), newPerDay),
+                    repository.next(now, day.ends(), day.date(), newPerDay, now.plus(LEARN_AHEAD)));
+            queue = fresh;
+            return fresh;
+        }
     }
 
     public Optional<Instant> nextDue() {

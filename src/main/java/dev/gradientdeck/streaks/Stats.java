@@ -2,6 +2,8 @@ package dev.gradientdeck.streaks;
 
 import dev.gradientdeck.streaks.BarChart.Bar;
 
+import dev.gradientdeck.db.DataVersion;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,13 +22,15 @@ public final class Stats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final StreakRepository repository;
+    private final DataVersion version;
     private final Clock clock;
     private final ZoneId zone;
     private final int dayStartHour;
     private final int dailyGoal;
 
-    public Stats(StreakRepository repository, Clock clock, ZoneId zone, int dayStartHour, int dailyGoal) {
+    public Stats(StreakRepository repository, DataVersion version, Clock clock, ZoneId zone, int dayStartHour, int dailyGoal) {
         this.repository = repository;
+        this.version = version;
         this.clock = clock;
         this.zone = zone;
         this.dayStartHour = dayStartHour;
@@ -65,12 +69,17 @@ public final class Stats {
      * the header badge and the home page then cost one cheap query.
      */
     private History history() {
-        String fingerprint = repository.fingerprint();
+        String stamp = version.current();
         History known = history;
-        if (known != null && known.fingerprint().equals(fingerprint)) return known;
-        History fresh = new History(fingerprint, java.util.Collections.unmodifiableMap(repository.activityPerDay()), repository.carriedRecord());
-        history = fresh;
-        return fresh;
+        if (known != null && known.fingerprint().equals(stamp)) return known;
+        // One request recomputes; the others that arrive meanwhile wait for it rather than all doing the same work.
+        synchronized (this) {
+            known = history;
+            if (known != null && known.fingerprint().equals(stamp)) return known;
+            History fresh = new History(stamp, java.util.Collections.unmodifiableMap(repository.activityPerDay()), repository.carriedRecord());
+            history = fresh;
+            return fresh;
+        }
     }
 
     public Today now() {
@@ -94,9 +103,13 @@ public final class Stats {
         String fingerprint = history().fingerprint();
         Cached known = cached;
         if (known != null && known.fingerprint().equals(fingerprint) && known.today().equals(day)) return known.page();
-        Page page = compute(today, day);
-        cached = new Cached(fingerprint, day, page);
-        return page;
+        synchronized (this) {
+            known = cached;
+            if (known != null && known.fingerprint().equals(fingerprint) && known.today().equals(day)) return known.page();
+            Page page = compute(today, day);
+            cached = new Cached(fingerprint, day, page);
+            return page;
+        }
     }
 
     private Page compute(Today today, LocalDate day) {

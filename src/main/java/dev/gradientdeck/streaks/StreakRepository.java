@@ -18,32 +18,31 @@ public final class StreakRepository {
     }
 
     /**
-     * Reviews and practice answers per day key, as stored when they happened. The activity view (migration) gathers every
-     * source of activity in one place so streaks never miss one.
+     * Reviews and practice answers per day key, as stored when they happened. Reviews are counted from the day index and the
+     * few undone ones taken off, which reads index pages only; a practice answer counts on its own until its self-rating adds
+     * a review, which then counts instead (never both).
      */
     public Map<LocalDate, Integer> activityPerDay() {
         return jdbi.withHandle(h -> {
             Map<LocalDate, Integer> days = new TreeMap<>();
-            h.createQuery("SELECT day_key, count(*) FROM activity GROUP BY day_key")
+            h.createQuery("SELECT day_key, count(*) FROM reviews GROUP BY day_key")
                     .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getInt(2)))
-                    .forEach(e -> days.put(e.getKey(), e.getValue()));
+                    .forEach(e -> days.merge(e.getKey(), e.getValue(), Integer::sum));
+            h.createQuery("SELECT r.day_key, count(*) FROM review_undos u JOIN reviews r ON r.id = u.review_id GROUP BY r.day_key")
+                    .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getInt(2)))
+                    .forEach(e -> days.merge(e.getKey(), -e.getValue(), Integer::sum));
+            h.createQuery("""
+                            SELECT p.day_key, count(*) FROM practice_attempts p
+                            WHERE p.review_id IS NULL OR EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = p.review_id)
+                            GROUP BY p.day_key""")
+                    .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getInt(2)))
+                    .forEach(e -> days.merge(e.getKey(), e.getValue(), Integer::sum));
+            days.values().removeIf(n -> n <= 0);
             return days;
         });
     }
 
     /** The carried-over record with the latest date, from the card files that carry one (DESIGN section 6). */
-    /**
-     * Changes whenever anything streaks and stats are computed from changes: a review, an undo, a practice answer, an import
-     * (carried records, archived cards). Each part is an index lookup, so checking it costs far less than recomputing.
-     */
-    public String fingerprint() {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT (SELECT coalesce(max(id), 0) FROM reviews) || ':' || (SELECT coalesce(max(rowid), 0) FROM review_undos)
-                               || ':' || (SELECT coalesce(max(id), 0) FROM practice_attempts) || ':'
-                               || (SELECT coalesce(max(id), 0) FROM import_runs)""")
-                .mapTo(String.class).one());
-    }
-
     public Optional<CarriedRecord> carriedRecord() {
         return CarriedRecord.latest(jdbi.withHandle(h -> h.createQuery("""
                         SELECT r.current_streak, r.best_streak, r.total_days, r.as_of

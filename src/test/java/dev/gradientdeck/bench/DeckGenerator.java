@@ -99,7 +99,8 @@ public final class DeckGenerator {
                     created.add(Instant.parse(rs.getString(2)));
                 }
             }
-            int perCard = Math.max(1, reviews / Math.max(1, cards.size()));
+            // A hard deck reviewed for a year: twice the average per card allowed, so the total is reached before "now".
+            int perCard = Math.max(1, 2 * reviews / Math.max(1, cards.size()));
             int written = 0;
             try (PreparedStatement log = c.prepareStatement("""
                     INSERT INTO reviews (card_id, reviewed_at, day_key, rating, state_before, state_after, step_after, stability, difficulty,
@@ -111,7 +112,7 @@ public final class DeckGenerator {
                 for (int k = 0; k < cards.size() && written < reviews; k++) {
                     long cardId = cards.get(k);
                     Schedule current = Schedule.fresh(created.get(k));
-                    Instant at = yearAgo.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 120)));
+                    Instant at = yearAgo.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 30)));
                     long reviewId = -1;
                     for (int r = 0; r < perCard && at.isBefore(now) && written < reviews; r++) {
                         Rating rating = rating();
@@ -172,7 +173,7 @@ public final class DeckGenerator {
 
     private Rating rating() {
         int roll = random.nextInt(100);
-        return roll < 8 ? Rating.AGAIN : roll < 15 ? Rating.HARD : roll < 93 ? Rating.GOOD : Rating.EASY;
+        return roll < 25 ? Rating.AGAIN : roll < 35 ? Rating.HARD : roll < 95 ? Rating.GOOD : Rating.EASY;
     }
 
     private static double[] memory(Schedule s) {

@@ -74,6 +74,7 @@ class PracticeWithoutSpeechTest {
         reviews =
                 new Reviews(
                         new ReviewRepository(database.jdbi()),
+                        new dev.gradientdeck.db.DataVersion(database.jdbi()),
                         CLOCK,
                         ZoneOffset.UTC,
                         4,
