@@ -107,7 +107,6 @@ public final class CardRepository {
                 PaperRepository.sync(h, plan.paperNotes(), now);
                 SearchRepository.refresh(h);
             }
-            saveReport(h, plan.report());
         });
     }
 
@@ -173,6 +172,10 @@ public final class CardRepository {
         PreparedBatch batch = h.prepareBatch("UPDATE cards SET archived = ?, updated_at = ? WHERE id = ?");
         for (long id : ids) batch.add(archived ? 1 : 0, now, id);
         batch.execute();
+    }
+
+    public void saveReport(ImportReport report) {
+        jdbi.useTransaction(h -> saveReport(h, report));
     }
 
     private static void saveReport(Handle h, ImportReport report) {

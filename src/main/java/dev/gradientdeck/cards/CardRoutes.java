@@ -118,14 +118,31 @@ public final class CardRoutes implements WebServer.Routes {
         Optional<String> tag = Optional.ofNullable(ctx.queryParam("tag")).filter(t -> !t.isBlank()).map(String::strip);
         boolean archived = "true".equalsIgnoreCase(ctx.queryParam("archived"));
         Optional<String> q = Optional.ofNullable(ctx.queryParam("q")).filter(t -> !t.isBlank()).map(String::strip);
+        if (q.isPresent()) {
+            ctx.json(apiCards(tag, archived, q));
+            return;
+        }
+        String query = tag.orElse("") + "|" + archived;
+        ctx.contentType("application/json").result(overview.listJson(query, () -> JSON_BYTES.apply(apiCards(tag, archived, q))));
+    }
+
+    private static final java.util.function.Function<Object, byte[]> JSON_BYTES = value -> {
+        try {
+            return WebServer.json().writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("the card list always serializes", e);
+        }
+    };
+
+    private List<ApiCard> apiCards(Optional<String> tag, boolean archived, Optional<String> q) {
         List<CardSummary> found = cards.list(tag, archived);
         if (q.isPresent()) {
             String needle = q.get().toLowerCase(java.util.Locale.ROOT);
             found = found.stream().filter(c -> c.title().toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
         }
         var states = schedules.states();
-        ctx.json(found.stream().map(c -> new ApiCard(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(),
-                c.archived() ? "archived" : states.getOrDefault(c.id(), "new"))).toList());
+        return found.stream().map(c -> new ApiCard(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(),
+                c.archived() ? "archived" : states.getOrDefault(c.id(), "new"))).toList();
     }
 
     public record ApiCitation(String title, String url, String summary, Long paperId) {}

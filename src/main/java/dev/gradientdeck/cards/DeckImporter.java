@@ -144,9 +144,13 @@ public final class DeckImporter {
         errors.sort(java.util.Comparator.comparing(ImportError::file).thenComparingInt(ImportError::line));
         int updated = updates.size() - (int) updates.keySet().stream().filter(restores::contains).count()
                 + changedNotes.size() - notesAdded;
-        ImportReport report = new ImportReport(Instant.now(clock), trigger, inserts.size() + notesAdded, updated, unchanged,
-                archives.size() + notesRemoved, restores.size(), List.copyOf(errors), (System.nanoTime() - started) / 1_000_000);
-        cards.apply(new SyncPlan(inserts, updates, restores, archives, new NoteChanges(changedNotes, keptNotes), restamps, report));
+        ImportReport planned = new ImportReport(Instant.now(clock), trigger, inserts.size() + notesAdded, updated, unchanged,
+                archives.size() + notesRemoved, restores.size(), List.copyOf(errors), 0);
+        cards.apply(new SyncPlan(inserts, updates, restores, archives, new NoteChanges(changedNotes, keptNotes), restamps, planned));
+        // The time reported is the whole sync, reading through writing, so a learner's "it took 20 s" matches the report.
+        ImportReport report = new ImportReport(planned.finishedAt(), trigger, planned.added(), planned.updated(), planned.unchanged(),
+                planned.archived(), planned.restored(), planned.errors(), (System.nanoTime() - started) / 1_000_000);
+        cards.saveReport(report);
         log(report);
         return report;
     }
