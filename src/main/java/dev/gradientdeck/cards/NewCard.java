@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 /** What the "New card" form asks for, checked and turned into a card file in the deck's own format. */
 public record NewCard(String title, String deck, String tags, String question, String answer, String fileName) {
+    private static final int MAX_TEXT = 100_000;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9\\-_]{0,79}");
     private static final Pattern DECK = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _\\-]{0,59}(/[A-Za-z0-9][A-Za-z0-9 _\\-]{0,59})?");
     private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_\\-]{0,59}");
@@ -43,6 +44,9 @@ public record NewCard(String title, String deck, String tags, String question, S
             }
         }
         if (question.isEmpty()) problems.put("question", "The question is empty: a card needs one.");
+        // A card file over 1 MB cannot be imported, so the form refuses what would make one.
+        if (question.length() > MAX_TEXT) problems.put("question", "Keep the question under 100,000 characters.");
+        if (answer.length() > MAX_TEXT) problems.put("answer", "Keep the answer under 100,000 characters.");
         if (!fileName.isEmpty() && !NAME.matcher(fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.md$", "")).matches()) {
             problems.put("fileName", "A file name uses lowercase letters, digits, '-' and '_' (up to 80).");
         }

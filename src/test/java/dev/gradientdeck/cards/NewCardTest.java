@@ -41,6 +41,13 @@ class NewCardTest {
     }
 
     @Test
+    void refusesTextThatWouldMakeAFileTooLargeToImport() {
+        Map<String, String> problems = new NewCard("x", "", "", "q".repeat(100_001), "a".repeat(100_001), "").problems(p -> false);
+        assertEquals("Keep the question under 100,000 characters.", problems.get("question"));
+        assertEquals("Keep the answer under 100,000 characters.", problems.get("answer"));
+    }
+
+    @Test
     void refusesTagsWithPunctuation() {
         assertTrue(new NewCard("x", "", "good bad<tag>", "q", "", "").problems(p -> false).containsKey("tags"));
     }
