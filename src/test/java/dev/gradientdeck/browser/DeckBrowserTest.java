@@ -65,12 +65,13 @@ class DeckBrowserTest {
         browser.find("#title").sendKeys("Saddle points");
         browser.find("#deck").sendKeys("calculus");
         browser.find("#tags").sendKeys("Calculus Interview");
-        browser.find("button[type=submit]").click();
-        assertTrue(browser.find(".alert").getText().contains("The question is empty"), "an empty question is refused");
+        browser.find("form.form button[type=submit]").click();
+        assertTrue(browser.waitFor(d -> d.findElement(By.cssSelector(".alert"))).getText().contains("The question is empty"),
+                "an empty question is refused");
         assertEquals("Saddle points", browser.find("#title").getAttribute("value"), "the form stays filled");
         browser.find("#question").sendKeys("Why are saddle points a bigger problem than local minima in high dimensions?");
-        browser.find("button[type=submit]").click();
-        assertEquals("Saddle points", browser.find(".card-head h1").getText());
+        browser.find("form.form button[type=submit]").click();
+        assertEquals("Saddle points", browser.waitFor(d -> d.findElement(By.cssSelector(".card-head h1"))).getText());
         assertTrue(Files.exists(app.deck.resolve("calculus/saddle-points.md")));
 
         browser.go(app.url("/cards"));
