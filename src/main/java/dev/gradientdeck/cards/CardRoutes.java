@@ -3,6 +3,7 @@ package dev.gradientdeck.cards;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.cards.CardViews.CardSummary;
 import dev.gradientdeck.cards.CardViews.Count;
+import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -57,13 +58,7 @@ public final class CardRoutes implements WebServer.Routes {
     }
 
     private CardDetail card(Context ctx) {
-        String raw = ctx.pathParam("id");
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no card '" + raw + "': card ids are numbers.");
-        }
+        long id = PathId.of(ctx, "card");
         return cards.find(id).orElseThrow(() -> new NotFoundResponse("There is no card " + id + "."));
     }
 

@@ -1,5 +1,6 @@
 package dev.gradientdeck.descent;
 
+import dev.gradientdeck.web.PathId;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -355,13 +356,7 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
     }
 
     private CardDetail descentCard(Context ctx) {
-        String raw = ctx.pathParam("id");
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no card '" + raw + "': card ids are numbers.");
-        }
+        long id = PathId.of(ctx, "card");
         CardDetail card =
                 cards.find(id)
                         .orElseThrow(() -> new NotFoundResponse("There is no card " + id + "."));

@@ -1,5 +1,6 @@
 package dev.gradientdeck.papers;
 
+import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.papers.PaperViews.CitingCard;
 import dev.gradientdeck.papers.PaperViews.PaperDetail;
 import dev.gradientdeck.papers.PaperViews.PaperSummary;
@@ -75,13 +76,7 @@ public final class PaperRoutes implements WebServer.Routes {
     }
 
     private PaperDetail paper(Context ctx) {
-        String raw = ctx.pathParam("id");
-        long id;
-        try {
-            id = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no paper '" + raw + "': paper ids are numbers.");
-        }
+        long id = PathId.of(ctx, "paper");
         return papers.find(id).orElseThrow(() -> new NotFoundResponse("There is no paper " + id + "."));
     }
 

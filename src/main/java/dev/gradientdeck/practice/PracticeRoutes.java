@@ -1,5 +1,6 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
@@ -513,13 +514,7 @@ public final class PracticeRoutes implements WebServer.Routes {
     }
 
     private static long attemptId(Context ctx) {
-        String raw = ctx.pathParam("id");
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse(
-                    "There is no practice attempt '" + raw + "': attempt ids are numbers.");
-        }
+        return PathId.of(ctx, "practice attempt");
     }
 
     private CardDetail card(long id) {

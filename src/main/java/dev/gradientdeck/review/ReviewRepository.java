@@ -144,10 +144,6 @@ public final class ReviewRepository {
                 .execute();
     }
 
-    public List<Long> reviewedCardIds() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT DISTINCT card_id FROM reviews ORDER BY card_id").mapTo(Long.class).list());
-    }
-
     static Memory memoryOf(CardState state) {
         if (state instanceof CardState.Learning l) return l.memory();
         if (state instanceof CardState.Review r) return r.memory();

@@ -12,6 +12,7 @@ import dev.gradientdeck.review.Reviews.OutOfOrder;
 import dev.gradientdeck.review.Reviews.Refused;
 import dev.gradientdeck.review.Reviews.UnknownCard;
 import dev.gradientdeck.web.BadRequest;
+import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -85,7 +86,7 @@ public final class ReviewRoutes implements WebServer.Routes {
     }
 
     private void answerFromPage(Context ctx) {
-        long cardId = cardId(ctx);
+        long cardId = PathId.of(ctx, "card");
         Rating rating = rating(ctx.formParam("rating"));
         Optional<Integer> reps = Optional.ofNullable(ctx.formParam("reps")).map(ReviewRoutes::integer);
         Optional<Duration> taken = Optional.ofNullable(ctx.formParam("shownAt")).map(ReviewRoutes::timeTakenSince);
@@ -124,7 +125,7 @@ public final class ReviewRoutes implements WebServer.Routes {
                               Instant reviewedAt, String dayKey, boolean repeated) {}
 
     private void answerFromApi(Context ctx) {
-        long cardId = cardId(ctx);
+        long cardId = PathId.of(ctx, "card");
         JsonNode body = jsonBody(ctx);
         List<String> unknown = new java.util.ArrayList<>();
         body.fieldNames().forEachRemaining(name -> {
@@ -184,14 +185,6 @@ public final class ReviewRoutes implements WebServer.Routes {
         }
     }
 
-    private static long cardId(Context ctx) {
-        String raw = ctx.pathParam("id");
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new io.javalin.http.NotFoundResponse("There is no card '" + raw + "': card ids are numbers.");
-        }
-    }
 
     private static Rating rating(String raw) {
         try {

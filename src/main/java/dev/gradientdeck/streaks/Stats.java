@@ -83,7 +83,10 @@ public final class Stats {
     }
 
     public Today now() {
-        History h = history();
+        return todayFrom(history());
+    }
+
+    private Today todayFrom(History h) {
         LocalDate today = today();
         return new Today(today, Streaks.compute(h.activity(), h.carried(), today, new StreakSettings(dailyGoal)), h.activity(), dailyGoal);
     }
@@ -98,9 +101,10 @@ public final class Stats {
                        int reviewsLast30, int dueNext30) {}
 
     public Page page() {
-        Today today = now();
+        History h = history();
+        Today today = todayFrom(h);
         LocalDate day = today.today();
-        String fingerprint = history().fingerprint();
+        String fingerprint = h.fingerprint();
         Cached known = cached;
         if (known != null && known.fingerprint().equals(fingerprint) && known.today().equals(day)) return known.page();
         synchronized (this) {
