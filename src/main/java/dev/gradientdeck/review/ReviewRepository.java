@@ -118,6 +118,18 @@ public final class ReviewRepository {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    // ---- for answers given elsewhere (review.PastAnswers): times cross as Instants ----
+
+    /** The card a logged answer belongs to, if the answer exists and still counts. */
+    public Optional<Long> cardOfReview(Handle h, long reviewId) {
+        return h.createQuery("""
+                        SELECT r.card_id FROM reviews r
+                        WHERE r.id = :id AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)""")
+                .bind("id", reviewId).mapTo(Long.class).findOne();
+    }
+
+    // ---- end ----
+
     public void markUndone(Handle h, long reviewId, Instant at) {
         h.execute("INSERT INTO review_undos (review_id, undone_at) VALUES (?, ?)", reviewId, at.toString());
     }

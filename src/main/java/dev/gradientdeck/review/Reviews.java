@@ -194,6 +194,10 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
     }
 
     private long elapsedDays(Schedule schedule, Instant now) {
+        return elapsedDays(schedule, now, zone, dayStartHour);
+    }
+
+    static long elapsedDays(Schedule schedule, Instant now, ZoneId zone, int dayStartHour) {
         if (schedule.lastReview() == null) return 0;
         return Math.max(0, ReviewDay.daysBetween(DayKey.of(schedule.lastReview(), zone, dayStartHour).date(),
                 DayKey.of(now, zone, dayStartHour).date()));
@@ -201,7 +205,21 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
 
     /** Fixed per card and review, so a preview, the answer and a replay all draw the same fuzz. */
     private static long fuzzSeed(ReviewCard card) {
-        return card.id() * 1_000_003L + card.schedule().reps();
+        return fuzzSeed(card.id(), card.schedule().reps());
+    }
+
+    static long fuzzSeed(long cardId, int reps) {
+        return cardId * 1_000_003L + reps;
+    }
+
+    /** Where a history answered elsewhere (an Anki import) enters the log, with this scheduler's settings. */
+    public PastAnswers pastAnswers() {
+        return new PastAnswers(repository, this, clock, zone, dayStartHour, settings);
+    }
+
+    /** Runs work that writes the log outside an answer (an imported history) so that no answer interleaves with it. */
+    public synchronized <T> T exclusively(java.util.function.Supplier<T> work) {
+        return work.get();
     }
 
     private static Outcome outcomeOf(LoggedReview review) {
