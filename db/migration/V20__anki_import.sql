@@ -18,11 +18,15 @@ CREATE TABLE anki_cards (
     import_id    INTEGER NOT NULL REFERENCES anki_imports (id)
 );
 
--- A card file an import created (previous_text NULL) or replaced (its text before), so the import can be undone.
+-- A card file an import created (previous_text NULL) or replaced (its text before, and the note version and import it
+-- came from), so the import can be undone.
 CREATE TABLE anki_import_files (
-    import_id     INTEGER NOT NULL REFERENCES anki_imports (id),
-    path          TEXT    NOT NULL,
-    previous_text TEXT,
+    import_id          INTEGER NOT NULL REFERENCES anki_imports (id),
+    path               TEXT    NOT NULL,
+    anki_card_id       INTEGER NOT NULL,
+    previous_text      TEXT,
+    previous_mod       INTEGER,
+    previous_import_id INTEGER,
     PRIMARY KEY (import_id, path)
 );
 

@@ -110,7 +110,8 @@ public final class PastAnswers {
         return repository.inTransaction(h -> repository.activeLog(h, cardId));
     }
 
-    private static Optional<Memory> memoryOf(Schedule schedule) {
+    /** A schedule's memory; empty while the card is new. */
+    public static Optional<Memory> memoryOf(Schedule schedule) {
         return schedule.state() instanceof CardState.New ? Optional.empty() : Optional.of(ReviewRepository.memoryOf(schedule.state()));
     }
 }

@@ -33,8 +33,11 @@ public final class CardConversion {
     /** The file, or why there is none; notes are worth a line in the import report either way. */
     public record Result(Optional<CardFile> file, List<String> notes) {}
 
+    /** Every imported card's id starts so; the Anki card id follows. */
+    public static final String SLUG_PREFIX = "anki-";
+
     public static String slugOf(long ankiCardId) {
-        return "anki-" + ankiCardId;
+        return SLUG_PREFIX + ankiCardId;
     }
 
     public static Result convert(Collection collection, Note note, AnkiCard card, UnaryOperator<String> mediaUrl, Optional<String> knownPath) {

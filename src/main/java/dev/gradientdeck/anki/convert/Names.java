@@ -55,6 +55,8 @@ public final class Names {
         String name = ankiName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
         if (name.startsWith(".")) name = "_" + name.substring(1);
         if (name.isEmpty()) name = "_";
+        // The deck folder reads every .md file as a card; a media file must never be taken for one.
+        if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".md")) name = name + "_";
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
     }
 
