@@ -50,7 +50,7 @@ public final class PastAnswers {
 
     /** Appends several cards' histories in one transaction, while no answer can interleave. */
     public List<Written> append(List<CardHistory> histories) {
-        return reviews.exclusively(() -> repository.inTransaction(h -> {
+        return reviews.exclusively(() -> repository.inWriteTransaction(h -> {
             List<Written> written = new ArrayList<>();
             for (CardHistory history : histories) {
                 ReviewCard card = repository.card(h, history.cardId())
@@ -83,7 +83,7 @@ public final class PastAnswers {
     /** Takes answers back out of the log (an undo is appended for each) and sets each card's schedule to what remains. */
     public void withdraw(java.util.Collection<Long> reviewIds) {
         if (reviewIds.isEmpty()) return;
-        reviews.exclusively(() -> repository.inTransaction(h -> {
+        reviews.exclusively(() -> repository.inWriteTransaction(h -> {
             Instant now = clock.instant();
             Map<Long, Boolean> cards = new LinkedHashMap<>();
             for (long id : reviewIds) {

@@ -128,6 +128,28 @@ public final class ReviewRepository {
                 .bind("id", reviewId).mapTo(Long.class).findOne();
     }
 
+    /**
+     * A transaction that takes SQLite's write lock when it begins, for work that reads and then writes while other writers
+     * (the deck sync) may commit in between: a deferred transaction would then fail with SQLITE_BUSY_SNAPSHOT, while this
+     * one waits its turn under the busy timeout.
+     */
+    public <T> T inWriteTransaction(java.util.function.Function<Handle, T> work) {
+        return jdbi.withHandle(h -> {
+            org.sqlite.SQLiteConnection sqlite;
+            try {
+                sqlite = h.getConnection().unwrap(org.sqlite.SQLiteConnection.class);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the database is SQLite", e);
+            }
+            sqlite.getConnectionConfig().setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            try {
+                return h.inTransaction(work::apply);
+            } finally {
+                sqlite.getConnectionConfig().setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED);
+            }
+        });
+    }
+
     // ---- end ----
 
     public void markUndone(Handle h, long reviewId, Instant at) {

@@ -59,15 +59,13 @@ public final class CardConversion {
         int cloze = type.cloze() ? card.ord() + 1 : 0;
 
         CardTemplate.Rendered question = CardTemplate.render(template.get().question(), new CardTemplate.Context(fields, specials, cloze, false));
-        String answerFormat = template.get().answer();
-        String answerHtml;
         specials.put("FrontSide", question.html());
-        CardTemplate.Rendered answer = CardTemplate.render(answerFormat, new CardTemplate.Context(fields, specials, cloze, true));
-        answerHtml = answer.html();
-        // The usual answer repeats the question above a rule: the card page already shows the question, so only what
-        // follows the rule is the answer.
+        CardTemplate.Rendered answer = CardTemplate.render(template.get().answer(), new CardTemplate.Context(fields, specials, cloze, true));
+        String answerHtml = answer.html();
+        // Anki's answers repeat the question above the rule <hr id=answer> (that is where its reviewer scrolls to): the card
+        // page already shows the question, so only what follows the rule is the answer.
         var rule = ANSWER_RULE.matcher(answerHtml);
-        if (rule.find() && answerFormat.contains("{{FrontSide}}")) answerHtml = answerHtml.substring(rule.end());
+        if (rule.find()) answerHtml = answerHtml.substring(rule.end());
 
         HtmlToMarkdown markdown = new HtmlToMarkdown(mediaUrl);
         String questionMd = markdown.convert(sounds(question.html()));
@@ -80,7 +78,7 @@ public final class CardConversion {
             notes.add(label + " of \"" + type.name() + "\" has an empty question (as Anki would show it); not imported");
             return new Result(Optional.empty(), notes);
         }
-        String title = Titles.of(CardTemplate.plainText(question.html()), type.name() + " " + card.id());
+        String title = Titles.of(HtmlToMarkdown.visibleText(question.html()), type.name() + " " + (card.ord() + 1));
         String path = knownPath.orElseGet(() -> Names.cardPath(deck.path(), title, card.id()));
         String text = frontMatter(card, note, title) + "\n# Question\n\n" + questionMd + "\n\n# Answer\n\n" + answerMd + "\n";
         return new Result(Optional.of(new CardFile(card.id(), path, text, title)), notes);

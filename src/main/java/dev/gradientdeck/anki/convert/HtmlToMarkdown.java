@@ -37,6 +37,15 @@ public final class HtmlToMarkdown {
         this.media = media;
     }
 
+    /** The words a reader sees in the HTML: without hidden elements, scripts and markup. */
+    public static String visibleText(String html) {
+        Element body = Jsoup.parseBodyFragment(html.replaceAll("(?i)<br\\s*/?>", " ")).body();
+        body.select("*").forEach(e -> {
+            if (e.parent() != null && dropped(e)) e.remove();
+        });
+        return body.text();
+    }
+
     public String convert(String html) {
         Element body = Jsoup.parseBodyFragment(html).body();
         Blocks out = new Blocks();
