@@ -78,7 +78,11 @@ public final class CardConversion {
             notes.add(label + " of \"" + type.name() + "\" has an empty question (as Anki would show it); not imported");
             return new Result(Optional.empty(), notes);
         }
-        String title = Titles.of(HtmlToMarkdown.visibleText(question.html()), type.name() + " " + (card.ord() + 1));
+        // A note with a Title field (incremental-reading notes, and this app's own export) names its card; else the question does.
+        String titled = fields.entrySet().stream().filter(f -> f.getKey().equalsIgnoreCase("title"))
+                .map(f -> HtmlToMarkdown.visibleText(f.getValue())).filter(t -> !t.isBlank()).findFirst().orElse("");
+        String title = Titles.of(titled.isBlank() ? HtmlToMarkdown.visibleText(question.html()) : titled,
+                type.name() + " " + (card.ord() + 1));
         String path = knownPath.orElseGet(() -> Names.cardPath(deck.path(), title, card.id()));
         String text = frontMatter(card, note, title) + "\n# Question\n\n" + questionMd + "\n\n# Answer\n\n" + answerMd + "\n";
         return new Result(Optional.of(new CardFile(card.id(), path, text, title)), notes);

@@ -70,7 +70,7 @@ public final class AnkiExport {
         CardViews.CardSchedule s = schedules.of(c.id());
         ExportCard.Schedule schedule = new ExportCard.Schedule(log.isEmpty() ? "new" : s.state(), s.stability(), s.difficulty(), s.due(),
                 log.isEmpty() ? null : log.get(log.size() - 1).reviewedAt(), s.reps(), s.lapses());
-        return new ExportCard(ankiId(c), "gd-" + c.slug(), deckName(c.deck()),
+        return new ExportCard(ankiId(c), "gd-" + c.slug(), c.title(), deckName(c.deck()),
                 c.tags().stream().map(t -> t.replace("/", "::")).toList(), ankiHtml(c.questionHtml(), media), ankiHtml(back(c), media),
                 schedule, answers);
     }

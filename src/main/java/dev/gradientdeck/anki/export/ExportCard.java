@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One card as the export writes it: its Anki identity (the original card id and note guid for a card that came from Anki,
- * fresh ones otherwise), deck, tags, the two sides as HTML, its schedule and its answers.
+ * One card as the export writes it: its Anki card id (the original one for a card that came from Anki), a note guid, its
+ * title, deck, tags, the two sides as HTML, its schedule and its answers.
  */
-public record ExportCard(long ankiId, String guid, String deck, List<String> tags, String front, String back, Schedule schedule,
+public record ExportCard(long ankiId, String guid, String title, String deck, List<String> tags, String front, String back, Schedule schedule,
                          List<Answer> answers) {
     public ExportCard {
         tags = List.copyOf(tags);

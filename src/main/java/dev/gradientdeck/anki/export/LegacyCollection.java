@@ -65,7 +65,7 @@ public final class LegacyCollection {
             long deckId = deckId(c.deck(), deckIds);
             String sort = org.jsoup.Jsoup.parse(c.front()).text();
             notes.add(new Note(c.ankiId(), c.guid(), mod, c.tags().isEmpty() ? "" : " " + String.join(" ", c.tags()) + " ",
-                    c.front() + "\u001f" + c.back(), sort, checksum(sort)));
+                    c.front() + "\u001f" + c.back() + "\u001f" + org.jsoup.nodes.Entities.escape(c.title()), sort, checksum(sort)));
             rows.add(card(c, deckId, mod, ++position, dayZero, zone, dayStartHour));
             long lastInterval = 0;
             for (ExportCard.Answer a : c.answers()) {
