@@ -26,11 +26,6 @@ public record AnkiReport(
         warnings = List.copyOf(warnings);
     }
 
-    /** Cards this import added: those neither updated nor already there. */
-    public int added() {
-        return Math.max(0, cards - updated - unchanged);
-    }
-
     public int skippedTotal() {
         return reviewsSkipped.values().stream().mapToInt(Integer::intValue).sum();
     }

@@ -45,8 +45,8 @@ public final class AnkiCommand {
             err.flush();
             return 2;
         }
-        out.printf("Imported %s (%s): %d notes, %d cards (%d new, %d updated, %d unchanged), %d media files%n", file.getFileName(),
-                r.format(), r.notes(), r.cards(), r.added(), r.updated(), r.unchanged(), r.media());
+        out.printf("Imported %s (%s): %d notes, %d cards (%d updated, %d unchanged), %d media files%n", file.getFileName(),
+                r.format(), r.notes(), r.cards(), r.updated(), r.unchanged(), r.media());
         out.printf("Reviews: %d in your log, %d log rows skipped%s%n", r.reviews(), r.skippedTotal(),
                 r.reviewsSkipped().isEmpty() ? "" : " " + new java.util.TreeMap<>(r.reviewsSkipped()));
         if (r.cardsWithFsrsState() > 0) {
