@@ -47,7 +47,9 @@ public final class HtmlToMarkdown {
     }
 
     public String convert(String html) {
-        Element body = Jsoup.parseBodyFragment(html).body();
+        org.jsoup.nodes.Document document = Jsoup.parseBodyFragment(html);
+        document.outputSettings().prettyPrint(false);
+        Element body = document.body();
         Blocks out = new Blocks();
         blocks(body, out);
         return out.result();
