@@ -42,12 +42,24 @@ class AnkiBrowserTest {
         }
         browser.go(app.url("/import"));
         assertTrue(browser.find("#anki h2").getText().contains("Import from Anki"));
-        assertTrue(browser.find(".upload-progress").getAttribute("hidden") != null, "the bar waits for an upload");
+        assertFalse(browser.find(".upload-progress").isDisplayed(), "the bar waits for an upload");
         browser.find("form[data-anki-upload] input[type=file]").sendKeys(pkg.toString());
         browser.find("form[data-anki-upload] button[type=submit]").click();
         // The import replays a history and syncs the deck: on a loaded machine that takes a while, so wait generously.
         new WebDriverWait(browser.driver, Duration.ofSeconds(90)).until(d -> d.getCurrentUrl().contains("anki=latest")
                 && !d.findElements(By.cssSelector(".anki-report.highlight")).isEmpty());
+        shot("import-anki-report-" + width);
+    }
+
+    /** With -Dgd.shots=DIR, the finished report is saved there as the learner sees it. */
+    private void shot(String name) throws Exception {
+        String shots = System.getProperty("gd.shots");
+        if (shots == null) return;
+        ((JavascriptExecutor) browser.driver).executeScript("var r = document.querySelector('.anki-report.highlight');"
+                + "window.scrollTo(0, r.getBoundingClientRect().top + window.scrollY - document.querySelector('header.top').offsetHeight - 12);");
+        Thread.sleep(300);
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser.driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(Files.createDirectories(Path.of(shots)).resolve(name + ".png"), png);
     }
 
     @Test
@@ -57,7 +69,7 @@ class AnkiBrowserTest {
         assertTrue(report.getText().contains("mixed-legacy-2.apkg"), report.getText());
         assertTrue(report.getText().contains("13\ncards") || report.getText().contains("13 cards"), report.getText());
         assertTrue(report.getText().contains("26\nreviews") || report.getText().contains("26 reviews"), report.getText());
-        assertTrue(report.getText().contains("0 of 13 within 1 %"), report.getText());
+        assertTrue(report.getText().contains("0 of 13 cards within 1 %"), report.getText());
         assertTrue(browser.find(".anki-report.highlight details[open]").getText().contains("13 of 13 cards"));
 
         browser.go(app.url("/cards?tag="));

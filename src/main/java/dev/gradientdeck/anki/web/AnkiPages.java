@@ -32,9 +32,11 @@ public final class AnkiPages {
         return REASONS.getOrDefault(key, key);
     }
 
-    /** "13 of 13", or a dash when no card carried FSRS memory. */
+    /** How many cards' replayed FSRS memory agrees with Anki's, or that the package carried none. */
     public static String agreement(StoredImport i) {
         int of = i.report().cardsWithFsrsState();
-        return of == 0 ? "no FSRS memory in the package" : i.report().fsrsWithin1Percent() + " of " + of + " within 1 %";
+        return of == 0 ? "FSRS memory: the package carries none, so each card's schedule is the replay of its log."
+                : "FSRS memory replayed from the log: " + i.report().fsrsWithin1Percent() + " of " + of
+                + " cards within 1 % of Anki's own stability and difficulty.";
     }
 }
