@@ -130,8 +130,8 @@ public final class ReviewRepository {
 
     /**
      * A transaction that takes SQLite's write lock when it begins, for work that reads and then writes while other writers
-     * (the deck sync) may commit in between: a deferred transaction would then fail with SQLITE_BUSY_SNAPSHOT, while this
-     * one waits its turn under the busy timeout.
+     * (the deck sync, an import) may commit in between: a deferred transaction would then fail with SQLITE_BUSY_SNAPSHOT
+     * (an answer given during a large sync came back as a 500), while this one waits its turn under the busy timeout.
      */
     public <T> T inWriteTransaction(java.util.function.Function<Handle, T> work) {
         return jdbi.withHandle(h -> {

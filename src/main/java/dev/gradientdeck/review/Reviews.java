@@ -82,7 +82,7 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
 
     public synchronized Answered answer(long cardId, Rating rating, Optional<Instant> reviewedAt, Optional<String> requestId,
                                         Optional<Integer> expectedReps, Optional<Duration> timeTaken) {
-        return repository.inTransaction(h -> {
+        return repository.inWriteTransaction(h -> {
             if (requestId.isPresent()) {
                 Optional<LoggedReview> earlier = repository.byRequestId(h, requestId.get());
                 if (earlier.isPresent()) return new Answered(earlier.get(), outcomeOf(earlier.get()), true);
@@ -110,7 +110,7 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
 
     /** Takes back the latest answer that still counts; the card's schedule becomes exactly what it was before it. */
     public synchronized LoggedReview undoLast() {
-        return repository.inTransaction(h -> {
+        return repository.inWriteTransaction(h -> {
             LoggedReview last = repository.lastActive(h).orElseThrow(() -> new Refused(new NothingToUndo()));
             repository.markUndone(h, last.id(), clock.instant());
             List<LoggedReview> log = repository.activeLog(h, last.cardId());
