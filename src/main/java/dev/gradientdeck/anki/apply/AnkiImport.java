@@ -11,6 +11,7 @@ import dev.gradientdeck.anki.pkg.AnkiPackage;
 import dev.gradientdeck.anki.pkg.CollectionReader;
 import dev.gradientdeck.anki.pkg.MalformedPackage;
 import dev.gradientdeck.anki.pkg.PackageLimits;
+import dev.gradientdeck.anki.pkg.Scratch;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
@@ -79,8 +80,8 @@ public final class AnkiImport {
         try (AnkiPackage pkg = AnkiPackage.open(file, limits);
              CollectionReader reader = CollectionReader.open(pkg.collection(), pkg.format())) {
             Collection collection = reader.collection();
-            Path staging = Files.createTempDirectory("gd-anki-stage");
-            try {
+            try (Scratch scratch = Scratch.create("gd-anki-stage")) {
+                Path staging = scratch.path();
                 Warnings warnings = new Warnings();
                 MediaStaging media = MediaStaging.stage(pkg, staging, folder.root().resolve("media"));
                 CardStaging files = new CardStaging(staging, folder.root(), repository.knownCards());
@@ -132,8 +133,6 @@ public final class AnkiImport {
                         written.updated(), written.unchanged(), warnings.all());
                 repository.saveReport(importId, report);
                 return repository.find(importId).orElseThrow();
-            } finally {
-                deleteTree(staging);
             }
         }
     }
@@ -200,13 +199,5 @@ public final class AnkiImport {
 
     public List<StoredImport> recent(int limit) {
         return repository.recent(limit);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A temporary folder: the system cleans it up anyway.
-        }
     }
 }

@@ -30,14 +30,14 @@ public final class AnkiPackage implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ZipFile zip;
-    private final Path workDir;
+    private final Scratch workDir;
     private final Format format;
     private final Path collection;
     private final Map<String, String> media;
     private final PackageLimits limits;
     private long unpacked;
 
-    private AnkiPackage(ZipFile zip, Path workDir, Format format, Path collection, Map<String, String> media, PackageLimits limits,
+    private AnkiPackage(ZipFile zip, Scratch workDir, Format format, Path collection, Map<String, String> media, PackageLimits limits,
                         long unpacked) {
         this.zip = zip;
         this.workDir = workDir;
@@ -60,13 +60,13 @@ public final class AnkiPackage implements AutoCloseable {
             throw new MalformedPackage(size == 0 ? "the file is empty, not an Anki package"
                     : "not an Anki package: the file is not a complete zip archive (" + e.getMessage() + ")");
         }
-        Path workDir = Files.createTempDirectory("gd-anki");
+        Scratch workDir = Scratch.create("gd-anki");
         try {
             if (zip.size() > limits.maxEntries()) {
                 throw new MalformedPackage("the package holds " + zip.size() + " files; at most " + limits.maxEntries() + " are read");
             }
             Format format = chooseCollection(zip);
-            Path collection = workDir.resolve("collection.sqlite");
+            Path collection = workDir.path().resolve("collection.sqlite");
             long unpacked;
             try (InputStream in = entry(zip, format.entry());
                  OutputStream out = Files.newOutputStream(collection)) {
@@ -77,7 +77,7 @@ public final class AnkiPackage implements AutoCloseable {
             return new AnkiPackage(zip, workDir, format, collection, media, limits, unpacked);
         } catch (MalformedPackage | IOException | RuntimeException e) {
             zip.close();
-            deleteTree(workDir);
+            workDir.close();
             throw e;
         }
     }
@@ -195,15 +195,7 @@ public final class AnkiPackage implements AutoCloseable {
         } catch (IOException ignored) {
             // Only a read handle: nothing can be lost by failing to close it.
         }
-        deleteTree(workDir);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A temporary folder the system cleans up anyway.
-        }
+        workDir.close();
     }
 
     /** Thrown from a media stream that would unpack past the limits. */
