@@ -108,7 +108,7 @@ public final class App implements Callable<Integer> {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
                 DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        new PaperRepository(database.jdbi()), Clock.systemUTC(), settings.zone(), settings.dayStartHour());
+                        new PaperRepository(database.jdbi()), settings.learnerClock(Clock.systemUTC()));
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",
