@@ -78,8 +78,8 @@ public final class Server implements AutoCloseable {
                     FsrsSettings.defaults().withFuzz(settings.fuzz()));
             Grading grading = new Grading(reviews);
             Stats stats = new Stats(new StreakRepository(database.jdbi()), version, learner, settings.dailyGoal());
-            Practice practice = Practice.open(new PracticeRepository(database.jdbi()), settings.database().toAbsolutePath().getParent(), cards, grading,
-                    learner);
+            Practice practice = Practice.open(new PracticeRepository(database.jdbi()),
+                    settings.database().toAbsolutePath().getParent(), cards, grading, learner);
             DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews);
             List<WebServer.Routes> features = new ArrayList<>();
             // The password gate comes first so its check runs before every other handler.

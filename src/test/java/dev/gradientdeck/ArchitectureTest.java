@@ -34,13 +34,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule daysDependOnNothingOfTheApp = noClasses()
             .that().resideInAPackage("dev.gradientdeck.days..")
-            .should().dependOnClassesThat(resideInAPackage("dev.gradientdeck..").and(resideOutsideOfPackage("dev.gradientdeck.days..")))
+            .should().dependOnClassesThat(otherAppPackagesThan("dev.gradientdeck.days.."))
             .because("every feature asks days which day it is, so days can ask none of them");
 
     @ArchTest
     static final ArchRule thePresentationKitDependsOnNothingOfTheApp = noClasses()
             .that().resideInAPackage("dev.gradientdeck.present..")
-            .should().dependOnClassesThat(resideInAPackage("dev.gradientdeck..").and(resideOutsideOfPackage("dev.gradientdeck.present..")))
+            .should().dependOnClassesThat(otherAppPackagesThan("dev.gradientdeck.present.."))
             .because("pages, the command line, the API and pure cores all format with it");
 
     /**
@@ -55,7 +55,8 @@ class ArchitectureTest {
      */
     private static final String CARD_VIEWS = "dev.gradientdeck.cards.CardViews";
 
-    private static final DescribedPredicate<JavaClass> EDGE = DescribedPredicate.describe("an edge (routes, repository, pages)",
+    private static final DescribedPredicate<JavaClass> EDGE = DescribedPredicate.describe(
+            "an edge (routes, repository, pages)",
             c -> topLevel(c).equals(CARD_VIEWS) || EDGE_SUFFIXES.stream().anyMatch(topLevel(c)::endsWith));
 
     @ArchTest
@@ -65,6 +66,10 @@ class ArchitectureTest {
                     .and(not(EDGE)))
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "gg.jte..")
             .because("a pure core is records and functions: requests, SQL and templates stay at the edges");
+
+    private static DescribedPredicate<JavaClass> otherAppPackagesThan(String own) {
+        return resideInAPackage("dev.gradientdeck..").and(resideOutsideOfPackage(own));
+    }
 
     private static DescribedPredicate<JavaClass> topLevelNamed(String name) {
         return DescribedPredicate.describe(name, c -> topLevel(c).equals(name));
