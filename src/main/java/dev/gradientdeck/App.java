@@ -1,6 +1,13 @@
 package dev.gradientdeck;
 
+import dev.gradientdeck.anki.apply.AnkiImport;
+import dev.gradientdeck.anki.apply.AnkiRepository;
 import dev.gradientdeck.anki.web.AnkiCommand;
+import dev.gradientdeck.days.LearnerClock;
+import dev.gradientdeck.db.DataVersion;
+import dev.gradientdeck.review.FsrsSettings;
+import dev.gradientdeck.review.ReviewRepository;
+import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
@@ -109,7 +116,7 @@ public final class App implements Callable<Integer> {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
                 DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        new PaperRepository(database.jdbi()), Clock.systemUTC(), settings.zone(), settings.dayStartHour());
+                        new PaperRepository(database.jdbi()), settings.learnerClock(Clock.systemUTC()));
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",
@@ -136,7 +143,14 @@ public final class App implements Callable<Integer> {
         public Integer call() throws Exception {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
-                return AnkiCommand.run(database.jdbi(), settings, file, spec.commandLine().getOut(), spec.commandLine().getErr());
+                LearnerClock clock = settings.learnerClock(Clock.systemUTC());
+                DeckFolder folder = new DeckFolder(settings.cards());
+                CardRepository cards = new CardRepository(database.jdbi());
+                DeckImporter importer = new DeckImporter(folder, cards, new PaperRepository(database.jdbi()), clock);
+                Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new DataVersion(database.jdbi()), clock,
+                        settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
+                AnkiImport imports = AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews, clock);
+                return AnkiCommand.run(imports, file, spec.commandLine().getOut(), spec.commandLine().getErr());
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.gradientdeck;
 
 import dev.gradientdeck.anki.apply.AnkiImport;
+import dev.gradientdeck.anki.apply.AnkiRepository;
 import dev.gradientdeck.anki.export.AnkiExport;
 import dev.gradientdeck.anki.web.AnkiRoutes;
 import dev.gradientdeck.cards.CardRepository;
@@ -9,6 +10,7 @@ import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.DeckOverview;
 import dev.gradientdeck.cards.DeckWatcher;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.home.HomeRoutes;
@@ -16,10 +18,12 @@ import dev.gradientdeck.streaks.Stats;
 import dev.gradientdeck.streaks.StatsRoutes;
 import dev.gradientdeck.streaks.StreakRepository;
 import dev.gradientdeck.practice.Practice;
+import dev.gradientdeck.practice.PracticeRepository;
 import dev.gradientdeck.practice.PracticeRoutes;
 import dev.gradientdeck.descent.DescentRepository;
 import dev.gradientdeck.descent.DescentRoutes;
 import dev.gradientdeck.review.FsrsSettings;
+import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
 import dev.gradientdeck.review.Reviews;
@@ -32,10 +36,10 @@ import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 
 import dev.gradientdeck.db.Backups;
-import dev.gradientdeck.streaks.DayKey;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +69,8 @@ public final class Server implements AutoCloseable {
             DeckFolder folder = new DeckFolder(settings.cards());
             CardRepository cards = new CardRepository(database.jdbi());
             PaperRepository papers = new PaperRepository(database.jdbi());
-            DeckImporter importer = new DeckImporter(folder, cards, papers, clock, settings.zone(), settings.dayStartHour());
+            LearnerClock learner = settings.learnerClock(clock);
+            DeckImporter importer = new DeckImporter(folder, cards, papers, learner);
             // The first start imports the deck before serving; later starts serve what is stored at once and catch up on
             // file changes in the background, so a large deck does not delay the first page.
             boolean firstRun = cards.isEmpty();
@@ -73,16 +78,16 @@ public final class Server implements AutoCloseable {
             DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
             DataVersion version = new DataVersion(database.jdbi());
             DeckOverview overview = new DeckOverview(cards, version);
-            Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), version, clock, settings.zone(), settings.dayStartHour(),
-                    settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
-            Stats stats = new Stats(new StreakRepository(database.jdbi()), version, clock, settings.zone(), settings.dayStartHour(),
-                    settings.dailyGoal());
-            Practice practice = Practice.open(database.jdbi(), settings.database().toAbsolutePath().getParent(), cards, reviews,
-                    clock, settings.zone(), settings.dayStartHour());
+            Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), version, learner, settings.newPerDay(),
+                    FsrsSettings.defaults().withFuzz(settings.fuzz()));
+            Grading grading = new Grading(reviews);
+            Stats stats = new Stats(new StreakRepository(database.jdbi()), version, learner, settings.dailyGoal());
+            Practice practice = Practice.open(new PracticeRepository(database.jdbi()),
+                    settings.database().toAbsolutePath().getParent(), cards, grading, learner);
             DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews);
             AnkiRoutes anki = new AnkiRoutes(
-                    AnkiImport.over(database.jdbi(), folder, importer, cards, reviews, clock, settings.zone(), settings.dayStartHour()),
-                    new AnkiExport(cards, reviews, reviews.pastAnswers(), folder.root(), clock, settings.zone(), settings.dayStartHour()),
+                    AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews, learner),
+                    new AnkiExport(cards, reviews, reviews.pastAnswers(), folder.root(), learner),
                     folder.root());
             List<WebServer.Routes> features = new ArrayList<>();
             // The password gate comes first so its check runs before every other handler.
@@ -94,13 +99,13 @@ public final class Server implements AutoCloseable {
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
                     new SearchRoutes(new SearchRepository(database.jdbi())),
-                    new PracticeRoutes(practice, cards, reviews, settings.zone()),
+                    new PracticeRoutes(practice, cards, grading, settings.zone()),
                     descent,
                     anki));
             Javalin web = WebServer.create(features);
             web.start(settings.host(), settings.port());
             if (!firstRun) watcher.syncSoon();
-            return new Server(database, watcher, practice, web, dailyBackups(database, settings, clock));
+            return new Server(database, watcher, practice, web, dailyBackups(database, settings.database(), learner));
         } catch (IOException | RuntimeException e) {
             database.close();
             throw e;
@@ -108,7 +113,7 @@ public final class Server implements AutoCloseable {
     }
 
     /** Checks hourly whether today's backup exists, so a learner who leaves the app running still gets one a day. */
-    private static ScheduledExecutorService dailyBackups(Database database, Settings settings, Clock clock) {
+    private static ScheduledExecutorService dailyBackups(Database database, Path file, LearnerClock learner) {
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "daily-backup");
             t.setDaemon(true);
@@ -116,8 +121,7 @@ public final class Server implements AutoCloseable {
         });
         chores.scheduleWithFixedDelay(() -> {
             try {
-                Backups.dailyIfDue(database.jdbi(), settings.database(),
-                        DayKey.of(clock.instant(), settings.zone(), settings.dayStartHour()).date());
+                Backups.dailyIfDue(database.jdbi(), file, learner.today().date());
             } catch (IOException | RuntimeException e) {
                 LoggerFactory.getLogger(Server.class).warn("daily backup failed: {}", e.getMessage());
             }

@@ -1,6 +1,9 @@
 package dev.gradientdeck;
 
+import dev.gradientdeck.days.LearnerClock;
+
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
 
@@ -15,4 +18,10 @@ public record Settings(
         int dailyGoal,
         int newPerDay,
         boolean fuzz,
-        Optional<String> password) {}
+        Optional<String> password) {
+
+    /** The learner's days as these settings define them, read off {@code clock}. */
+    public LearnerClock learnerClock(Clock clock) {
+        return new LearnerClock(clock, zone, dayStartHour);
+    }
+}

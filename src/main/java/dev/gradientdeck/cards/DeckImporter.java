@@ -5,7 +5,7 @@ import dev.gradientdeck.cards.CardRepository.SyncPlan;
 import dev.gradientdeck.cards.ImportReport.ImportError;
 import dev.gradientdeck.cards.RenderedCard.RenderedCitation;
 import dev.gradientdeck.cards.RenderedCard.RenderedSection;
-import dev.gradientdeck.streaks.DayKey;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.papers.PaperRepository.NoteChanges;
 import dev.gradientdeck.papers.PaperRepository.PaperFile;
@@ -16,10 +16,7 @@ import dev.gradientdeck.web.Markdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,17 +36,13 @@ public final class DeckImporter {
     private final DeckFolder folder;
     private final CardRepository cards;
     private final PaperRepository papers;
-    private final Clock clock;
-    private final ZoneId zone;
-    private final int dayStartHour;
+    private final LearnerClock clock;
 
-    public DeckImporter(DeckFolder folder, CardRepository cards, PaperRepository papers, Clock clock, ZoneId zone, int dayStartHour) {
+    public DeckImporter(DeckFolder folder, CardRepository cards, PaperRepository papers, LearnerClock clock) {
         this.folder = folder;
         this.cards = cards;
         this.papers = papers;
         this.clock = clock;
-        this.zone = zone;
-        this.dayStartHour = dayStartHour;
     }
 
     /** Whatever the trigger (start-up, watcher, button, command line), one sync runs at a time. */
@@ -144,7 +137,7 @@ public final class DeckImporter {
         errors.sort(java.util.Comparator.comparing(ImportError::file).thenComparingInt(ImportError::line));
         int updated = updates.size() - (int) updates.keySet().stream().filter(restores::contains).count()
                 + changedNotes.size() - notesAdded;
-        ImportReport planned = new ImportReport(Instant.now(clock), trigger, inserts.size() + notesAdded, updated, unchanged,
+        ImportReport planned = new ImportReport(clock.now(), trigger, inserts.size() + notesAdded, updated, unchanged,
                 archives.size() + notesRemoved, restores.size(), List.copyOf(errors), 0);
         cards.apply(new SyncPlan(inserts, updates, restores, archives, new NoteChanges(changedNotes, keptNotes), restamps, planned));
         // The time reported is the whole sync, reading through writing, so a learner's "it took 20 s" matches the report.
@@ -178,7 +171,7 @@ public final class DeckImporter {
             CardDocument doc = (CardDocument) parsed;
             checkDescent(doc);
             // Without a front-matter date, a carried record is as of the learner's day the file was last saved.
-            LocalDate recordDate = doc.date().orElseGet(() -> DayKey.of(file.modified(), zone, dayStartHour).date());
+            LocalDate recordDate = doc.date().orElseGet(() -> clock.dayKey(file.modified()).date());
             return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), file.stamp(), recordDate), false, null, null);
         } catch (CardFileException e) {
             return Parsed.failed(file.path(), new ImportError(file.path(), e.line(), e.getMessage()));

@@ -1,6 +1,7 @@
 package dev.gradientdeck.descent;
 
 import dev.gradientdeck.descent.DataProblem.LineFit;
+import dev.gradientdeck.present.Html;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -978,21 +979,6 @@ public final class Plots {
         return (tenths < 0 && whole == 0 ? "-" : "") + whole + "." + tenth;
     }
 
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
-    }
-
     /** The SVG being written: a white card with a title, grid, axes, legend and the drawing. */
     private static final class Svg {
         private final StringBuilder out = new StringBuilder(16_384);
@@ -1007,13 +993,13 @@ public final class Plots {
                     .append("\" height=\"")
                     .append(HEIGHT)
                     .append("\" role=\"img\" aria-label=\"")
-                    .append(escape(description))
+                    .append(Html.escape(description))
                     .append("\" data-y-scale=\"")
                     .append(scale)
                     .append("\" font-family=\"")
-                    .append(escape(FONT))
+                    .append(Html.escape(FONT))
                     .append("\">");
-            out.append("<title>").append(escape(description)).append("</title>");
+            out.append("<title>").append(Html.escape(description)).append("</title>");
             out.append("<rect width=\"")
                     .append(WIDTH)
                     .append("\" height=\"")
@@ -1050,7 +1036,7 @@ public final class Plots {
                     .append('"')
                     .append(extra.isEmpty() ? "" : " " + extra)
                     .append('>')
-                    .append(escape(text))
+                    .append(Html.escape(text))
                     .append("</text>");
         }
 

@@ -1,10 +1,9 @@
 package dev.gradientdeck.descent;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
+import dev.gradientdeck.present.Numbers;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A run as a plain-text table, for the {@code simulate} command: one row per step, numbers to 6
@@ -63,24 +62,6 @@ public final class StepTable {
 
     /** 6 significant digits without trailing zeros; scientific notation outside [1e-4, 1e7). */
     static String compact(double value) {
-        if (Double.isNaN(value)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
-        }
-        if (value == 0) {
-            return "0";
-        }
-        double magnitude = Math.abs(value);
-        if (magnitude >= 1e-4 && magnitude < 1e7) {
-            return new BigDecimal(value)
-                    .round(new MathContext(6))
-                    .stripTrailingZeros()
-                    .toPlainString();
-        }
-        String[] parts = String.format(Locale.ROOT, "%.5e", value).split("e");
-        String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");
-        return mantissa + "e" + Integer.parseInt(parts[1]);
+        return Numbers.compact(value);
     }
 }

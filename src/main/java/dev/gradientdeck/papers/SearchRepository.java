@@ -1,6 +1,7 @@
 package dev.gradientdeck.papers;
 
 import dev.gradientdeck.papers.PaperViews.SearchHit;
+import dev.gradientdeck.present.Html;
 import dev.gradientdeck.web.Markdown;
 import dev.gradientdeck.db.JsonColumn;
 import org.jdbi.v3.core.Handle;
@@ -55,7 +56,7 @@ public final class SearchRepository {
     }
 
     private static String highlighted(String snippet) {
-        return Markdown.escape(snippet).replace(String.valueOf(MARK_OPEN), "<mark>").replace(String.valueOf(MARK_CLOSE), "</mark>");
+        return Html.escape(snippet).replace(String.valueOf(MARK_OPEN), "<mark>").replace(String.valueOf(MARK_CLOSE), "</mark>");
     }
 
     /** Drops what is no longer active and (re)indexes what is new or changed since it was indexed. */

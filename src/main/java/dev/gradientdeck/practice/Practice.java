@@ -2,24 +2,21 @@ package dev.gradientdeck.practice;
 
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.practice.PracticeAttempt.Mode;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
 import dev.gradientdeck.practice.PracticeRepository.Measures;
 import dev.gradientdeck.practice.PracticeRepository.NewAttempt;
+import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.review.Reviews;
-import dev.gradientdeck.streaks.DayKey;
-
-import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,12 +36,10 @@ public final class Practice implements AutoCloseable {
 
     private final PracticeRepository repository;
     private final CardRepository cards;
-    private final Reviews reviews;
+    private final Grading grading;
     private final Recordings recordings;
     private final TranscriptionQueue queue;
-    private final Clock clock;
-    private final ZoneId zone;
-    private final int dayStartHour;
+    private final LearnerClock clock;
 
     /**
      * Why an answer, a rating or a checklist was refused; the message is written for the learner.
@@ -74,20 +69,16 @@ public final class Practice implements AutoCloseable {
     private Practice(
             PracticeRepository repository,
             CardRepository cards,
-            Reviews reviews,
+            Grading grading,
             Recordings recordings,
             TranscriptionQueue queue,
-            Clock clock,
-            ZoneId zone,
-            int dayStartHour) {
+            LearnerClock clock) {
         this.repository = repository;
         this.cards = cards;
-        this.reviews = reviews;
+        this.grading = grading;
         this.recordings = recordings;
         this.queue = queue;
         this.clock = clock;
-        this.zone = zone;
-        this.dayStartHour = dayStartHour;
     }
 
     /**
@@ -96,39 +87,31 @@ public final class Practice implements AutoCloseable {
      * a transcript are queued again.
      */
     public static Practice open(
-            Jdbi jdbi,
+            PracticeRepository repository,
             Path databaseFolder,
             CardRepository cards,
-            Reviews reviews,
-            Clock clock,
-            ZoneId zone,
-            int dayStartHour) {
+            Grading grading,
+            LearnerClock clock) {
         return open(
-                jdbi,
+                repository,
                 databaseFolder,
                 cards,
-                reviews,
+                grading,
                 clock,
-                zone,
-                dayStartHour,
                 () -> Transcriber.start(databaseFolder.resolve("models")));
     }
 
     static Practice open(
-            Jdbi jdbi,
+            PracticeRepository repository,
             Path databaseFolder,
             CardRepository cards,
-            Reviews reviews,
-            Clock clock,
-            ZoneId zone,
-            int dayStartHour,
+            Grading grading,
+            LearnerClock clock,
             Supplier<Transcriber> startSpeech) {
-        PracticeRepository repository = new PracticeRepository(jdbi);
         Recordings recordings = new Recordings(databaseFolder);
         TranscriptionQueue queue = new TranscriptionQueue(repository, recordings, startSpeech);
         repository.pending().forEach(queue::submit);
-        return new Practice(
-                repository, cards, reviews, recordings, queue, clock, zone, dayStartHour);
+        return new Practice(repository, cards, grading, recordings, queue, clock);
     }
 
     public PracticeRepository repository() {
@@ -170,8 +153,8 @@ public final class Practice implements AutoCloseable {
                 model instanceof ModelStatus.Unavailable u
                         ? Optional.of(u.reason())
                         : Optional.empty();
-        Instant now = clock.instant();
-        LocalDate day = DayKey.of(now, zone, dayStartHour).date();
+        Instant now = clock.now();
+        LocalDate day = clock.dayKey(now).date();
         String path;
         try {
             path = recordings.store(wav, day);
@@ -229,13 +212,13 @@ public final class Practice implements AutoCloseable {
         List<TimedWord> words = TypedAnswer.words(answer);
         SpeechReport report = SpeechMetrics.report(words);
         List<KeyPoint> points = checklist(card);
-        Instant now = clock.instant();
+        Instant now = clock.now();
         long id =
                 repository.insert(
                         new NewAttempt(
                                 cardId,
                                 now,
-                                DayKey.of(now, zone, dayStartHour).date(),
+                                clock.dayKey(now).date(),
                                 Mode.TYPED,
                                 Status.DONE,
                                 null,
@@ -266,18 +249,16 @@ public final class Practice implements AutoCloseable {
             throw new Refused(
                     Refused.Reason.ALREADY_RATED,
                     "This answer was already rated "
-                            + label(Rating.of(attempt.rating()))
+                            + Rating.of(attempt.rating()).label()
                             + "; a rating is given once, because it schedules the card.");
         }
         Reviews.Answered answered;
         try {
             answered =
-                    reviews.answer(
+                    grading.grade(
                             attempt.cardId(),
                             rating,
-                            Optional.empty(),
-                            Optional.of("practice-" + attemptId),
-                            Optional.empty(),
+                            "practice-" + attemptId,
                             Optional.ofNullable(attempt.durationSeconds())
                                     .map(s -> Duration.ofMillis(Math.round(s * 1000))));
         } catch (Reviews.Refused e) {
@@ -343,15 +324,6 @@ public final class Practice implements AutoCloseable {
     @Override
     public void close() {
         queue.close();
-    }
-
-    public static String label(Rating rating) {
-        return switch (rating) {
-            case AGAIN -> "Again";
-            case HARD -> "Hard";
-            case GOOD -> "Good";
-            case EASY -> "Easy";
-        };
     }
 
     private CardDetail answerableCard(long cardId) {

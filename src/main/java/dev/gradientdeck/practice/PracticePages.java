@@ -6,6 +6,8 @@ import dev.gradientdeck.practice.PracticeRepository.AttemptSummary;
 import dev.gradientdeck.practice.PracticeRepository.TagCount;
 import dev.gradientdeck.practice.PracticeRepository.Totals;
 import dev.gradientdeck.practice.SpeechTargets.Verdict;
+import dev.gradientdeck.present.Numbers;
+import dev.gradientdeck.review.GradeButton;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.web.Markdown;
 
@@ -150,8 +152,6 @@ public final class PracticePages {
         }
     }
 
-    public record GradeButton(int rating, String label, String interval) {}
-
     public record AttemptView(
             PracticeAttempt attempt,
             CardDetail card,
@@ -262,13 +262,13 @@ public final class PracticePages {
                     new Metric(
                             "Fillers",
                             String.valueOf(a.fillerCount()),
-                            one(perMinute) + " a minute",
+                            Numbers.oneDecimal(perMinute) + " a minute",
                             "at most " + (int) SpeechTargets.FILLERS_PER_MINUTE_MAX + " a minute",
                             verdict(SpeechTargets.fillers(perMinute))));
             metrics.add(
                     new Metric(
                             "Longest pause",
-                            one(a.longestPauseSeconds()) + " s",
+                            Numbers.oneDecimal(a.longestPauseSeconds()) + " s",
                             "",
                             "at most " + (int) SpeechTargets.PAUSE_MAX_SECONDS + " s",
                             verdict(SpeechTargets.pause(a.longestPauseSeconds()))));
@@ -363,7 +363,7 @@ public final class PracticePages {
                                                 ? "–"
                                                 : a.speakingSeconds() == null
                                                         ? String.valueOf(a.fillerCount())
-                                                        : one(
+                                                        : Numbers.oneDecimal(
                                                                         SpeechTargets
                                                                                 .fillersPerMinute(
                                                                                         a
@@ -376,7 +376,7 @@ public final class PracticePages {
                                                 : a.pointsCovered() + "/" + a.pointCount(),
                                         a.rating() == null
                                                 ? ""
-                                                : Practice.label(Rating.of(a.rating()))))
+                                                : Rating.of(a.rating()).label()))
                 .toList();
     }
 
@@ -414,7 +414,7 @@ public final class PracticePages {
                 new Trend(
                         "Fillers a minute",
                         Sparkline.of(fillers, 0, 4, 0, SpeechTargets.FILLERS_PER_MINUTE_MAX),
-                        last(fillers).map(PracticePages::one).orElse("–"),
+                        last(fillers).map(Numbers::oneDecimal).orElse("–"),
                         "at most 2"),
                 new Trend(
                         "Key points covered",
@@ -433,10 +433,6 @@ public final class PracticePages {
 
     static String when(Instant at, ZoneId zone) {
         return WHEN.format(at.atZone(zone));
-    }
-
-    private static String one(double value) {
-        return String.format(Locale.ROOT, "%.1f", value);
     }
 
     private static String verdict(Verdict verdict) {

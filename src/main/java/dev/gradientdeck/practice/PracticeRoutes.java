@@ -4,11 +4,11 @@ import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
-import dev.gradientdeck.practice.PracticePages.GradeButton;
 import dev.gradientdeck.practice.PracticePages.SpeechModel;
-import dev.gradientdeck.review.IntervalLabel;
+import dev.gradientdeck.present.Numbers;
+import dev.gradientdeck.review.GradeButton;
+import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.Rating;
-import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.web.BadRequest;
 import dev.gradientdeck.web.WebServer;
 
@@ -28,10 +28,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,13 +68,13 @@ public final class PracticeRoutes implements WebServer.Routes {
 
     private final Practice practice;
     private final CardRepository cards;
-    private final Reviews reviews;
+    private final Grading grading;
     private final ZoneId zone;
 
-    public PracticeRoutes(Practice practice, CardRepository cards, Reviews reviews, ZoneId zone) {
+    public PracticeRoutes(Practice practice, CardRepository cards, Grading grading, ZoneId zone) {
         this.practice = practice;
         this.cards = cards;
-        this.reviews = reviews;
+        this.grading = grading;
         this.zone = zone;
     }
 
@@ -167,27 +165,13 @@ public final class PracticeRoutes implements WebServer.Routes {
             rated =
                     "This card is archived (its file was removed from the deck), so the answer cannot schedule it.";
         } else if (attempt.rating() == null) {
-            Reviews.Preview preview = reviews.preview(card.id());
-            grades =
-                    Arrays.stream(Rating.values())
-                            .map(
-                                    r ->
-                                            new GradeButton(
-                                                    r.value(),
-                                                    Practice.label(r),
-                                                    IntervalLabel.of(
-                                                            preview.next().of(r).interval())))
-                            .toList();
+            grades = grading.buttons(card.id());
         } else {
-            Instant due = reviews.of(card.id()).due();
-            Instant now = reviews.now();
             rated =
                     "You rated this answer "
-                            + Practice.label(Rating.of(attempt.rating()))
+                            + Rating.of(attempt.rating()).label()
                             + ". Next review of the card: "
-                            + (due.isAfter(now)
-                                    ? "in " + IntervalLabel.of(Duration.between(now, due))
-                                    : "now")
+                            + grading.nextReview(card.id())
                             + ".";
         }
         return PracticePages.attemptView(
@@ -218,15 +202,7 @@ public final class PracticeRoutes implements WebServer.Routes {
 
     private void rate(Context ctx) {
         long id = attemptId(ctx);
-        String raw = ctx.formParam("rating");
-        Rating rating;
-        try {
-            rating = Rating.of(Integer.parseInt(raw == null ? "" : raw.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest(
-                    "rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not '" + raw + "'");
-        }
-        practice.rate(id, rating);
+        practice.rate(id, Grading.rating(ctx.formParam("rating")));
         ctx.redirect("/practice/attempts/" + id, HttpStatus.SEE_OTHER);
     }
 
@@ -437,7 +413,7 @@ public final class PracticeRoutes implements WebServer.Routes {
         }
         String size =
                 length > 0
-                        ? String.format(Locale.ROOT, " (%.1f MB)", length / (1024.0 * 1024))
+                        ? " (" + Numbers.oneDecimal(length / (1024.0 * 1024)) + " MB)"
                         : "";
         return new HttpResponseException(
                 HttpStatus.CONTENT_TOO_LARGE.getCode(),

@@ -1,6 +1,9 @@
 package dev.gradientdeck.review;
 
+import dev.gradientdeck.present.Numbers;
+
 import java.time.Duration;
+import java.time.Instant;
 
 /** The short interval text on an answer button, as Anki writes it: "<1m", "10m", "3h", "2d", "1.3mo", "2.1y". */
 public final class IntervalLabel {
@@ -31,14 +34,13 @@ public final class IntervalLabel {
             return Math.round(seconds / DAY) + "d";
         }
         if (seconds < YEAR) {
-            return oneDecimal(seconds / MONTH) + "mo";
+            return Numbers.tenths(seconds / MONTH) + "mo";
         }
-        return oneDecimal(seconds / YEAR) + "y";
+        return Numbers.tenths(seconds / YEAR) + "y";
     }
 
-    /** Months and years keep one decimal, dropped when it is zero ("1mo", "1.3mo"). */
-    private static String oneDecimal(double amount) {
-        long tenths = Math.round(amount * 10);
-        return tenths % 10 == 0 ? Long.toString(tenths / 10) : tenths / 10 + "." + tenths % 10;
+    /** How long until {@code due} in the buttons' words ("in 8m", "in 2d"), or "now" once it has come. */
+    public static String until(Instant due, Instant now) {
+        return due.isAfter(now) ? "in " + of(Duration.between(now, due)) : "now";
     }
 }

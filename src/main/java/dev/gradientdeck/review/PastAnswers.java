@@ -1,13 +1,11 @@
 package dev.gradientdeck.review;
 
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.review.ReviewRepository.LoggedReview;
 import dev.gradientdeck.review.ReviewRepository.ReviewCard;
-import dev.gradientdeck.streaks.DayKey;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,17 +20,13 @@ import java.util.Optional;
 public final class PastAnswers {
     private final ReviewRepository repository;
     private final Reviews reviews;
-    private final Clock clock;
-    private final ZoneId zone;
-    private final int dayStartHour;
+    private final LearnerClock clock;
     private final FsrsSettings settings;
 
-    PastAnswers(ReviewRepository repository, Reviews reviews, Clock clock, ZoneId zone, int dayStartHour, FsrsSettings settings) {
+    PastAnswers(ReviewRepository repository, Reviews reviews, LearnerClock clock, FsrsSettings settings) {
         this.repository = repository;
         this.reviews = reviews;
         this.clock = clock;
-        this.zone = zone;
-        this.dayStartHour = dayStartHour;
         this.settings = settings;
     }
 
@@ -62,10 +56,10 @@ public final class PastAnswers {
                         ids.add(null);
                         continue;
                     }
-                    long elapsed = Reviews.elapsedDays(schedule, answer.at(), zone, dayStartHour);
+                    long elapsed = Reviews.elapsedDays(schedule, answer.at(), clock);
                     long seed = Reviews.fuzzSeed(card.id(), schedule.reps());
                     Outcome outcome = Scheduler.answer(schedule, answer.rating(), answer.at(), elapsed, seed, settings);
-                    ids.add(repository.append(h, card.id(), answer.at(), DayKey.of(answer.at(), zone, dayStartHour).date(),
+                    ids.add(repository.append(h, card.id(), answer.at(), clock.dayKey(answer.at()).date(),
                             answer.rating(), schedule.state().name(), outcome, elapsed, seed,
                             answer.timeTaken().map(Duration::toMillis).orElse(null), null));
                     schedule = outcome.schedule();
@@ -84,7 +78,7 @@ public final class PastAnswers {
     public void withdraw(java.util.Collection<Long> reviewIds) {
         if (reviewIds.isEmpty()) return;
         reviews.exclusively(() -> repository.inWriteTransaction(h -> {
-            Instant now = clock.instant();
+            Instant now = clock.now();
             Map<Long, Boolean> cards = new LinkedHashMap<>();
             for (long id : reviewIds) {
                 Optional<Long> card = repository.cardOfReview(h, id);

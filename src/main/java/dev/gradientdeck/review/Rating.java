@@ -17,6 +17,16 @@ public enum Rating {
         return values()[value - 1];
     }
 
+    /** The word on its button, as Anki writes it. */
+    public String label() {
+        return switch (this) {
+            case AGAIN -> "Again";
+            case HARD -> "Hard";
+            case GOOD -> "Good";
+            case EASY -> "Easy";
+        };
+    }
+
     boolean isPass() {
         return this != AGAIN;
     }

@@ -11,15 +11,13 @@ import java.util.Optional;
 public final class ReviewPages {
     private ReviewPages() {}
 
-    public record GradeButton(int rating, String label, String interval) {}
-
     public record Question(CardDetail card, String state, int reps, List<GradeButton> buttons, QueueCounts counts, long shownAt,
                            String notice) {}
 
     public record Done(QueueCounts counts, Optional<Instant> nextDue, String notice, Instant now) {
         /** "in 8m", "in 2d": the same words as the grade buttons. */
         public String nextDueIn() {
-            return nextDue.map(due -> due.isAfter(now) ? "in " + IntervalLabel.of(java.time.Duration.between(now, due)) : "now").orElse("");
+            return nextDue.map(due -> IntervalLabel.until(due, now)).orElse("");
         }
     }
 }

@@ -59,20 +59,9 @@ public final class ReviewRoutes implements WebServer.Routes {
         }
         Reviews.Preview preview = reviews.preview(next.get());
         CardDetail card = cards.find(next.get()).orElseThrow();
-        List<ReviewPages.GradeButton> buttons = java.util.Arrays.stream(Rating.values())
-                .map(r -> new ReviewPages.GradeButton(r.value(), label(r), IntervalLabel.of(preview.next().of(r).interval())))
-                .toList();
+        List<GradeButton> buttons = GradeButton.of(preview.next(), Optional.empty());
         ctx.render("review.jte", Map.of("page", new ReviewPages.Question(card, preview.card().schedule().state().name(),
                 preview.card().schedule().reps(), buttons, counts, reviews.now().toEpochMilli(), notice)));
-    }
-
-    private static String label(Rating r) {
-        return switch (r) {
-            case AGAIN -> "Again";
-            case HARD -> "Hard";
-            case GOOD -> "Good";
-            case EASY -> "Easy";
-        };
     }
 
     private static String noticeText(String code) {
@@ -87,9 +76,9 @@ public final class ReviewRoutes implements WebServer.Routes {
 
     private void answerFromPage(Context ctx) {
         long cardId = PathId.of(ctx, "card");
-        Rating rating = rating(ctx.formParam("rating"));
+        Rating rating = Grading.rating(ctx.formParam("rating"));
         Optional<Integer> reps = Optional.ofNullable(ctx.formParam("reps")).map(ReviewRoutes::integer);
-        Optional<Duration> taken = Optional.ofNullable(ctx.formParam("shownAt")).map(ReviewRoutes::timeTakenSince);
+        Optional<Duration> taken = Optional.ofNullable(ctx.formParam("shownAt")).map(this::timeTakenSince);
         try {
             reviews.answer(cardId, rating, Optional.empty(), Optional.empty(), reps, taken);
             ctx.redirect("/review", HttpStatus.SEE_OTHER);
@@ -108,11 +97,10 @@ public final class ReviewRoutes implements WebServer.Routes {
         }
     }
 
-    /** Time from showing the question to the grade, from the page's own timestamp; clamped so a stale tab cannot skew stats. */
-    private static Duration timeTakenSince(String shownAtMillis) {
+    /** Time from showing the question to the grade, from the page's own timestamp. */
+    private Duration timeTakenSince(String shownAtMillis) {
         try {
-            long millis = Math.max(0, System.currentTimeMillis() - Long.parseLong(shownAtMillis));
-            return Duration.ofMillis(Math.min(millis, Duration.ofMinutes(60).toMillis()));
+            return Grading.timeTaken(Instant.ofEpochMilli(Long.parseLong(shownAtMillis.strip())), reviews.now());
         } catch (NumberFormatException e) {
             throw new BadRequest("shownAt '" + shownAtMillis + "' is not a time in milliseconds");
         }
@@ -137,7 +125,7 @@ public final class ReviewRoutes implements WebServer.Routes {
         if (ratingNode == null || !ratingNode.isIntegralNumber()) {
             throw new BadRequest("rating must be a whole number from 1 (Again) to 4 (Easy)" + (ratingNode == null ? "; it is missing" : ", not " + ratingNode));
         }
-        Rating rating = rating(ratingNode.asText());
+        Rating rating = Grading.rating(ratingNode.asText());
         Optional<Instant> at = Optional.ofNullable(body.get("reviewedAt")).filter(n -> !n.isNull()).map(ReviewRoutes::instant);
         Optional<String> requestId = Optional.ofNullable(body.get("requestId")).filter(n -> !n.isNull()).map(n -> {
             if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 200) {
@@ -185,14 +173,6 @@ public final class ReviewRoutes implements WebServer.Routes {
         }
     }
 
-
-    private static Rating rating(String raw) {
-        try {
-            return Rating.of(Integer.parseInt(raw == null ? "" : raw.strip()));
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not '" + raw + "'");
-        }
-    }
 
     private static Integer integer(String raw) {
         try {

@@ -1,41 +1,38 @@
 package dev.gradientdeck.review;
 
+import dev.gradientdeck.cards.CardViews;
+import dev.gradientdeck.cards.CardViews.CardSchedule;
+import dev.gradientdeck.days.DayKey;
+import dev.gradientdeck.days.LearnerClock;
+import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.review.ReviewRepository.LoggedReview;
 import dev.gradientdeck.review.ReviewRepository.QueueCounts;
 import dev.gradientdeck.review.ReviewRepository.ReviewCard;
-import dev.gradientdeck.db.DataVersion;
-import dev.gradientdeck.streaks.DayKey;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Answering and undoing: loads a card's schedule, asks the scheduler, and appends to the log, all in one transaction.
  * Writes are serialized here because SQLite allows one writer and a read-then-write must not interleave.
  */
-public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules {
+public final class Reviews implements CardViews.Schedules {
     /** Anki's learn-ahead limit: with nothing else left, a learning step due this soon is shown now. */
     static final Duration LEARN_AHEAD = Duration.ofMinutes(20);
 
     private final ReviewRepository repository;
     private final DataVersion version;
-    private final Clock clock;
-    private final ZoneId zone;
-    private final int dayStartHour;
+    private final LearnerClock clock;
     private final int newPerDay;
     private final FsrsSettings settings;
 
-    public Reviews(ReviewRepository repository, DataVersion version, Clock clock, ZoneId zone, int dayStartHour, int newPerDay,
-                   FsrsSettings settings) {
+    public Reviews(ReviewRepository repository, DataVersion version, LearnerClock clock, int newPerDay, FsrsSettings settings) {
         this.repository = repository;
         this.version = version;
         this.clock = clock;
-        this.zone = zone;
-        this.dayStartHour = dayStartHour;
         this.newPerDay = newPerDay;
         this.settings = settings;
     }
@@ -72,7 +69,7 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
 
     public Preview preview(long cardId) {
         ReviewCard card = repository.card(cardId).orElseThrow(() -> new Refused(new UnknownCard(cardId)));
-        Instant now = clock.instant();
+        Instant now = clock.now();
         long elapsed = elapsedDays(card.schedule(), now);
         return new Preview(card, Scheduler.nextStates(card.schedule(), now, elapsed, fuzzSeed(card), settings), elapsed);
     }
@@ -93,14 +90,14 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
             if (expectedReps.isPresent() && expectedReps.get() != before.reps()) {
                 throw new Refused(new AlreadyAnswered(cardId, before.reps()));
             }
-            Instant at = reviewedAt.orElseGet(clock::instant);
+            Instant at = reviewedAt.orElseGet(clock::now);
             if (before.lastReview() != null && at.isBefore(before.lastReview())) {
                 throw new Refused(new OutOfOrder(at, before.lastReview()));
             }
             long elapsed = elapsedDays(before, at);
             long seed = fuzzSeed(card);
             Outcome outcome = Scheduler.answer(before, rating, at, elapsed, seed, settings);
-            long id = repository.append(h, cardId, at, DayKey.of(at, zone, dayStartHour).date(), rating, before.state().name(),
+            long id = repository.append(h, cardId, at, clock.dayKey(at).date(), rating, before.state().name(),
                     outcome, elapsed, seed, timeTaken.map(Duration::toMillis).orElse(null), requestId.orElse(null));
             List<LoggedReview> log = repository.activeLog(h, cardId);
             repository.saveSchedule(h, cardId, Optional.of(log.get(log.size() - 1)));
@@ -112,7 +109,7 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
     public synchronized LoggedReview undoLast() {
         return repository.inWriteTransaction(h -> {
             LoggedReview last = repository.lastActive(h).orElseThrow(() -> new Refused(new NothingToUndo()));
-            repository.markUndone(h, last.id(), clock.instant());
+            repository.markUndone(h, last.id(), clock.now());
             List<LoggedReview> log = repository.activeLog(h, last.cardId());
             repository.saveSchedule(h, last.cardId(), log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1)));
             return last;
@@ -152,21 +149,22 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
     private volatile Queue queue;
 
     private Queue queue() {
-        Instant now = clock.instant();
+        Instant now = clock.now();
         String stamp = version.current();
         Queue known = queue;
         if (known != null && known.holds(stamp, now)) return known;
         synchronized (this) {
             known = queue;
             if (known != null && known.holds(stamp, now)) return known;
-            ReviewDay day = ReviewDay.of(now, zone, dayStartHour);
-            Instant until = day.ends();
+            DayKey today = clock.dayKey(now);
+            Instant dayEnds = clock.endOf(today.date());
+            Instant until = dayEnds;
             Optional<Instant> nextStep = repository.firstStepDueAfter(now);
             if (nextStep.isPresent() && nextStep.get().isBefore(until)) until = nextStep.get();
             Optional<Instant> nextAhead = repository.firstStepDueAfter(now.plus(LEARN_AHEAD));
             if (nextAhead.isPresent() && nextAhead.get().minus(LEARN_AHEAD).isBefore(until)) until = nextAhead.get().minus(LEARN_AHEAD);
-            Queue fresh = new Queue(stamp, now, until, repository.counts(now, day.ends(), day.date(), newPerDay),
-                    repository.next(now, day.ends(), day.date(), newPerDay, now.plus(LEARN_AHEAD)));
+            Queue fresh = new Queue(stamp, now, until, repository.counts(now, dayEnds, today.date(), newPerDay),
+                    repository.next(now, dayEnds, today.date(), newPerDay, now.plus(LEARN_AHEAD)));
             queue = fresh;
             return fresh;
         }
@@ -177,30 +175,30 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
     }
 
     @Override
-    public java.util.Map<Long, String> states() {
+    public Map<Long, String> states() {
         return repository.states();
     }
 
     @Override
-    public dev.gradientdeck.cards.CardViews.CardSchedule of(long cardId) {
-        Schedule s = repository.card(cardId).map(ReviewCard::schedule).orElseGet(() -> Schedule.fresh(clock.instant()));
-        if (s.state() instanceof CardState.New) return new dev.gradientdeck.cards.CardViews.CardSchedule("new", null, null, s.due(), 0, 0);
+    public CardSchedule of(long cardId) {
+        Schedule s = repository.card(cardId).map(ReviewCard::schedule).orElseGet(() -> Schedule.fresh(clock.now()));
+        if (s.state() instanceof CardState.New) return new CardSchedule("new", null, null, s.due(), 0, 0);
         Memory m = ReviewRepository.memoryOf(s.state());
-        return new dev.gradientdeck.cards.CardViews.CardSchedule(s.state().name(), m.stability(), m.difficulty(), s.due(), s.reps(), s.lapses());
+        return new CardSchedule(s.state().name(), m.stability(), m.difficulty(), s.due(), s.reps(), s.lapses());
     }
 
     public Instant now() {
-        return clock.instant();
+        return clock.now();
     }
 
+    /** Whole learner days since the last review: FSRS counts days as the learner lives them, not 24-hour periods. */
     private long elapsedDays(Schedule schedule, Instant now) {
-        return elapsedDays(schedule, now, zone, dayStartHour);
+        return elapsedDays(schedule, now, clock);
     }
 
-    static long elapsedDays(Schedule schedule, Instant now, ZoneId zone, int dayStartHour) {
+    static long elapsedDays(Schedule schedule, Instant now, LearnerClock clock) {
         if (schedule.lastReview() == null) return 0;
-        return Math.max(0, ReviewDay.daysBetween(DayKey.of(schedule.lastReview(), zone, dayStartHour).date(),
-                DayKey.of(now, zone, dayStartHour).date()));
+        return Math.max(0, clock.dayKey(schedule.lastReview()).daysUntil(clock.dayKey(now)));
     }
 
     /** Fixed per card and review, so a preview, the answer and a replay all draw the same fuzz. */
@@ -214,7 +212,7 @@ public final class Reviews implements dev.gradientdeck.cards.CardViews.Schedules
 
     /** Where a history answered elsewhere (an Anki import) enters the log, with this scheduler's settings. */
     public PastAnswers pastAnswers() {
-        return new PastAnswers(repository, this, clock, zone, dayStartHour, settings);
+        return new PastAnswers(repository, this, clock, settings);
     }
 
     /** Runs work that writes the log outside an answer (an imported history) so that no answer interleaves with it. */

@@ -1,5 +1,7 @@
 package dev.gradientdeck.streaks;
 
+import dev.gradientdeck.present.Html;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -23,7 +25,7 @@ public final class BarChart {
         double slot = plotWidth / Math.max(1, bars.size());
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Heatmap.escape(ariaLabel)).append("\" class=\"bar-chart\">");
+                .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Html.escape(ariaLabel)).append("\" class=\"bar-chart\">");
         for (int tick : new int[] {0, top / 2, top}) {
             double y = TOP + plotHeight - plotHeight * tick / top;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#8a94a6\" stroke-opacity=\"0.25\"/>", LEFT, y, WIDTH - 6, y));
@@ -36,10 +38,10 @@ public final class BarChart {
             double y = TOP + plotHeight - h;
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"2\" fill=\"%s\"%s><title>%s</title></rect>",
                     x, y, slot * 0.7, Math.max(h, bar.value() > 0 ? 1.5 : 0), colour, bar.highlight() ? " fill-opacity=\"1\"" : " fill-opacity=\"0.75\"",
-                    Heatmap.escape(bar.title())));
+                    Html.escape(bar.title())));
             if (!bar.label().isEmpty()) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#8a94a6\">%s</text>",
-                        x + slot * 0.35, HEIGHT - 6, Heatmap.escape(bar.label())));
+                        x + slot * 0.35, HEIGHT - 6, Html.escape(bar.label())));
             }
         }
         return svg.append("</svg>").toString();

@@ -1,5 +1,7 @@
 package dev.gradientdeck.streaks;
 
+import dev.gradientdeck.present.Html;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -51,7 +53,7 @@ public final class Heatmap {
         StringBuilder svg = new StringBuilder(64 * 1024);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" width=\"100%\" role=\"img\" aria-label=\"")
-                .append(escape("Reviews per day from " + TITLE_DATE.format(first) + " to " + TITLE_DATE.format(today)))
+                .append(Html.escape("Reviews per day from " + TITLE_DATE.format(first) + " to " + TITLE_DATE.format(today)))
                 .append("\">\n");
         appendMonthLabels(svg, first);
         appendWeekdayLabels(svg);
@@ -80,22 +82,6 @@ public final class Heatmap {
         return text;
     }
 
-    /** Text for XML content and attribute values alike. */
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
-
     private static int x(LocalDate first, LocalDate day) {
         return LEFT + (int) ChronoUnit.WEEKS.between(first, day) * PITCH;
     }
@@ -107,7 +93,7 @@ public final class Heatmap {
     private static void appendDay(StringBuilder svg, LocalDate day, int count, boolean frozen, boolean today,
                                   Shades shades, int x, int y) {
         int level = shades.level(count);
-        svg.append("<g><title>").append(escape(title(day, count, frozen, shades.dailyGoal()))).append("</title>")
+        svg.append("<g><title>").append(Html.escape(title(day, count, frozen, shades.dailyGoal()))).append("</title>")
                 .append("<rect data-date=\"").append(day).append("\" data-count=\"").append(count)
                 .append("\" data-level=\"").append(level).append('"');
         if (frozen) {
@@ -168,7 +154,7 @@ public final class Heatmap {
         for (int level = 0; level < SHADES.size(); level++) {
             svg.append("<rect x=\"").append(squaresStart + level * PITCH).append("\" y=\"").append(LEGEND_Y)
                     .append("\" width=\"").append(CELL).append("\" height=\"").append(CELL).append("\" rx=\"2\" fill=\"")
-                    .append(SHADES.get(level)).append("\"><title>").append(escape(shades.describe(level))).append("</title></rect>\n");
+                    .append(SHADES.get(level)).append("\"><title>").append(Html.escape(shades.describe(level))).append("</title></rect>\n");
         }
         appendText(svg, squaresStart - 5, textY, "end", "Less");
     }
@@ -176,7 +162,7 @@ public final class Heatmap {
     private static void appendText(StringBuilder svg, int x, int y, String anchor, String text) {
         svg.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" text-anchor=\"").append(anchor)
                 .append("\" fill=\"").append(LABEL_COLOUR).append("\" ").append(FONT).append('>')
-                .append(escape(text)).append("</text>\n");
+                .append(Html.escape(text)).append("</text>\n");
     }
 
     /**

@@ -1,15 +1,15 @@
 package dev.gradientdeck.streaks;
 
+import dev.gradientdeck.days.LearnerClock;
+import dev.gradientdeck.db.DataVersion;
+import dev.gradientdeck.present.Numbers;
 import dev.gradientdeck.streaks.BarChart.Bar;
 
-import dev.gradientdeck.db.DataVersion;
-
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,22 +23,18 @@ public final class Stats {
 
     private final StreakRepository repository;
     private final DataVersion version;
-    private final Clock clock;
-    private final ZoneId zone;
-    private final int dayStartHour;
+    private final LearnerClock clock;
     private final int dailyGoal;
 
-    public Stats(StreakRepository repository, DataVersion version, Clock clock, ZoneId zone, int dayStartHour, int dailyGoal) {
+    public Stats(StreakRepository repository, DataVersion version, LearnerClock clock, int dailyGoal) {
         this.repository = repository;
         this.version = version;
         this.clock = clock;
-        this.zone = zone;
-        this.dayStartHour = dayStartHour;
         this.dailyGoal = dailyGoal;
     }
 
     public LocalDate today() {
-        return DayKey.of(clock.instant(), zone, dayStartHour).date();
+        return clock.today().date();
     }
 
     public int dailyGoal() {
@@ -76,7 +72,7 @@ public final class Stats {
         synchronized (this) {
             known = history;
             if (known != null && known.fingerprint().equals(stamp)) return known;
-            History fresh = new History(stamp, java.util.Collections.unmodifiableMap(repository.activityPerDay()), repository.carriedRecord());
+            History fresh = new History(stamp, Collections.unmodifiableMap(repository.activityPerDay()), repository.carriedRecord());
             history = fresh;
             return fresh;
         }
@@ -93,7 +89,7 @@ public final class Stats {
 
     public record RetentionRow(String period, int reviews, Optional<Double> share) {
         public String percent() {
-            return share.map(s -> String.format(Locale.ROOT, "%.1f%%", 100 * s)).orElse("–");
+            return share.map(Numbers::percent).orElse("–");
         }
     }
 
@@ -129,9 +125,9 @@ public final class Stats {
         }
 
         Map<LocalDate, Integer> forecast = new TreeMap<>();
-        Instant horizon = day.plusDays(31).atTime(dayStartHour, 0).atZone(zone).toInstant();
+        Instant horizon = clock.startOf(day.plusDays(31));
         for (Instant due : repository.duesBefore(horizon)) {
-            LocalDate dueDay = DayKey.of(due, zone, dayStartHour).date();
+            LocalDate dueDay = clock.dayKey(due).date();
             forecast.merge(dueDay.isBefore(day) ? day : dueDay, 1, Integer::sum);
         }
         List<Bar> upcoming = new ArrayList<>();

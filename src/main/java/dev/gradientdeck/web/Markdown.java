@@ -1,5 +1,6 @@
 package dev.gradientdeck.web;
 
+import dev.gradientdeck.present.Html;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -230,23 +231,7 @@ public final class Markdown {
     }
 
     private static String token(List<String> math, String delimited) {
-        math.add(escape(delimited));
+        math.add(Html.escape(delimited));
         return TOKEN + (math.size() - 1) + "x";
-    }
-
-    public static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&#34;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -5,7 +5,7 @@ import dev.gradientdeck.review.Outcome;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.review.Schedule;
 import dev.gradientdeck.review.Scheduler;
-import dev.gradientdeck.streaks.DayKey;
+import dev.gradientdeck.days.DayKey;
 
 import java.io.IOException;
 import java.nio.file.Files;

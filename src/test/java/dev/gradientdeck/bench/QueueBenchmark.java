@@ -1,7 +1,7 @@
 package dev.gradientdeck.bench;
 
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
-import dev.gradientdeck.review.ReviewDay;
 import dev.gradientdeck.review.ReviewRepository;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -14,8 +14,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,14 +30,17 @@ public class QueueBenchmark {
     private Database database;
     private ReviewRepository reviews;
     private Instant now;
-    private ReviewDay day;
+    private LocalDate today;
+    private Instant dayEnds;
 
     @Setup(Level.Trial)
     public void open() {
         database = Database.open(Path.of(System.getProperty("bench.db", "target/bench/bench.sqlite")));
         reviews = new ReviewRepository(database.jdbi());
         now = Instant.now();
-        day = ReviewDay.of(now, ZoneOffset.UTC, 4);
+        LearnerClock clock = new LearnerClock(Clock.fixed(now, ZoneOffset.UTC), ZoneOffset.UTC, 4);
+        today = clock.today().date();
+        dayEnds = clock.endOf(today);
     }
 
     @TearDown(Level.Trial)
@@ -45,11 +50,11 @@ public class QueueBenchmark {
 
     @Benchmark
     public Optional<Long> nextCard() {
-        return reviews.next(now, day.ends(), day.date(), 10, now.plus(Duration.ofMinutes(20)));
+        return reviews.next(now, dayEnds, today, 10, now.plus(Duration.ofMinutes(20)));
     }
 
     @Benchmark
     public ReviewRepository.QueueCounts counts() {
-        return reviews.counts(now, day.ends(), day.date(), 10);
+        return reviews.counts(now, dayEnds, today, 10);
     }
 }

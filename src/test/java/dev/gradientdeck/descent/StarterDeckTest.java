@@ -9,6 +9,7 @@ import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.cards.CardViews.CardSummary;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.cards.ImportReport;
 import dev.gradientdeck.db.Database;
 
@@ -38,9 +39,7 @@ class StarterDeckTest {
                                     new DeckFolder(Path.of("cards")),
                                     cards,
                                     new dev.gradientdeck.papers.PaperRepository(database.jdbi()),
-                                    Clock.systemUTC(),
-                                    ZoneId.of("UTC"),
-                                    4)
+                                    new LearnerClock(Clock.systemUTC(), ZoneId.of("UTC"), 4))
                             .sync("test");
             assertEquals(List.of(), report.errors());
             List<CardSummary> descent =

@@ -4,6 +4,7 @@ import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardSummary;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.cards.ImportReport;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperViews.PaperDetail;
@@ -47,7 +48,7 @@ class PaperImportTest {
         cards = new CardRepository(database.jdbi());
         papers = new PaperRepository(database.jdbi());
         importer = new DeckImporter(new DeckFolder(deck), cards, papers,
-                Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4);
+                new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4));
     }
 
     @AfterEach

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
 import dev.gradientdeck.practice.PracticeRepository.NewAttempt;
 import dev.gradientdeck.review.FsrsSettings;
+import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.Reviews;
@@ -39,6 +41,7 @@ class PracticeWithoutSpeechTest {
 
     private static final Clock CLOCK =
             Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
+    private static final LearnerClock LEARNER = new LearnerClock(CLOCK, ZoneOffset.UTC, 4);
 
     @TempDir Path dir;
     Database database;
@@ -66,18 +69,14 @@ class PracticeWithoutSpeechTest {
                         new DeckFolder(deck),
                         cards,
                         new PaperRepository(database.jdbi()),
-                        CLOCK,
-                        ZoneOffset.UTC,
-                        4)
+                        LEARNER)
                 .sync("test");
         cardId = cards.idOfSlug("momentum").orElseThrow();
         reviews =
                 new Reviews(
                         new ReviewRepository(database.jdbi()),
                         new dev.gradientdeck.db.DataVersion(database.jdbi()),
-                        CLOCK,
-                        ZoneOffset.UTC,
-                        4,
+                        LEARNER,
                         10,
                         FsrsSettings.defaults());
     }
@@ -92,13 +91,11 @@ class PracticeWithoutSpeechTest {
 
     private Practice practiceWithoutModel() {
         return Practice.open(
-                database.jdbi(),
+                new PracticeRepository(database.jdbi()),
                 dir,
                 cards,
-                reviews,
-                CLOCK,
-                ZoneOffset.UTC,
-                4,
+                new Grading(reviews),
+                LEARNER,
                 () -> Transcriber.start(dir.resolve("models"), Optional::empty));
     }
 

@@ -3,6 +3,7 @@ package dev.gradientdeck.review;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperRepository;
@@ -27,13 +28,13 @@ class ReplayTest {
     void theStoredScheduleIsTheReplayOfTheLog() throws Exception {
         Path deck = Files.createDirectories(dir.resolve("cards"));
         Files.writeString(deck.resolve("adam.md"), "# Adam\n# Question\nWhat does Adam keep?\n");
-        Clock clock = Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC);
+        LearnerClock learner = new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC, 4);
         try (Database database = Database.open(dir.resolve("app.sqlite"))) {
             CardRepository cards = new CardRepository(database.jdbi());
-            new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), clock, ZoneOffset.UTC, 4).sync("test");
+            new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), learner).sync("test");
             long id = cards.idOfSlug("adam").orElseThrow();
             ReviewRepository repository = new ReviewRepository(database.jdbi());
-            Reviews reviews = new Reviews(repository, new DataVersion(database.jdbi()), clock, ZoneOffset.UTC, 4, 10, FsrsSettings.defaults());
+            Reviews reviews = new Reviews(repository, new DataVersion(database.jdbi()), learner, 10, FsrsSettings.defaults());
             String[] at = {"2026-10-01T09:00:00Z", "2026-10-01T09:10:00Z", "2026-10-04T09:00:00Z", "2026-10-15T09:00:00Z", "2026-11-20T09:00:00Z"};
             int[] ratings = {3, 3, 1, 3, 4};
             for (int i = 0; i < at.length; i++) {

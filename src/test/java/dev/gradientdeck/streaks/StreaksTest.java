@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradientdeck.days.DayKey;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

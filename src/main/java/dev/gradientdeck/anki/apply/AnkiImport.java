@@ -16,6 +16,7 @@ import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.ImportReport;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.PastAnswers;
 
@@ -23,9 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -45,13 +44,11 @@ public final class AnkiImport {
     private final AnkiRepository repository;
     private final PastAnswers past;
     private final FsrsSettings settings;
-    private final Clock clock;
-    private final ZoneId zone;
-    private final int dayStartHour;
+    private final LearnerClock clock;
     private final PackageLimits limits;
 
     public AnkiImport(DeckFolder folder, DeckImporter importer, CardRepository cards, AnkiRepository repository, PastAnswers past,
-                      FsrsSettings settings, Clock clock, ZoneId zone, int dayStartHour, PackageLimits limits) {
+                      FsrsSettings settings, LearnerClock clock, PackageLimits limits) {
         this.folder = folder;
         this.importer = importer;
         this.cards = cards;
@@ -59,16 +56,14 @@ public final class AnkiImport {
         this.past = past;
         this.settings = settings;
         this.clock = clock;
-        this.zone = zone;
-        this.dayStartHour = dayStartHour;
         this.limits = limits;
     }
 
     /** The import as the app and the command line run it: the review log's own scheduler settings, the default limits. */
-    public static AnkiImport over(org.jdbi.v3.core.Jdbi jdbi, DeckFolder folder, DeckImporter importer, CardRepository cards,
-                                  dev.gradientdeck.review.Reviews reviews, Clock clock, ZoneId zone, int dayStartHour) {
-        return new AnkiImport(folder, importer, cards, new AnkiRepository(jdbi), reviews.pastAnswers(), FsrsSettings.defaults(), clock,
-                zone, dayStartHour, PackageLimits.defaults());
+    public static AnkiImport over(AnkiRepository repository, DeckFolder folder, DeckImporter importer, CardRepository cards,
+                                  dev.gradientdeck.review.Reviews reviews, LearnerClock clock) {
+        return new AnkiImport(folder, importer, cards, repository, reviews.pastAnswers(), FsrsSettings.defaults(), clock,
+                PackageLimits.defaults());
     }
 
     public PackageLimits limits() {
@@ -76,7 +71,7 @@ public final class AnkiImport {
     }
 
     public synchronized StoredImport run(Path file, String fileName) throws MalformedPackage, IOException {
-        Instant started = clock.instant();
+        Instant started = clock.now();
         try (AnkiPackage pkg = AnkiPackage.open(file, limits);
              CollectionReader reader = CollectionReader.open(pkg.collection(), pkg.format())) {
             Collection collection = reader.collection();
@@ -121,7 +116,7 @@ public final class AnkiImport {
                 ImportReport sync = importer.sync("anki import");
                 Set<Long> imported = importedCards(written, sync, warnings);
                 HistoryImport.Result history = new HistoryImport(repository, past, cards, collection, facts, imported, importId,
-                        settings, zone, dayStartHour, warnings).run(reader);
+                        settings, clock, warnings).run(reader);
                 int withState = (int) facts.values().stream().filter(f -> f.memory().isPresent()).count();
                 if (history.ankiParametersCards() > 0) {
                     warnings.line("FSRS: with the parameters Anki saved in the package, the replay matches Anki's memory for "
@@ -193,7 +188,7 @@ public final class AnkiImport {
         }
         importer.sync("anki undo");
         past.withdraw(repository.reviewIds(importId));
-        repository.markUndone(importId, clock.instant(), changes);
+        repository.markUndone(importId, clock.now(), changes);
         return repository.find(importId).orElseThrow();
     }
 

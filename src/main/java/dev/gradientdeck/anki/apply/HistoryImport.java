@@ -11,6 +11,7 @@ import dev.gradientdeck.anki.model.RevlogEntry;
 import dev.gradientdeck.anki.pkg.CollectionReader;
 import dev.gradientdeck.anki.pkg.MalformedPackage;
 import dev.gradientdeck.cards.CardRepository;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.Memory;
 import dev.gradientdeck.review.PastAnswers;
@@ -18,7 +19,6 @@ import dev.gradientdeck.review.PastAnswers.CardHistory;
 import dev.gradientdeck.review.PastAnswers.PastAnswer;
 
 import java.io.IOException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,8 +54,7 @@ final class HistoryImport {
     private final Set<Long> imported;
     private final long importId;
     private final FsrsSettings base;
-    private final ZoneId zone;
-    private final int dayStartHour;
+    private final LearnerClock clock;
     private final Warnings warnings;
 
     private final Map<String, Integer> skipped = new TreeMap<>();
@@ -64,7 +63,7 @@ final class HistoryImport {
     private int reviews, fsrsWithin, ankiMatched, ankiCards;
 
     HistoryImport(AnkiRepository repository, PastAnswers past, CardRepository cards, Collection collection, Map<Long, CardFacts> facts,
-                  Set<Long> imported, long importId, FsrsSettings base, ZoneId zone, int dayStartHour, Warnings warnings) {
+                  Set<Long> imported, long importId, FsrsSettings base, LearnerClock clock, Warnings warnings) {
         this.repository = repository;
         this.past = past;
         this.cards = cards;
@@ -73,8 +72,7 @@ final class HistoryImport {
         this.imported = imported;
         this.importId = importId;
         this.base = base;
-        this.zone = zone;
-        this.dayStartHour = dayStartHour;
+        this.clock = clock;
         this.warnings = warnings;
     }
 
@@ -146,7 +144,7 @@ final class HistoryImport {
         Optional<FsrsSettings> ankiSettings = collection.fsrsParameters(card.deckId()).flatMap(p -> AnkiParameters.settings(p, base));
         if (ankiSettings.isEmpty()) return;
         ankiCards++;
-        Optional<Memory> withAnki = Agreement.replay(answers, ankiSettings.get(), zone, dayStartHour);
+        Optional<Memory> withAnki = Agreement.replay(answers, ankiSettings.get(), clock);
         if (withAnki.isPresent() && Agreement.within(withAnki.get(), anki)) ankiMatched++;
     }
 

@@ -3,13 +3,11 @@ package dev.gradientdeck.anki.convert;
 import dev.gradientdeck.anki.model.MemoryState;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.Memory;
-import dev.gradientdeck.review.ReviewDay;
 import dev.gradientdeck.review.ReviewEvent;
 import dev.gradientdeck.review.Schedule;
 import dev.gradientdeck.review.Scheduler;
-import dev.gradientdeck.streaks.DayKey;
+import dev.gradientdeck.days.LearnerClock;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,13 +27,12 @@ public final class Agreement {
     }
 
     /** The memory a log leads to under given settings, counting elapsed days in the learner's days as the review log does. */
-    public static Optional<Memory> replay(List<History.Answer> answers, FsrsSettings settings, ZoneId zone, int dayStartHour) {
+    public static Optional<Memory> replay(List<History.Answer> answers, FsrsSettings settings, LearnerClock clock) {
         if (answers.isEmpty()) return Optional.empty();
         List<ReviewEvent> events = new ArrayList<>();
         java.time.Instant last = null;
         for (History.Answer a : answers) {
-            long elapsed = last == null ? 0 : Math.max(0, ReviewDay.daysBetween(DayKey.of(last, zone, dayStartHour).date(),
-                    DayKey.of(a.at(), zone, dayStartHour).date()));
+            long elapsed = last == null ? 0 : Math.max(0, clock.dayKey(last).daysUntil(clock.dayKey(a.at())));
             events.add(new ReviewEvent(a.rating(), a.at(), elapsed, 0));
             last = a.at();
         }

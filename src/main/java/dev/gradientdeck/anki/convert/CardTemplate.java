@@ -1,5 +1,7 @@
 package dev.gradientdeck.anki.convert;
 
+import dev.gradientdeck.present.Html;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,12 +125,12 @@ public final class CardTemplate {
                 boolean cloze = i > 0 && filters.get(i - 1).equalsIgnoreCase("cloze");
                 if (!context.answerSide()) return "";
                 String expected = cloze ? Cloze.only(value, context.clozeNumber()) : value;
-                return "<div class=\"typed-answer\">" + escape(plainText(expected)) + "</div>";
+                return "<div class=\"typed-answer\">" + Html.escape(plainText(expected)) + "</div>";
             }
             value = switch (filter) {
                 case "cloze" -> context.answerSide() ? Cloze.answer(value, context.clozeNumber()) : Cloze.question(value, context.clozeNumber());
                 case "cloze-only" -> Cloze.only(value, context.clozeNumber());
-                case "text" -> escape(plainText(value));
+                case "text" -> Html.escape(plainText(value));
                 case "furigana", "kanji" -> value.replaceAll("\\s?([^\\s\\[]+)\\[([^\\]]*)\\]", "$1");
                 case "kana" -> value.replaceAll("\\s?([^\\s\\[]+)\\[([^\\]]*)\\]", "$2");
                 // Spoken by Anki's text-to-speech; there is nothing to show.
@@ -143,9 +145,5 @@ public final class CardTemplate {
 
     static String plainText(String html) {
         return org.jsoup.Jsoup.parse(html.replaceAll("(?i)<br\\s*/?>", " ")).text();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -4,6 +4,7 @@ import dev.gradientdeck.anki.convert.CardConversion;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews;
 import dev.gradientdeck.cards.CardViews.CardDetail;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.review.PastAnswers;
 import dev.gradientdeck.review.ReviewRepository.LoggedReview;
 
@@ -12,8 +13,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,19 +36,14 @@ public final class AnkiExport {
     private final CardViews.Schedules schedules;
     private final PastAnswers past;
     private final Path mediaDir;
-    private final Clock clock;
-    private final ZoneId zone;
-    private final int dayStartHour;
+    private final LearnerClock clock;
 
-    public AnkiExport(CardRepository cards, CardViews.Schedules schedules, PastAnswers past, Path deckFolder, Clock clock, ZoneId zone,
-                      int dayStartHour) {
+    public AnkiExport(CardRepository cards, CardViews.Schedules schedules, PastAnswers past, Path deckFolder, LearnerClock clock) {
         this.cards = cards;
         this.schedules = schedules;
         this.past = past;
         this.mediaDir = deckFolder.resolve("media").toAbsolutePath().normalize();
         this.clock = clock;
-        this.zone = zone;
-        this.dayStartHour = dayStartHour;
     }
 
     public void write(Path target) throws IOException {
@@ -60,7 +54,7 @@ public final class AnkiExport {
             if (detail.isEmpty()) continue;
             exported.add(card(detail.get(), media));
         }
-        ApkgWriter.write(target, LegacyCollection.of(exported, clock.instant(), zone, dayStartHour), media);
+        ApkgWriter.write(target, LegacyCollection.of(exported, clock), media);
     }
 
     private ExportCard card(CardDetail c, Map<String, Path> media) {
@@ -102,7 +96,7 @@ public final class AnkiExport {
             back.append("</ul>");
         }
         for (CardViews.Section section : c.sections()) {
-            back.append("<h3>").append(dev.gradientdeck.web.Markdown.escape(section.heading())).append("</h3>").append(section.html());
+            back.append("<h3>").append(dev.gradientdeck.present.Html.escape(section.heading())).append("</h3>").append(section.html());
         }
         return back.toString();
     }

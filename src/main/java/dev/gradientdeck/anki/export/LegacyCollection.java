@@ -3,8 +3,7 @@ package dev.gradientdeck.anki.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gradientdeck.review.ReviewDay;
-import dev.gradientdeck.streaks.DayKey;
+import dev.gradientdeck.days.LearnerClock;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,16 +41,17 @@ public final class LegacyCollection {
     public record Rows(long created, String conf, String models, String decks, String deckOptions, List<Note> notes, List<Card> cards,
                        List<LogRow> log) {}
 
-    public static Rows of(List<ExportCard> cards, Instant now, ZoneId zone, int dayStartHour) {
+    public static Rows of(List<ExportCard> cards, LearnerClock clock) {
         JsonNode defaults = defaults();
-        LocalDate firstDay = DayKey.of(now, zone, dayStartHour).date();
+        Instant now = clock.now();
+        LocalDate firstDay = clock.dayKey(now).date();
         for (ExportCard c : cards) for (ExportCard.Answer a : c.answers()) {
-            LocalDate day = DayKey.of(a.at(), zone, dayStartHour).date();
+            LocalDate day = clock.dayKey(a.at()).date();
             if (day.isBefore(firstDay)) firstDay = day;
         }
         // Day zero a day before anything happened, so no due day is negative.
         LocalDate dayZero = firstDay.minusDays(1);
-        long created = dayZero.atTime(dayStartHour, 0).atZone(zone).toEpochSecond();
+        long created = clock.startOf(dayZero).getEpochSecond();
         long mod = now.getEpochSecond();
 
         Map<String, Long> deckIds = new LinkedHashMap<>();
@@ -66,7 +66,7 @@ public final class LegacyCollection {
             String sort = org.jsoup.Jsoup.parse(c.front()).text();
             notes.add(new Note(c.ankiId(), c.guid(), mod, c.tags().isEmpty() ? "" : " " + String.join(" ", c.tags()) + " ",
                     c.front() + "\u001f" + c.back() + "\u001f" + org.jsoup.nodes.Entities.escape(c.title()), sort, checksum(sort)));
-            rows.add(card(c, deckId, mod, ++position, dayZero, zone, dayStartHour));
+            rows.add(card(c, deckId, mod, ++position, dayZero, clock));
             long lastInterval = 0;
             for (ExportCard.Answer a : c.answers()) {
                 long id = a.at().toEpochMilli();
@@ -88,7 +88,7 @@ public final class LegacyCollection {
         return new Rows(created, conf.toString(), models.toString(), decks.toString(), dconf.toString(), notes, rows, log);
     }
 
-    private static Card card(ExportCard c, long deckId, long mod, int position, LocalDate dayZero, ZoneId zone, int dayStartHour) {
+    private static Card card(ExportCard c, long deckId, long mod, int position, LocalDate dayZero, LearnerClock clock) {
         ExportCard.Schedule s = c.schedule();
         String data = s.stability() == null ? ""
                 : "{\"s\":" + round(s.stability()) + ",\"d\":" + round(s.difficulty()) + ",\"dr\":0.9}";
@@ -96,10 +96,10 @@ public final class LegacyCollection {
             case "learning" -> new Card(c.ankiId(), c.ankiId(), deckId, mod, 1, 1, s.due().getEpochSecond(), 0, s.reps(), s.lapses(), 1, data);
             case "relearning" -> new Card(c.ankiId(), c.ankiId(), deckId, mod, 3, 1, s.due().getEpochSecond(), 1, s.reps(), s.lapses(), 1, data);
             case "review" -> {
-                LocalDate dueDay = DayKey.of(s.due(), zone, dayStartHour).date();
-                LocalDate lastDay = DayKey.of(s.lastReview(), zone, dayStartHour).date();
-                yield new Card(c.ankiId(), c.ankiId(), deckId, mod, 2, 2, ReviewDay.daysBetween(dayZero, dueDay),
-                        Math.max(1, ReviewDay.daysBetween(lastDay, dueDay)), s.reps(), s.lapses(), 0, data);
+                LocalDate dueDay = clock.dayKey(s.due()).date();
+                LocalDate lastDay = clock.dayKey(s.lastReview()).date();
+                yield new Card(c.ankiId(), c.ankiId(), deckId, mod, 2, 2, ChronoUnit.DAYS.between(dayZero, dueDay),
+                        Math.max(1, ChronoUnit.DAYS.between(lastDay, dueDay)), s.reps(), s.lapses(), 0, data);
             }
             default -> new Card(c.ankiId(), c.ankiId(), deckId, mod, 0, 0, position, 0, 0, 0, 0, data);
         };

@@ -1,42 +1,24 @@
 package dev.gradientdeck.anki.web;
 
-import dev.gradientdeck.Settings;
 import dev.gradientdeck.anki.apply.AnkiImport;
 import dev.gradientdeck.anki.apply.AnkiReport;
 import dev.gradientdeck.anki.pkg.MalformedPackage;
-import dev.gradientdeck.cards.CardRepository;
-import dev.gradientdeck.cards.DeckFolder;
-import dev.gradientdeck.cards.DeckImporter;
-import dev.gradientdeck.db.DataVersion;
-import dev.gradientdeck.papers.PaperRepository;
-import dev.gradientdeck.review.FsrsSettings;
-import dev.gradientdeck.review.ReviewRepository;
-import dev.gradientdeck.review.Reviews;
-import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 
 /** {@code import-anki FILE}: the report printed and exit 0, or one line and exit 2 for a file that is not an Anki package. */
 public final class AnkiCommand {
     private AnkiCommand() {}
 
-    public static int run(Jdbi jdbi, Settings settings, Path file, PrintWriter out, PrintWriter err) throws IOException {
+    public static int run(AnkiImport imports, Path file, PrintWriter out, PrintWriter err) throws IOException {
         if (!Files.isRegularFile(file)) {
             err.println("gradient-deck: import-anki: " + file + " is not a file");
             err.flush();
             return 2;
         }
-        Clock clock = Clock.systemUTC();
-        DeckFolder folder = new DeckFolder(settings.cards());
-        CardRepository cards = new CardRepository(jdbi);
-        DeckImporter importer = new DeckImporter(folder, cards, new PaperRepository(jdbi), clock, settings.zone(), settings.dayStartHour());
-        Reviews reviews = new Reviews(new ReviewRepository(jdbi), new DataVersion(jdbi), clock, settings.zone(), settings.dayStartHour(),
-                settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
-        AnkiImport imports = AnkiImport.over(jdbi, folder, importer, cards, reviews, clock, settings.zone(), settings.dayStartHour());
         AnkiReport r;
         try {
             r = imports.run(file, file.getFileName().toString()).report();

@@ -30,12 +30,12 @@ class AnkiParametersTest {
         Instant first = Instant.parse("2025-08-18T07:27:31Z");
         List<History.Answer> goods = List.of(new History.Answer(1, first, Rating.GOOD, null),
                 new History.Answer(2, first.plus(Duration.ofMinutes(10)), Rating.GOOD, null));
-        Memory memory = Agreement.replay(goods, settings, ZoneOffset.UTC, 4).orElseThrow();
+        Memory memory = Agreement.replay(goods, settings, new dev.gradientdeck.days.LearnerClock(java.time.Clock.systemUTC(), ZoneOffset.UTC, 4)).orElseThrow();
         assertEquals(12.116, memory.stability(), 0.001);
         assertEquals(5.61, memory.difficulty(), 0.005);
         assertTrue(Agreement.within(memory, new MemoryState(12.116, 5.61)));
         // The app's own FSRS-6 defaults start a Good card at 2.3 days: far from Anki's memory, and reported as such.
-        Memory defaults = Agreement.replay(goods, FsrsSettings.defaults(), ZoneOffset.UTC, 4).orElseThrow();
+        Memory defaults = Agreement.replay(goods, FsrsSettings.defaults(), new dev.gradientdeck.days.LearnerClock(java.time.Clock.systemUTC(), ZoneOffset.UTC, 4)).orElseThrow();
         assertFalse(Agreement.within(defaults, new MemoryState(12.116, 5.61)));
     }
 

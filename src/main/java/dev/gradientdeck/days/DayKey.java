@@ -1,8 +1,9 @@
-package dev.gradientdeck.streaks;
+package dev.gradientdeck.days;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -24,9 +25,18 @@ public record DayKey(LocalDate date) {
     public static DayKey of(Instant moment, ZoneId zone, int dayStartHour) {
         Objects.requireNonNull(moment, "moment");
         Objects.requireNonNull(zone, "zone");
+        requireHour(dayStartHour);
+        return new DayKey(moment.atZone(zone).toLocalDateTime().minusHours(dayStartHour).toLocalDate());
+    }
+
+    /** Whole days from this day to {@code later}, the way Anki counts elapsed days (not 24-hour periods). */
+    public long daysUntil(DayKey later) {
+        return ChronoUnit.DAYS.between(date, later.date());
+    }
+
+    static void requireHour(int dayStartHour) {
         if (dayStartHour < 0 || dayStartHour > 23) {
             throw new IllegalArgumentException("day-start hour must be 0-23, was " + dayStartHour);
         }
-        return new DayKey(moment.atZone(zone).toLocalDateTime().minusHours(dayStartHour).toLocalDate());
     }
 }

@@ -1,4 +1,4 @@
-package dev.gradientdeck.streaks;
+package dev.gradientdeck.days;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

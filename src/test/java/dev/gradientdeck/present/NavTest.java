@@ -1,0 +1,47 @@
+package dev.gradientdeck.present;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradientdeck.RunningApp;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NavTest {
+    private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\" class=\"(active)?\">([^<]*)</a>");
+
+    @TempDir Path dir;
+
+    @Test
+    void everyPageHasTheSameHeaderLinksAndMarksTheOneItBelongsTo() throws Exception {
+        try (RunningApp app = RunningApp.start(dir, Clock.systemUTC())) {
+            for (Nav nav : Nav.values()) {
+                HttpResponse<String> page = app.get(nav.path());
+                assertEquals(200, page.statusCode(), nav.path());
+                assertEquals(List.of("/ Home", "/review Review", "/practice Practice", "/cards Cards", "/papers Papers",
+                        "/stats Stats", "/import Import"), links(page.body(), false), nav.path());
+                assertEquals(List.of(nav.path() + " " + nav.label()), links(page.body(), true), nav.path());
+            }
+            String search = app.get("/search?q=x").body();
+            assertFalse(links(search, false).isEmpty());
+            assertTrue(links(search, true).isEmpty(), "search is no header link, so none is marked");
+        }
+    }
+
+    private static List<String> links(String html, boolean activeOnly) {
+        String nav = html.substring(html.indexOf("<nav class=\"main-nav\""), html.indexOf("</nav>"));
+        Matcher m = LINK.matcher(nav);
+        List<String> found = new java.util.ArrayList<>();
+        while (m.find()) {
+            if (!activeOnly || m.group(2) != null) found.add(m.group(1) + " " + m.group(3));
+        }
+        return found;
+    }
+}
