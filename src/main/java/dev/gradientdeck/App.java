@@ -1,5 +1,13 @@
 package dev.gradientdeck;
 
+import dev.gradientdeck.anki.apply.AnkiImport;
+import dev.gradientdeck.anki.apply.AnkiRepository;
+import dev.gradientdeck.anki.web.AnkiCommand;
+import dev.gradientdeck.days.LearnerClock;
+import dev.gradientdeck.db.DataVersion;
+import dev.gradientdeck.review.FsrsSettings;
+import dev.gradientdeck.review.ReviewRepository;
+import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
@@ -29,7 +37,7 @@ import java.util.concurrent.CountDownLatch;
 /** The command line: {@code serve} (the default), {@code import} and {@code simulate}. Bad options stop the app with one line and exit code 2. */
 @Command(name = "gradient-deck", mixinStandardHelpOptions = true, version = "Gradient Deck 0.1.0",
         description = "Daily flashcard review and ML-interview practice, served on http://127.0.0.1:7070.",
-        subcommands = {App.Serve.class, App.Import.class, SimulateCommand.class, App.Backup.class, App.Restore.class})
+        subcommands = {App.Serve.class, App.Import.class, App.ImportAnki.class, SimulateCommand.class, App.Backup.class, App.Restore.class})
 public final class App implements Callable<Integer> {
     @Mixin
     Options options;
@@ -116,6 +124,33 @@ public final class App implements Callable<Integer> {
                 for (ImportReport.ImportError e : r.errors()) out.printf("%s:%d: %s%n", e.file(), e.line(), e.message());
                 out.flush();
                 return r.errors().isEmpty() ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "import-anki", description = "Import an Anki package (.apkg or .colpkg) into the deck and the review log; print the report.")
+    static final class ImportAnki implements Callable<Integer> {
+        @Mixin
+        Options options;
+
+        @CommandLine.Parameters(paramLabel = "FILE", description = "The .apkg or .colpkg file.")
+        Path file;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = options.settings(spec.commandLine());
+            try (Database database = Database.open(settings.database())) {
+                LearnerClock clock = settings.learnerClock(Clock.systemUTC());
+                DeckFolder folder = new DeckFolder(settings.cards());
+                CardRepository cards = new CardRepository(database.jdbi());
+                DeckImporter importer = new DeckImporter(folder, cards, new PaperRepository(database.jdbi()), clock);
+                Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new DataVersion(database.jdbi()), clock,
+                        settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
+                AnkiImport imports = AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews, clock);
+                return AnkiCommand.run(imports, file, spec.commandLine().getOut(), spec.commandLine().getErr());
             }
         }
     }

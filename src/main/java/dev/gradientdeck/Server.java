@@ -1,5 +1,9 @@
 package dev.gradientdeck;
 
+import dev.gradientdeck.anki.apply.AnkiImport;
+import dev.gradientdeck.anki.apply.AnkiRepository;
+import dev.gradientdeck.anki.export.AnkiExport;
+import dev.gradientdeck.anki.web.AnkiRoutes;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardRoutes;
 import dev.gradientdeck.cards.DeckFolder;
@@ -81,18 +85,23 @@ public final class Server implements AutoCloseable {
             Practice practice = Practice.open(new PracticeRepository(database.jdbi()),
                     settings.database().toAbsolutePath().getParent(), cards, grading, learner);
             DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews);
+            AnkiRoutes anki = new AnkiRoutes(
+                    AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews, learner),
+                    new AnkiExport(cards, reviews, reviews.pastAnswers(), folder.root(), learner),
+                    folder.root());
             List<WebServer.Routes> features = new ArrayList<>();
             // The password gate comes first so its check runs before every other handler.
             settings.password().ifPresent(password -> features.add(new Login(password, clock)));
             features.addAll(List.of(
                     new HomeRoutes(cards, overview, reviews, stats),
-                    new CardRoutes(cards, importer, folder, reviews, descent, overview),
+                    new CardRoutes(cards, importer, folder, reviews, descent, overview, anki),
                     new ReviewRoutes(reviews, cards),
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
                     new SearchRoutes(new SearchRepository(database.jdbi())),
                     new PracticeRoutes(practice, cards, grading, settings.zone()),
-                    descent));
+                    descent,
+                    anki));
             Javalin web = WebServer.create(features);
             web.start(settings.host(), settings.port());
             if (!firstRun) watcher.syncSoon();

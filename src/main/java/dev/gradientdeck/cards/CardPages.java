@@ -22,5 +22,5 @@ public final class CardPages {
         }
     }
 
-    public record ImportPage(Optional<ImportReport> report, String deckFolder) {}
+    public record ImportPage(Optional<ImportReport> report, String deckFolder, List<gg.jte.Content> sections) {}
 }

@@ -23,10 +23,12 @@ public final class CardRoutes implements WebServer.Routes {
     private final CardViews.Schedules schedules;
     private final CardViews.Exercises exercises;
     private final DeckOverview overview;
+    private final CardViews.ImportSections importSections;
 
     public CardRoutes(CardRepository cards, DeckImporter importer, DeckFolder folder, CardViews.Schedules schedules,
-                      CardViews.Exercises exercises, DeckOverview overview) {
+                      CardViews.Exercises exercises, DeckOverview overview, CardViews.ImportSections importSections) {
         this.overview = overview;
+        this.importSections = importSections;
         this.cards = cards;
         this.importer = importer;
         this.folder = folder;
@@ -97,7 +99,8 @@ public final class CardRoutes implements WebServer.Routes {
     }
 
     private void importReport(Context ctx) {
-        ctx.render("import.jte", Map.of("page", new CardPages.ImportPage(cards.lastReport(), folder.root().toString())));
+        ctx.render("import.jte", Map.of("page", new CardPages.ImportPage(cards.lastReport(), folder.root().toString(),
+                importSections.of(ctx))));
     }
 
     private void syncFromPage(Context ctx) {

@@ -51,5 +51,10 @@ public final class CardViews {
         java.util.Optional<gg.jte.Content> of(CardDetail card, io.javalin.http.Context ctx);
     }
 
+    /** Where the import page gets sections other features add (the Anki import) without the cards feature depending on them. */
+    public interface ImportSections {
+        java.util.List<gg.jte.Content> of(io.javalin.http.Context ctx);
+    }
+
     public record CarriedRecord(int currentStreak, int bestStreak, int totalDays, LocalDate asOf, String cardTitle) {}
 }

@@ -37,7 +37,7 @@ public final class DeckFolder {
     public record Contents(byte[] bytes, String hash) {}
 
     public List<CardFile> cardFiles() {
-        try (Stream<Path> walk = Files.walk(root)) {
+        try (Stream<Path> walk = tree(root).stream()) {
             return walk.filter(p -> !isHidden(root.relativize(p)))
                     .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md"))
                     .filter(Files::isRegularFile)
@@ -47,6 +47,34 @@ public final class DeckFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the deck folder " + root, e);
         }
+    }
+
+    /**
+     * Every path under a folder. Unlike {@code Files.walk}, a file that vanishes while the tree is read (an editor's or an
+     * import's temporary file, renamed away) is skipped instead of failing the whole listing.
+     */
+    static List<Path> tree(Path dir) throws IOException {
+        List<Path> paths = new java.util.ArrayList<>();
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
+                paths.add(d);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                paths.add(file);
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException && !file.equals(dir)) return java.nio.file.FileVisitResult.CONTINUE;
+                throw e;
+            }
+        });
+        return paths;
     }
 
     private static boolean isHidden(Path relative) {

@@ -118,6 +118,40 @@ public final class ReviewRepository {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
+    // ---- for answers given elsewhere (review.PastAnswers): times cross as Instants ----
+
+    /** The card a logged answer belongs to, if the answer exists and still counts. */
+    public Optional<Long> cardOfReview(Handle h, long reviewId) {
+        return h.createQuery("""
+                        SELECT r.card_id FROM reviews r
+                        WHERE r.id = :id AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)""")
+                .bind("id", reviewId).mapTo(Long.class).findOne();
+    }
+
+    /**
+     * A transaction that takes SQLite's write lock when it begins, for work that reads and then writes while other writers
+     * (the deck sync, an import) may commit in between: a deferred transaction would then fail with SQLITE_BUSY_SNAPSHOT
+     * (an answer given during a large sync came back as a 500), while this one waits its turn under the busy timeout.
+     */
+    public <T> T inWriteTransaction(java.util.function.Function<Handle, T> work) {
+        return jdbi.withHandle(h -> {
+            org.sqlite.SQLiteConnection sqlite;
+            try {
+                sqlite = h.getConnection().unwrap(org.sqlite.SQLiteConnection.class);
+            } catch (SQLException e) {
+                throw new IllegalStateException("the database is SQLite", e);
+            }
+            sqlite.getConnectionConfig().setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
+            try {
+                return h.inTransaction(work::apply);
+            } finally {
+                sqlite.getConnectionConfig().setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED);
+            }
+        });
+    }
+
+    // ---- end ----
+
     public void markUndone(Handle h, long reviewId, Instant at) {
         h.execute("INSERT INTO review_undos (review_id, undone_at) VALUES (?, ?)", reviewId, at.toString());
     }

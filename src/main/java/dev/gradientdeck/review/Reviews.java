@@ -79,7 +79,7 @@ public final class Reviews implements CardViews.Schedules {
 
     public synchronized Answered answer(long cardId, Rating rating, Optional<Instant> reviewedAt, Optional<String> requestId,
                                         Optional<Integer> expectedReps, Optional<Duration> timeTaken) {
-        return repository.inTransaction(h -> {
+        return repository.inWriteTransaction(h -> {
             if (requestId.isPresent()) {
                 Optional<LoggedReview> earlier = repository.byRequestId(h, requestId.get());
                 if (earlier.isPresent()) return new Answered(earlier.get(), outcomeOf(earlier.get()), true);
@@ -107,7 +107,7 @@ public final class Reviews implements CardViews.Schedules {
 
     /** Takes back the latest answer that still counts; the card's schedule becomes exactly what it was before it. */
     public synchronized LoggedReview undoLast() {
-        return repository.inTransaction(h -> {
+        return repository.inWriteTransaction(h -> {
             LoggedReview last = repository.lastActive(h).orElseThrow(() -> new Refused(new NothingToUndo()));
             repository.markUndone(h, last.id(), clock.now());
             List<LoggedReview> log = repository.activeLog(h, last.cardId());
@@ -193,13 +193,31 @@ public final class Reviews implements CardViews.Schedules {
 
     /** Whole learner days since the last review: FSRS counts days as the learner lives them, not 24-hour periods. */
     private long elapsedDays(Schedule schedule, Instant now) {
+        return elapsedDays(schedule, now, clock);
+    }
+
+    static long elapsedDays(Schedule schedule, Instant now, LearnerClock clock) {
         if (schedule.lastReview() == null) return 0;
         return Math.max(0, clock.dayKey(schedule.lastReview()).daysUntil(clock.dayKey(now)));
     }
 
     /** Fixed per card and review, so a preview, the answer and a replay all draw the same fuzz. */
     private static long fuzzSeed(ReviewCard card) {
-        return card.id() * 1_000_003L + card.schedule().reps();
+        return fuzzSeed(card.id(), card.schedule().reps());
+    }
+
+    static long fuzzSeed(long cardId, int reps) {
+        return cardId * 1_000_003L + reps;
+    }
+
+    /** Where a history answered elsewhere (an Anki import) enters the log, with this scheduler's settings. */
+    public PastAnswers pastAnswers() {
+        return new PastAnswers(repository, this, clock, settings);
+    }
+
+    /** Runs work that writes the log outside an answer (an imported history) so that no answer interleaves with it. */
+    public synchronized <T> T exclusively(java.util.function.Supplier<T> work) {
+        return work.get();
     }
 
     private static Outcome outcomeOf(LoggedReview review) {

@@ -40,10 +40,13 @@ public final class Markdown {
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
             .allowElements("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre",
-                    "code", "em", "strong", "del", "s", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td", "a", "img")
+                    "code", "em", "strong", "del", "s", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "audio")
             .allowUrlProtocols("http", "https", "mailto")
             .allowAttributes("href", "title").onElements("a")
             .allowAttributes("src", "alt", "title").onElements("img")
+            // Sound from an imported Anki card, played from the deck's media folder.
+            .allowAttributes("src").onElements("audio")
+            .allowAttributes("controls").matching(Pattern.compile("|controls")).onElements("audio")
             .allowAttributes("align").matching(Pattern.compile("left|right|center")).onElements("th", "td")
             .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+\\-]{1,40}")).onElements("code")
             .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
