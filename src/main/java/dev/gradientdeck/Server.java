@@ -20,6 +20,10 @@ import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
 import dev.gradientdeck.review.Reviews;
+import dev.gradientdeck.scheduler.FitRuns;
+import dev.gradientdeck.scheduler.SchedulerParameters;
+import dev.gradientdeck.scheduler.SchedulerRoutes;
+import dev.gradientdeck.scheduler.SchedulerStore;
 import dev.gradientdeck.web.Login;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.papers.PaperRoutes;
@@ -45,13 +49,15 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final DeckWatcher watcher;
     private final Practice practice;
+    private final FitRuns fits;
     private final Javalin web;
     private final ScheduledExecutorService chores;
 
-    private Server(Database database, DeckWatcher watcher, Practice practice, Javalin web, ScheduledExecutorService chores) {
+    private Server(Database database, DeckWatcher watcher, Practice practice, FitRuns fits, Javalin web, ScheduledExecutorService chores) {
         this.database = database;
         this.watcher = watcher;
         this.practice = practice;
+        this.fits = fits;
         this.web = web;
         this.chores = chores;
     }
@@ -70,8 +76,13 @@ public final class Server implements AutoCloseable {
             DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
             DataVersion version = new DataVersion(database.jdbi());
             DeckOverview overview = new DeckOverview(cards, version);
-            Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), version, clock, settings.zone(), settings.dayStartHour(),
-                    settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
+            ReviewRepository reviewLog = new ReviewRepository(database.jdbi());
+            SchedulerStore schedulerStore = new SchedulerStore(database.jdbi());
+            // The weights and desired retention in use are stored: the review loop starts with them.
+            Reviews reviews = new Reviews(reviewLog, version, clock, settings.zone(), settings.dayStartHour(), settings.newPerDay(),
+                    SchedulerParameters.applied(FsrsSettings.defaults().withFuzz(settings.fuzz()), schedulerStore.inUse()));
+            SchedulerParameters schedulerParameters = new SchedulerParameters(schedulerStore, reviews, clock);
+            FitRuns fits = new FitRuns(schedulerStore, reviewLog, schedulerParameters, clock, settings.zone(), settings.dayStartHour());
             Stats stats = new Stats(new StreakRepository(database.jdbi()), version, clock, settings.zone(), settings.dayStartHour(),
                     settings.dailyGoal());
             Practice practice = Practice.open(database.jdbi(), settings.database().toAbsolutePath().getParent(), cards, reviews,
@@ -88,11 +99,13 @@ public final class Server implements AutoCloseable {
                     new PaperRoutes(papers),
                     new SearchRoutes(new SearchRepository(database.jdbi())),
                     new PracticeRoutes(practice, cards, reviews, settings.zone()),
+                    new SchedulerRoutes(schedulerParameters, schedulerStore, fits, reviewLog, version, clock, settings.zone(),
+                            settings.newPerDay()),
                     descent));
             Javalin web = WebServer.create(features);
             web.start(settings.host(), settings.port());
             if (!firstRun) watcher.syncSoon();
-            return new Server(database, watcher, practice, web, dailyBackups(database, settings, clock));
+            return new Server(database, watcher, practice, fits, web, dailyBackups(database, settings, clock));
         } catch (IOException | RuntimeException e) {
             database.close();
             throw e;
@@ -125,6 +138,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         chores.shutdownNow();
         web.stop();
+        fits.close();
         practice.close();
         try {
             watcher.close();
