@@ -17,7 +17,7 @@
           body.innerHTML = r.html;
           setTimeout(poll, 400);
         } else {
-          window.location.assign("/scheduler?fit=" + id);
+          window.location.assign("/scheduler?fit=" + id + "#result");
         }
       })
       .catch(function () { setTimeout(poll, 1500); });

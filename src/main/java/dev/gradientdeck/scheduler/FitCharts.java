@@ -111,9 +111,9 @@ public final class FitCharts {
 
     /** Each weight as a bar from its default, in units of its spread across learners (±3 drawn). */
     public static String weightBars(double[] w, double[] defaults) {
-        int row = 19;
-        int width = 460;
-        int labelWidth = 190;
+        int row = 18;
+        int width = 360;
+        int labelWidth = 150;
         int mid = labelWidth + (width - labelWidth - 60) / 2;
         double unit = (width - labelWidth - 60) / 6.0;
         StringBuilder svg = new StringBuilder(4096);
@@ -125,7 +125,7 @@ public final class FitCharts {
             double shown = Math.max(-3, Math.min(3, sd));
             double y = i * row + 3;
             double x = shown >= 0 ? mid : mid + shown * unit;
-            svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%.1f\" font-size=\"11\" fill=\"%s\">w%d %s</text>", y + 11, INK, i, escape(ROLES[i])));
+            svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%.1f\" font-size=\"10.5\" fill=\"%s\">w%d %s</text>", y + 11, INK, i, escape(ROLES[i])));
             svg.append(String.format(Locale.ROOT, "<rect class=\"weight-bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"13\" rx=\"2\" fill=\"%s\">"
                     + "<title>w%d = %.4f (default %.4f)</title></rect>", x, y, Math.max(Math.abs(shown) * unit, 1), MINE, i, w[i], defaults[i]));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"%s\">%s</text>",

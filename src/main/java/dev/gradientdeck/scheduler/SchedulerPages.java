@@ -87,7 +87,7 @@ public final class SchedulerPages {
         String gain = "";
         if (f.heldOutCurrent() != null && f.heldOutFitted() != null) {
             double change = (f.heldOutCurrent().logLoss() - f.heldOutFitted().logLoss()) / f.heldOutCurrent().logLoss();
-            gain = String.format(Locale.ROOT, "%s log loss on held-out reviews by %.1f %%", change > 0 ? "lowers" : "raises", Math.abs(change) * 100);
+            gain = String.format(Locale.ROOT, "%s log loss on held-out reviews by %.1f %%", change > 0 ? "lower" : "raise", Math.abs(change) * 100);
         }
         int steps = r.lossCurve().isEmpty() ? 1 : (int) r.lossCurve().get(r.lossCurve().size() - 1)[0];
         return new Shown(fit.id(), fit.status(), "", isInUse, r.proposed(), r.verdict(), meaning(r), onAll, heldOut, gain,

@@ -132,10 +132,10 @@ public final class SchedulerRoutes implements WebServer.Routes {
         try {
             id = start();
         } catch (FitRuns.AlreadyRunning e) {
-            ctx.redirect("/scheduler?fit=" + e.id + "&notice=running", HttpStatus.SEE_OTHER);
+            ctx.redirect("/scheduler?notice=running#live", HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.redirect("/scheduler?fit=" + id, HttpStatus.SEE_OTHER);
+        ctx.redirect("/scheduler#live", HttpStatus.SEE_OTHER);
     }
 
     private long start() {

@@ -19,20 +19,20 @@ import java.util.SplittableRandom;
  * answered when the app says it is due (a little late sometimes), recalled with the probability the true model gives.
  * Seeded, so every run writes the same log.
  */
-final class SimulatedLearner {
+public final class SimulatedLearner {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Fsrs truth;
     private final SplittableRandom random;
 
-    SimulatedLearner(List<Double> trueWeights, long seed) {
+    public SimulatedLearner(List<Double> trueWeights, long seed) {
         FsrsSettings d = FsrsSettings.defaults();
         this.truth = new Fsrs(new FsrsSettings(trueWeights, 0.9, d.learningSteps(), d.relearningSteps(), d.maximumIntervalDays(), true, false));
         this.random = new SplittableRandom(seed);
     }
 
     /** A learner who remembers for much longer than the defaults assume. */
-    static List<Double> strongMemory() {
+    public static List<Double> strongMemory() {
         List<Double> w = new java.util.ArrayList<>(FsrsSettings.DEFAULT_WEIGHTS);
         w.set(0, 1.5);
         w.set(1, 4.0);
@@ -43,7 +43,7 @@ final class SimulatedLearner {
     }
 
     /** Writes {@code cards} card files, imports them and answers them over {@code days} days ending now. Returns answers written. */
-    int study(RunningApp app, int cards, int days) throws Exception {
+    public int study(RunningApp app, int cards, int days) throws Exception {
         for (int i = 0; i < cards; i++) {
             app.write("sim/card-" + i + ".md", "# Card " + i + "\n# Question\nWhat is fact " + i + "?\n# Answer\nFact " + i + ".\n");
         }
