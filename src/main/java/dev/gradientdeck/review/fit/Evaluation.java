@@ -21,11 +21,7 @@ public final class Evaluation {
 
     /** fsrs-rs {@code evaluate}: items weighted by recency in the order given, R not clamped. */
     public static Metrics evaluate(double[] w, List<ReviewItem> items) {
-        TrainableFsrs model = new TrainableFsrs(usable(w));
-        double[] weights = RecencyWeights.of(items.size());
-        double[] predicted = new double[items.size()];
-        for (int i = 0; i < items.size(); i++) predicted[i] = model.predict(items.get(i));
-        return metrics(items, predicted, weights);
+        return metrics(items, predictions(w, items), RecencyWeights.of(items.size()));
     }
 
     /** The list the reference evaluates (and the binding splits): outliers dropped, single-review items first. */
@@ -35,10 +31,7 @@ public final class Evaluation {
 
     /** Each item's predicted recall at its target with these weights. */
     public static double[] predictions(double[] w, List<ReviewItem> items) {
-        TrainableFsrs model = new TrainableFsrs(usable(w));
-        double[] predicted = new double[items.size()];
-        for (int i = 0; i < items.size(); i++) predicted[i] = model.predict(items.get(i));
-        return predicted;
+        return new TrainableFsrs(usable(w)).predictAll(items);
     }
 
     static Metrics metrics(List<ReviewItem> items, double[] predicted, double[] weights) {

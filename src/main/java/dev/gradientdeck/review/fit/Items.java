@@ -55,6 +55,7 @@ public final class Items {
             byCard.computeIfAbsent(answer.cardId(), id -> new ArrayList<>()).add(answer);
         }
         List<Target> targets = new ArrayList<>();
+        java.time.zone.ZoneRules rules = zone.getRules();
         int used = 0;
         int cards = 0;
         for (List<LoggedAnswer> answers : byCard.values()) {
@@ -72,7 +73,7 @@ public final class Items {
             long previousDay = 0;
             for (int i = 0; i < n; i++) {
                 LoggedAnswer answer = history.get(i);
-                long day = DayKey.of(answer.at(), zone, dayStartHour).date().toEpochDay();
+                long day = day(answer.at(), rules, dayStartHour);
                 ratings[i] = answer.rating();
                 deltas[i] = i == 0 ? 0 : Math.toIntExact(day - previousDay);
                 previousDay = day;
@@ -84,6 +85,16 @@ public final class Items {
             cards++;
         }
         return new Built(sorted(targets), used, leftOut, cards);
+    }
+
+    /**
+     * The learner's day of a moment as an epoch day: {@link DayKey#of}'s day (wall clock in the zone, minus the day-start
+     * hour), computed from the zone's offset at that instant because a log of 200,000 answers should not build as many
+     * zoned date-times.
+     */
+    static long day(java.time.Instant at, java.time.zone.ZoneRules rules, int dayStartHour) {
+        long local = at.getEpochSecond() + rules.getOffset(at).getTotalSeconds() - dayStartHour * 3600L;
+        return Math.floorDiv(local, 86_400L);
     }
 
     /**

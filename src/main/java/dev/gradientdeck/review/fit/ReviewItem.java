@@ -31,6 +31,15 @@ public final class ReviewItem {
         return new ReviewItem(ratings, deltas, reviews.length);
     }
 
+    /** The card's whole rating array, shared by all its items: identifies the card. */
+    int[] ratingsArray() {
+        return ratings;
+    }
+
+    int[] deltasArray() {
+        return deltas;
+    }
+
     /** Reviews in the item, the target included. */
     public int length() {
         return length;

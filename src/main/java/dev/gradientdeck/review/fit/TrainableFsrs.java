@@ -37,6 +37,7 @@ final class TrainableFsrs {
 
     // Per step of the item being differentiated: the state it started from, R, the branch and what that branch needs.
     private double[] lastS = new double[64];
+    private double[] logS = new double[64];
     private double[] lastD = new double[64];
     private double[] recall = new double[64];
     private double[] preClampS = new double[64];
@@ -68,7 +69,8 @@ final class TrainableFsrs {
         if (gR == 0) return 0;
         double base = 1 + factor * t / s;
         double dBaseDDecay = t / s * factorPerDecay;
-        gw[20] -= gR * r * (Math.log(base) + decay / base * dBaseDDecay);
+        // R = base^DECAY, so ln(base) = ln(R) / DECAY: no second logarithm of base needed.
+        gw[20] -= gR * r * (Math.log(r) / decay + decay / base * dBaseDDecay);
         return gR * r * decay / base * (-t * factor / (s * s));
     }
 
@@ -90,7 +92,7 @@ final class TrainableFsrs {
     // ---- a pass on a later day: S' = S (1 + e^w8 (11 - D) S^-w9 (e^(w10 (1 - R)) - 1) h b) ----
 
     private double stabilityAfterRecall(int i, double s, double d, double r, int rating) {
-        double sPow = Math.pow(s, -w[9]);
+        double sPow = Math.exp(-w[9] * logS[i]);
         double growth = Math.exp((1 - r) * w[10]);
         double inc = expW8 * (11 - d) * sPow * (growth - 1) * hardPenalty(rating) * easyBonus(rating);
         a1[i] = sPow;
@@ -122,7 +124,7 @@ final class TrainableFsrs {
         gState[0] += g * (1 + inc) - gInc * inc * w[9] / s;
         gState[1] -= common * (growth - 1);
         gw[8] += gInc * inc;
-        gw[9] -= gInc * inc * Math.log(s);
+        gw[9] -= gInc * inc * logS[i];
         gw[10] += common * (11 - d) * (1 - r) * growth;
         if (rating == 2) gw[15] += gInc * expW8 * (11 - d) * sPow * (growth - 1) * eb;
         if (rating == 4) gw[16] += gInc * expW8 * (11 - d) * sPow * (growth - 1) * hp;
@@ -174,7 +176,7 @@ final class TrainableFsrs {
     // ---- a review on the same day: S' = S e^(w17 (G - 3 + w18)) S^-w19, never below S for a pass ----
 
     private double shortTermStability(int i, double s, int rating) {
-        double raw = Math.exp(w[17] * (rating - 3 + w[18])) * Math.pow(s, -w[19]);
+        double raw = Math.exp(w[17] * (rating - 3 + w[18]) - w[19] * logS[i]);
         double used = rating >= 2 ? Math.max(raw, 1) : raw;
         a1[i] = raw;
         a2[i] = used;
@@ -189,7 +191,7 @@ final class TrainableFsrs {
         double gRaw = g * s * a1[i];
         gw[17] += gRaw * (rating - 3 + w[18]);
         gw[18] += gRaw * w[17];
-        gw[19] -= gRaw * Math.log(s);
+        gw[19] -= gRaw * logS[i];
         gState[0] -= gRaw * w[19] / s;
     }
 
@@ -233,6 +235,7 @@ final class TrainableFsrs {
             lastS[i] = s;
             lastD[i] = d;
             recall[i] = r;
+            if (t == 0 || rating > 1) logS[i] = Math.log(s);
             double next;
             if (t == 0) {
                 branch[i] = SAME_DAY;
@@ -259,10 +262,28 @@ final class TrainableFsrs {
         return new double[] {lastS[item.length()], lastD[item.length()]};
     }
 
-    /** Predicted recall at the item's target, R unclamped (what evaluation scores). */
-    double predict(ReviewItem item) {
-        double s = replay(item, item.length() - 1);
-        return retrievability(item.targetDelta(), s);
+    /**
+     * Predicted recall at each item's target, R unclamped. Items of one card share their arrays: the card is replayed once
+     * and every item reads its prediction off that one trajectory.
+     */
+    double[] predictAll(java.util.List<ReviewItem> items) {
+        double[] predicted = new double[items.size()];
+        java.util.Map<int[], int[]> longest = new java.util.IdentityHashMap<>();
+        for (ReviewItem item : items) {
+            int[] known = longest.get(item.ratingsArray());
+            if (known == null || known[0] < item.length()) longest.put(item.ratingsArray(), new int[] {item.length()});
+        }
+        java.util.Map<int[], double[]> trajectories = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            ReviewItem item = items.get(i);
+            double[] states = trajectories.computeIfAbsent(item.ratingsArray(), r -> {
+                int length = longest.get(r)[0];
+                replay(new ReviewItem(r, item.deltasArray(), length), length - 1);
+                return java.util.Arrays.copyOf(lastS, length);
+            });
+            predicted[i] = retrievability(item.targetDelta(), states[item.length() - 1]);
+        }
+        return predicted;
     }
 
     /**
@@ -276,7 +297,7 @@ final class TrainableFsrs {
         double r = retrievability(t, s);
         double y = item.recalled();
         double p = clamp(r, P_MIN, P_MAX);
-        double loss = -(y * Math.log(p) + (1 - y) * Math.log(1 - p)) * weight;
+        double loss = crossEntropy(r, item.recalled()) * weight;
         if (gw == null || weight == 0) return loss;
         double gR = r > P_MIN && r < P_MAX ? -weight * (y / p - (1 - y) / (1 - p)) : 0;
         double[] gState = {retrievabilityBackward(t, s, r, gR, gw), 0};
@@ -285,6 +306,12 @@ final class TrainableFsrs {
         }
         initialBackward(item.firstRating(), gState[0], gState[1], gw);
         return loss;
+    }
+
+    /** Binary cross-entropy of predicting R when the answer was {@code recalled}, R clamped to [1e-7, 1 - 1e-7]. */
+    static double crossEntropy(double r, int recalled) {
+        double p = clamp(r, P_MIN, P_MAX);
+        return recalled == 1 ? -Math.log(p) : -Math.log(1 - p);
     }
 
     /** Turns dL/d(state after step i) in {@code gState} into dL/d(state before it). */
@@ -307,6 +334,7 @@ final class TrainableFsrs {
         if (steps + 1 <= branch.length) return;
         int size = Math.max(steps + 1, branch.length * 2);
         lastS = new double[size];
+        logS = new double[size];
         lastD = new double[size];
         recall = new double[size];
         preClampS = new double[size];

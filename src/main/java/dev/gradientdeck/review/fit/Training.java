@@ -12,16 +12,39 @@ import java.util.List;
 final class Training {
     private Training() {}
 
+    /**
+     * A batch's gradient is summed over fixed chunks of this many items, in parallel, and the chunks' sums are added in
+     * order: the same result on any number of cores.
+     */
+    static final int CHUNK = 128;
+
     /** One batch: its items and their recency weights. */
     record Batch(List<ReviewItem> items, double[] weights) {
         int size() {
             return items.size();
         }
 
-        double loss(TrainableFsrs model, double[] gradient) {
-            double sum = 0;
-            for (int i = 0; i < items.size(); i++) sum += model.lossAndGradient(items.get(i), weights[i], gradient);
-            return sum;
+        /** The summed weighted BCE; its gradient is added into {@code gradient}. */
+        double lossAndGradient(double[] w, double[] gradient) {
+            int chunks = (items.size() + CHUNK - 1) / CHUNK;
+            double[][] partial = new double[chunks][];
+            double[] losses = new double[chunks];
+            java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> {
+                TrainableFsrs model = new TrainableFsrs(w);
+                double[] g = new double[w.length];
+                double sum = 0;
+                for (int i = c * CHUNK; i < Math.min(items.size(), (c + 1) * CHUNK); i++) {
+                    sum += model.lossAndGradient(items.get(i), weights[i], g);
+                }
+                partial[c] = g;
+                losses[c] = sum;
+            });
+            double loss = 0;
+            for (int c = 0; c < chunks; c++) {
+                loss += losses[c];
+                for (int i = 0; i < w.length; i++) gradient[i] += partial[c][i];
+            }
+            return loss;
         }
     }
 
@@ -57,7 +80,7 @@ final class Training {
                 Batch batch = batches.get(b);
                 double lr = schedule.next();
                 double[] gradient = new double[w.length];
-                double loss = batch.loss(new TrainableFsrs(w), gradient);
+                double loss = batch.lossAndGradient(w, gradient);
                 L2Pull.addGradient(w, initial, batch.size(), total, config.gamma(), gradient);
                 if (!config.shortTerm()) {
                     // Long-term mode: the first stabilities and the same-day weights stay where pretraining put them.
@@ -79,11 +102,16 @@ final class Training {
 
     /** The objective on the training set itself: summed BCE plus each batch's share of the L2 pull, per item. */
     static double wholeSetLoss(List<Batch> batches, double[] w, double[] initial, int total, double gamma) {
-        TrainableFsrs model = new TrainableFsrs(w);
-        double sum = 0;
+        List<ReviewItem> items = new ArrayList<>(total);
+        double[] weights = new double[total];
         for (Batch batch : batches) {
-            sum += batch.loss(model, null) + L2Pull.penalty(w, initial, batch.size(), total, gamma);
+            System.arraycopy(batch.weights(), 0, weights, items.size(), batch.size());
+            items.addAll(batch.items());
         }
+        double[] predicted = new TrainableFsrs(w).predictAll(items);
+        double sum = 0;
+        for (int i = 0; i < total; i++) sum += TrainableFsrs.crossEntropy(predicted[i], items.get(i).recalled()) * weights[i];
+        for (Batch batch : batches) sum += L2Pull.penalty(w, initial, batch.size(), total, gamma);
         return sum / total;
     }
 }

@@ -93,4 +93,18 @@ class ItemsFromLogTest {
                 LoggedAnswer.answer(20, Instant.parse("2026-01-06T10:00:00Z"), 3));
         assertEquals("[[[4, 0], [1, 2]], [[3, 0], [3, 4]], [[4, 0], [1, 2], [3, 2]]]", pairs(Items.fromLog(log, ZoneId.of("UTC"), 4).items()));
     }
+
+    @Test
+    void theDayOfAnAnswerIsTheDayKeyAcrossDaylightSavingChanges() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (String name : List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC")) {
+            ZoneId zone = ZoneId.of(name);
+            for (int i = 0; i < 20_000; i++) {
+                Instant at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(random.nextLong(2L * 366 * 86_400));
+                int hour = random.nextInt(24);
+                assertEquals(dev.gradientdeck.streaks.DayKey.of(at, zone, hour).date().toEpochDay(), Items.day(at, zone.getRules(), hour),
+                        at + " in " + name + " from " + hour + " h");
+            }
+        }
+    }
 }
