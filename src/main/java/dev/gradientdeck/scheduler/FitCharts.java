@@ -149,6 +149,9 @@ public final class FitCharts {
         Plot plot = new Plot(300, 190, 0, horizon, lo, 1, "Recall after a first " + RATINGS[curve.firstRating()])
                 .axes("days", "%.1f", "%.0f");
         plot.line(curve.defaults(), DEFAULT, "default-curve", true).line(curve.fitted(), MINE, "fitted-curve", false);
+        plot.svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" font-weight=\"600\" text-anchor=\"end\" fill=\"%s\">"
+                + "First %s: S %s (default %s)</text>", plot.width - plot.right, plot.top + 12, INK, RATINGS[curve.firstRating()],
+                SchedulerPages.days(curve.stability()), SchedulerPages.days(curve.defaultStability())));
         for (FitReport.Observed o : curve.observed()) {
             if (o.days() > horizon) continue;
             plot.dot(o.days(), o.recalled(), Math.min(7, 2 + Math.sqrt(o.count())), OBSERVED,

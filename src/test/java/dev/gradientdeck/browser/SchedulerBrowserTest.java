@@ -41,8 +41,9 @@ class SchedulerBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         browser = Browser.open();
+        SimulatedLearner.deck(dir, 120);
         app = RunningApp.start(dir, Clock.systemUTC());
-        new SimulatedLearner(SimulatedLearner.strongMemory(), 11).study(app, 120, 200);
+        new SimulatedLearner(SimulatedLearner.strongMemory(), 11).study(app, 200);
     }
 
     @AfterAll
@@ -69,7 +70,7 @@ class SchedulerBrowserTest {
     static void shot(String name, String section) throws Exception {
         String target = System.getProperty("shots");
         if (target == null) return;
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView()", browser.find(section));
+        waitLong(d -> ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView(); return true;", d.findElement(By.cssSelector(section))));
         Files.createDirectories(Path.of(target));
         Path png = ((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(png, Path.of(target, name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -87,7 +88,8 @@ class SchedulerBrowserTest {
             return n > first ? n : null;
         });
         assertTrue(later > first, "the loss curve grows while the fit runs");
-        assertTrue(browser.find("#live .weight-bars").isDisplayed(), "the weights are drawn as bars");
+        // The live view is swapped in every 400 ms, so elements are looked up afresh until one answers.
+        assertTrue(waitLong(d -> d.findElement(By.cssSelector("#live .weight-bars")).isDisplayed() ? true : null), "the weights are drawn as bars");
         shot("live-" + device, "#live");
         waitLong(d -> d.findElements(By.cssSelector("#result[data-status=done]")).isEmpty() ? null : true);
     }

@@ -9,6 +9,8 @@ import dev.gradientdeck.review.Memory;
 import dev.gradientdeck.review.Rating;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,13 +44,25 @@ public final class SimulatedLearner {
         return w;
     }
 
-    /** Writes {@code cards} card files, imports them and answers them over {@code days} days ending now. Returns answers written. */
-    public int study(RunningApp app, int cards, int days) throws Exception {
+    /**
+     * Writes {@code cards} card files into the deck folder of an app not started yet (its first start imports them), so no
+     * deck sync runs while the learner answers.
+     */
+    public static Path deck(Path dir, int cards) throws Exception {
+        Path deck = Files.createDirectories(dir.resolve("cards").resolve("sim"));
         for (int i = 0; i < cards; i++) {
-            app.write("sim/card-" + i + ".md", "# Card " + i + "\n# Question\nWhat is fact " + i + "?\n# Answer\nFact " + i + ".\n");
+            Files.writeString(deck.resolve("card-" + i + ".md"), "# Card " + i + "\n# Question\nWhat is fact " + i + "?\n# Answer\nFact " + i + ".\n");
         }
-        app.send("POST", "/api/import", null);
-        JsonNode list = JSON.readTree(app.get("/api/cards").body());
+        return deck;
+    }
+
+    /** Answers every card of {@link #deck} over {@code days} days ending now. Returns answers written. */
+    public int study(RunningApp app, int days) throws Exception {
+        List<JsonNode> list = new java.util.ArrayList<>();
+        for (JsonNode card : JSON.readTree(app.get("/api/cards").body())) {
+            if (card.get("slug").asText().startsWith("sim/")) list.add(card);
+        }
+        int cards = list.size();
         Instant now = Instant.now().minus(Duration.ofHours(1));
         Instant start = now.minus(Duration.ofDays(days));
         int answers = 0;

@@ -41,8 +41,9 @@ class WeightSwitchConcurrencyTest {
 
     @Test
     void answersAndSwitchesMeetWithoutLosingConsistency() throws Exception {
+        SimulatedLearner.deck(dir, 50);
         try (RunningApp app = RunningApp.start(dir, Clock.systemUTC())) {
-            new SimulatedLearner(SimulatedLearner.strongMemory(), 3).study(app, 50, 120);
+            new SimulatedLearner(SimulatedLearner.strongMemory(), 3).study(app, 120);
             long fit = JSON.readTree(app.send("POST", "/api/scheduler/fits", null).body()).get("id").asLong();
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (JSON.readTree(app.get("/api/scheduler/fits/" + fit).body()).get("status").asText().equals("running")) {
