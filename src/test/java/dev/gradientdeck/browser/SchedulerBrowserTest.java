@@ -89,7 +89,8 @@ class SchedulerBrowserTest {
         });
         assertTrue(later > first, "the loss curve grows while the fit runs");
         // The live view is swapped in every 400 ms, so elements are looked up afresh until one answers.
-        assertTrue(waitLong(d -> d.findElement(By.cssSelector("#live .weight-bars")).isDisplayed() ? true : null), "the weights are drawn as bars");
+        Boolean bars = waitLong(d -> d.findElement(By.cssSelector("#live .weight-bars")).isDisplayed() ? true : null);
+        assertTrue(bars, "the weights are drawn as bars");
         shot("live-" + device, "#live");
         waitLong(d -> d.findElements(By.cssSelector("#result[data-status=done]")).isEmpty() ? null : true);
     }
