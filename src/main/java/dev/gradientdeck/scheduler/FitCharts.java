@@ -35,7 +35,7 @@ public final class FitCharts {
         final int height;
         final int left = 46;
         final int right = 12;
-        final int top = 12;
+        final int top;
         final int bottom = 30;
         final double x0;
         final double x1;
@@ -43,6 +43,11 @@ public final class FitCharts {
         final double y1;
 
         Plot(int width, int height, double x0, double x1, double y0, double y1, String label) {
+            this(width, height, 12, x0, x1, y0, y1, label);
+        }
+
+        Plot(int width, int height, int top, double x0, double x1, double y0, double y1, String label) {
+            this.top = top;
             this.width = width;
             this.height = height;
             this.x0 = x0;
@@ -146,11 +151,11 @@ public final class FitCharts {
         lo = Math.min(lo, curve.defaults().get(curve.defaults().size() - 1)[1]);
         for (FitReport.Observed o : curve.observed()) lo = Math.min(lo, o.recalled());
         lo = Math.max(0, Math.floor(lo * 10) / 10);
-        Plot plot = new Plot(300, 190, 0, horizon, lo, 1, "Recall after a first " + RATINGS[curve.firstRating()])
+        Plot plot = new Plot(300, 206, 28, 0, horizon, lo, 1, "Recall after a first " + RATINGS[curve.firstRating()])
                 .axes("days", "%.1f", "%.0f");
         plot.line(curve.defaults(), DEFAULT, "default-curve", true).line(curve.fitted(), MINE, "fitted-curve", false);
-        plot.svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\" font-weight=\"600\" text-anchor=\"end\" fill=\"%s\">"
-                + "First %s: S %s (default %s)</text>", plot.width - plot.right, plot.top + 12, INK, RATINGS[curve.firstRating()],
+        plot.svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"12\" font-weight=\"600\" fill=\"%s\">"
+                + "First %s: %s (default %s)</text>", plot.left - 30, INK, RATINGS[curve.firstRating()],
                 SchedulerPages.days(curve.stability()), SchedulerPages.days(curve.defaultStability())));
         for (FitReport.Observed o : curve.observed()) {
             if (o.days() > horizon) continue;
