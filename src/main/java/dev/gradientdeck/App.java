@@ -16,6 +16,7 @@ import dev.gradientdeck.db.Backups;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.descent.SimulateCommand;
+import dev.gradientdeck.scheduler.OptimizeWeightsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +38,8 @@ import java.util.concurrent.CountDownLatch;
 /** The command line: {@code serve} (the default), {@code import} and {@code simulate}. Bad options stop the app with one line and exit code 2. */
 @Command(name = "gradient-deck", mixinStandardHelpOptions = true, version = "Gradient Deck 0.1.0",
         description = "Daily flashcard review and ML-interview practice, served on http://127.0.0.1:7070.",
-        subcommands = {App.Serve.class, App.Import.class, App.ImportAnki.class, SimulateCommand.class, App.Backup.class, App.Restore.class})
+        subcommands = {App.Serve.class, App.Import.class, App.ImportAnki.class, SimulateCommand.class, OptimizeWeightsCommand.class,
+                App.Backup.class, App.Restore.class})
 public final class App implements Callable<Integer> {
     @Mixin
     Options options;

@@ -27,6 +27,10 @@ import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
 import dev.gradientdeck.review.Reviews;
+import dev.gradientdeck.scheduler.FitRuns;
+import dev.gradientdeck.scheduler.SchedulerParameters;
+import dev.gradientdeck.scheduler.SchedulerRoutes;
+import dev.gradientdeck.scheduler.SchedulerRepository;
 import dev.gradientdeck.web.Login;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.papers.PaperRoutes;
@@ -52,13 +56,15 @@ public final class Server implements AutoCloseable {
     private final Database database;
     private final DeckWatcher watcher;
     private final Practice practice;
+    private final FitRuns fits;
     private final Javalin web;
     private final ScheduledExecutorService chores;
 
-    private Server(Database database, DeckWatcher watcher, Practice practice, Javalin web, ScheduledExecutorService chores) {
+    private Server(Database database, DeckWatcher watcher, Practice practice, FitRuns fits, Javalin web, ScheduledExecutorService chores) {
         this.database = database;
         this.watcher = watcher;
         this.practice = practice;
+        this.fits = fits;
         this.web = web;
         this.chores = chores;
     }
@@ -78,8 +84,13 @@ public final class Server implements AutoCloseable {
             DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
             DataVersion version = new DataVersion(database.jdbi());
             DeckOverview overview = new DeckOverview(cards, version);
-            Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), version, learner, settings.newPerDay(),
-                    FsrsSettings.defaults().withFuzz(settings.fuzz()));
+            ReviewRepository reviewLog = new ReviewRepository(database.jdbi());
+            SchedulerRepository schedulerRepository = new SchedulerRepository(database.jdbi());
+            // The weights and desired retention in use are stored: the review loop starts with them.
+            Reviews reviews = new Reviews(reviewLog, version, learner, settings.newPerDay(),
+                    SchedulerParameters.applied(FsrsSettings.defaults().withFuzz(settings.fuzz()), schedulerRepository.inUse()));
+            SchedulerParameters schedulerParameters = new SchedulerParameters(schedulerRepository, reviews, clock);
+            FitRuns fits = new FitRuns(schedulerRepository, reviewLog, schedulerParameters, learner);
             Grading grading = new Grading(reviews);
             Stats stats = new Stats(new StreakRepository(database.jdbi()), version, learner, settings.dailyGoal());
             Practice practice = Practice.open(new PracticeRepository(database.jdbi()),
@@ -100,12 +111,13 @@ public final class Server implements AutoCloseable {
                     new PaperRoutes(papers),
                     new SearchRoutes(new SearchRepository(database.jdbi())),
                     new PracticeRoutes(practice, cards, grading, settings.zone()),
+                    new SchedulerRoutes(schedulerParameters, schedulerRepository, fits, reviewLog, version, learner, settings.newPerDay()),
                     descent,
                     anki));
             Javalin web = WebServer.create(features);
             web.start(settings.host(), settings.port());
             if (!firstRun) watcher.syncSoon();
-            return new Server(database, watcher, practice, web, dailyBackups(database, settings.database(), learner));
+            return new Server(database, watcher, practice, fits, web, dailyBackups(database, settings.database(), learner));
         } catch (IOException | RuntimeException e) {
             database.close();
             throw e;
@@ -137,6 +149,7 @@ public final class Server implements AutoCloseable {
     public void close() {
         chores.shutdownNow();
         web.stop();
+        fits.close();
         practice.close();
         try {
             watcher.close();

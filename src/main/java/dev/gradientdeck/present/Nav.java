@@ -8,6 +8,7 @@ public enum Nav {
     CARDS("/cards", "Cards"),
     PAPERS("/papers", "Papers"),
     STATS("/stats", "Stats"),
+    SCHEDULER("/scheduler", "Scheduler"),
     IMPORT("/import", "Import");
 
     private final String path;

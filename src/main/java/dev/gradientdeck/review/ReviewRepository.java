@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** All SQL of reviewing: the append-only log, its undos, the derived schedules and the queue. */
@@ -288,5 +289,75 @@ public final class ReviewRepository {
                     .forEach(e -> states.put(e.getKey(), e.getValue()));
             return states;
         });
+    }
+
+    // ---- the review log as the scheduler's weight fit reads it (times as Instants; nothing else reads these tables for it) ----
+
+    /** One logged answer for the fit: the card's state before it says whether it was a learning answer. */
+    public record LogLine(long cardId, Instant reviewedAt, int rating, String stateBefore, boolean undone) {}
+
+    /** Every answer ever logged, undone ones marked, by card and then in the order they were given. */
+    public List<LogLine> reviewLog() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT r.card_id, r.reviewed_at, r.rating, r.state_before,
+                               EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id) AS undone
+                        FROM reviews r ORDER BY r.card_id, r.id""")
+                .map((rs, ctx) -> new LogLine(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getInt(3), rs.getString(4),
+                        rs.getBoolean(5)))
+                .list());
+    }
+
+    /** Each card's answers that still count, oldest first, as the scheduler replays them. */
+    public java.util.Map<Long, List<ReviewEvent>> activeEvents(Handle h) {
+        java.util.Map<Long, List<ReviewEvent>> byCard = new java.util.LinkedHashMap<>();
+        h.createQuery("""
+                        SELECT r.card_id, r.rating, r.reviewed_at, r.elapsed_days, r.fuzz_seed FROM reviews r
+                        WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id) ORDER BY r.card_id, r.id""")
+                .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), new ReviewEvent(Rating.of(rs.getInt(2)),
+                        Instant.parse(rs.getString(3)), rs.getLong(4), rs.getLong(5))))
+                .forEach(e -> byCard.computeIfAbsent(e.getKey(), id -> new java.util.ArrayList<>()).add(e.getValue()));
+        return byCard;
+    }
+
+    /** Replaces a card's memory state (and its due time, when given) and keeps the rest of its schedule. */
+    public void updateMemory(Handle h, long cardId, Memory memory, Instant due) {
+        h.createUpdate("""
+                        UPDATE card_schedules SET stability = :stability, difficulty = :difficulty, due = coalesce(:due, due)
+                        WHERE card_id = :cardId""")
+                .bind("stability", memory.stability())
+                .bind("difficulty", memory.difficulty())
+                .bind("due", due == null ? null : due.toString())
+                .bind("cardId", cardId)
+                .execute();
+    }
+
+    /** A card of the deck as the workload simulator starts it: its memory and due time, or none for a new card. */
+    public record DeckCard(String state, double stability, double difficulty, Instant due, Instant lastReview) {}
+
+    /** Every active card, new ones with state "new". */
+    public List<DeckCard> deckCards() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT coalesce(s.state, 'new'), s.stability, s.difficulty, s.due, s.last_review
+                        FROM cards c LEFT JOIN card_schedules s ON s.card_id = c.id WHERE c.archived = 0""")
+                .map((rs, ctx) -> new DeckCard(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
+                        rs.getString(4) == null ? null : Instant.parse(rs.getString(4)),
+                        rs.getString(5) == null ? null : Instant.parse(rs.getString(5))))
+                .list());
+    }
+
+    /**
+     * Re-derives every active card's memory by replaying its log under the given settings: what a change of the scheduler's
+     * weights means for cards already studied. Due dates stay unless the learner asks to reschedule.
+     */
+    int replayMemories(Handle h, FsrsSettings settings, boolean reschedule) {
+        Map<Long, List<ReviewEvent>> logs = activeEvents(h);
+        logs.forEach((cardId, events) -> replayMemory(h, cardId, events, settings, reschedule));
+        return logs.size();
+    }
+
+    void replayMemory(Handle h, long cardId, List<ReviewEvent> events, FsrsSettings settings, boolean reschedule) {
+        if (events.isEmpty()) return;
+        Schedule replayed = Scheduler.replay(events, Schedule.fresh(events.get(0).reviewedAt()), settings);
+        updateMemory(h, cardId, memoryOf(replayed.state()), reschedule ? replayed.due() : null);
     }
 }

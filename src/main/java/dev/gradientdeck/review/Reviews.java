@@ -27,7 +27,7 @@ public final class Reviews implements CardViews.Schedules {
     private final DataVersion version;
     private final LearnerClock clock;
     private final int newPerDay;
-    private final FsrsSettings settings;
+    private volatile FsrsSettings settings;
 
     public Reviews(ReviewRepository repository, DataVersion version, LearnerClock clock, int newPerDay, FsrsSettings settings) {
         this.repository = repository;
@@ -112,6 +112,8 @@ public final class Reviews implements CardViews.Schedules {
             repository.markUndone(h, last.id(), clock.now());
             List<LoggedReview> log = repository.activeLog(h, last.cardId());
             repository.saveSchedule(h, last.cardId(), log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1)));
+            // The logged memory is what the weights of that day gave; the card keeps the memory today's weights give.
+            repository.replayMemory(h, last.cardId(), events(log), settings, false);
             return last;
         });
     }
@@ -120,11 +122,33 @@ public final class Reviews implements CardViews.Schedules {
     public Schedule replay(long cardId) {
         return repository.inTransaction(h -> {
             ReviewCard card = repository.card(h, cardId).orElseThrow(() -> new Refused(new UnknownCard(cardId)));
-            List<ReviewEvent> events = repository.activeLog(h, cardId).stream()
-                    .map(r -> new ReviewEvent(r.rating(), r.reviewedAt(), r.elapsedDays(), r.fuzzSeed()))
-                    .toList();
-            return Scheduler.replay(events, Schedule.fresh(card.createdAt()), settings);
+            return Scheduler.replay(events(repository.activeLog(h, cardId)), Schedule.fresh(card.createdAt()), settings);
         });
+    }
+
+    private static List<ReviewEvent> events(List<LoggedReview> log) {
+        return log.stream().map(r -> new ReviewEvent(r.rating(), r.reviewedAt(), r.elapsedDays(), r.fuzzSeed())).toList();
+    }
+
+    /** The settings every answer uses now. */
+    public FsrsSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Switches every later answer to {@code next}, in one transaction with {@code record} (which stores the change) and, when
+     * the weights change, with every card's memory re-derived from its log under them; no answer or undo runs in between.
+     * Due dates stay unless {@code reschedule}. Returns the number of cards re-derived.
+     */
+    public synchronized int switchSettings(FsrsSettings next, boolean reschedule, Runnable record) {
+        boolean rederive = reschedule || !next.weights().equals(settings.weights());
+        int cards = repository.inTransaction(h -> {
+            record.run();
+            return rederive ? repository.replayMemories(h, next, reschedule) : 0;
+        });
+        settings = next;
+        queue = null;
+        return cards;
     }
 
     public QueueCounts counts() {

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 
 /**
  * The performance table of the README, measured in one run on this machine: import, start-up, pages under load beside a
- * static file, the scheduler and queue (JMH), a descent run, and resident memory. Run with {@code mvn -B -Pbench verify}.
+ * static file, the scheduler and queue (JMH), a descent run, resident memory, and fitting the scheduler's weights. Run with {@code mvn -B -Pbench verify}.
  */
 public final class Benchmarks {
     static final int CARDS = Integer.getInteger("bench.cards", 10_000);
@@ -53,6 +53,8 @@ public final class Benchmarks {
         int written = new DeckGenerator(7).writeHistory(db, REVIEWS, Instant.now());
         System.out.printf("wrote %,d reviews%n", written);
         serve();
+        rows.addAll(FitBenchmark.run(dir, db));
+        rows.addAll(LearnerFitBenchmark.run());
         jmh();
         print();
     }

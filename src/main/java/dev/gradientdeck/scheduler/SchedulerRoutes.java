@@ -1,0 +1,310 @@
+package dev.gradientdeck.scheduler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gradientdeck.db.DataVersion;
+import dev.gradientdeck.review.ReviewRepository;
+import dev.gradientdeck.review.fit.Evaluation;
+import dev.gradientdeck.review.fit.FitReport;
+import dev.gradientdeck.review.fit.Items;
+import dev.gradientdeck.web.BadRequest;
+import dev.gradientdeck.web.PathId;
+import dev.gradientdeck.web.WebServer;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+
+import dev.gradientdeck.days.LearnerClock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The scheduler page (fit, live descent, result, past fits, workload) and its API. */
+public final class SchedulerRoutes implements WebServer.Routes {
+    private static final ObjectMapper JSON = WebServer.json();
+
+    private final SchedulerParameters parameters;
+    private final SchedulerRepository store;
+    private final FitRuns runs;
+    private final ReviewRepository log;
+    private final DataVersion version;
+    private final LearnerClock clock;
+    private final int newPerDay;
+
+    public SchedulerRoutes(SchedulerParameters parameters, SchedulerRepository store, FitRuns runs, ReviewRepository log, DataVersion version,
+                           LearnerClock clock, int newPerDay) {
+        this.parameters = parameters;
+        this.store = store;
+        this.runs = runs;
+        this.log = log;
+        this.version = version;
+        this.clock = clock;
+        this.newPerDay = newPerDay;
+    }
+
+    @Override
+    public void register(Javalin app) {
+        app.get("/scheduler", this::page);
+        app.post("/scheduler/fits", this::startFromPage);
+        app.get("/scheduler/fits/{id}/live", this::live);
+        app.post("/scheduler/use", this::useFromPage);
+        app.post("/scheduler/retention", this::retentionFromPage);
+        app.post("/api/scheduler/fits", this::startFromApi);
+        app.get("/api/scheduler/fits/{id}", this::fitFromApi);
+        app.get("/api/scheduler", this::inUseFromApi);
+        app.put("/api/scheduler", this::changeFromApi);
+        app.get("/api/scheduler/workload", this::workloadFromApi);
+    }
+
+    // ---- what the log says now, worked out once per change of data or parameters ----
+
+    private record Derived(String stamp, Items.Built items, SchedulerPages.Readiness readiness, List<double[]> workload,
+                           Evaluation.Metrics inUseFigures) {}
+
+    private volatile Derived derived;
+
+    private Derived derived() {
+        SchedulerRepository.InUse inUse = store.inUse();
+        String stamp = version.current() + "/" + inUse.weights() + "/" + newPerDay;
+        Derived known = derived;
+        if (known != null && known.stamp().equals(stamp)) return known;
+        synchronized (this) {
+            known = derived;
+            if (known != null && known.stamp().equals(stamp)) return known;
+            Items.Built built = runs.items();
+            List<ReviewRepository.LogLine> lines = log.reviewLog();
+            List<ReviewRepository.DeckCard> deck = log.deckCards();
+            int fresh = (int) deck.stream().filter(c -> c.state().equals("new")).count();
+            List<double[]> workload = Workload.perRetention(SchedulerPages.cardsNow(deck, clock.now()), fresh, newPerDay,
+                    inUse.weights(), SchedulerPages.gradeMix(lines));
+            var evaluated = Evaluation.referenceOrder(built.items());
+            Evaluation.Metrics figures = evaluated.isEmpty() ? null
+                    : Evaluation.evaluate(SchedulerPages.weights(inUse.weights()), evaluated);
+            Derived fresh2 = new Derived(stamp, built, SchedulerPages.Readiness.of(built), workload, figures);
+            derived = fresh2;
+            return fresh2;
+        }
+    }
+
+    // ---- the page ----
+
+    private void page(Context ctx) {
+        SchedulerRepository.InUse inUse = store.inUse();
+        Derived d = derived();
+        Optional<Long> running = runs.current().map(l -> l.id);
+        Optional<SchedulerPages.Shown> shown = Optional.ofNullable(ctx.queryParam("fit"))
+                .map(raw -> parseId(raw).flatMap(store::fit).orElseThrow(() -> new NotFoundResponse("There is no fit " + raw + ".")))
+                .or(() -> store.fits().stream().findFirst().flatMap(f -> store.fit(f.id())))
+                .map(f -> SchedulerPages.shown(f, inUse));
+        ctx.render("scheduler.jte", Map.of("page", new SchedulerPages.Page(SchedulerPages.inUse(inUse, clock.zone()), d.readiness(), running,
+                shown, SchedulerPages.history(store.fits(), inUse, clock.zone()), FitCharts.workload(d.workload(), inUse.desiredRetention()),
+                SchedulerPages.retentions(d.workload(), inUse.desiredRetention()), notice(ctx.queryParam("notice")))));
+    }
+
+    private static Optional<Long> parseId(String raw) {
+        try {
+            return Optional.of(Long.parseLong(raw));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String notice(String code) {
+        if (code == null) return "";
+        return switch (code) {
+            case "used" -> "The new weights are in use: every answer from now on is scheduled with them, and your cards' memory was recomputed from their history.";
+            case "rescheduled" -> "The new weights are in use and your cards were rescheduled with them.";
+            case "defaults" -> "Back on the FSRS-6 defaults; your cards' memory was recomputed from their history.";
+            case "retention" -> "Desired retention changed: intervals from your next answers aim at it.";
+            case "running" -> "A fit is already running; here it is.";
+            default -> "";
+        };
+    }
+
+    private void startFromPage(Context ctx) {
+        long id;
+        try {
+            id = start();
+        } catch (FitRuns.AlreadyRunning e) {
+            ctx.redirect("/scheduler?notice=running#live", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.redirect("/scheduler#live", HttpStatus.SEE_OTHER);
+    }
+
+    private long start() {
+        SchedulerPages.Readiness readiness = derived().readiness();
+        if (!readiness.canFit()) {
+            throw new BadRequest("Your log has " + readiness.items() + " reviews on later days to learn from; a fit needs "
+                    + readiness.needed() + " more.");
+        }
+        return runs.start();
+    }
+
+    /** The live view's pieces, swapped into the page while a fit runs. */
+    private void live(Context ctx) {
+        long id = PathId.of(ctx, "fit");
+        Optional<FitRuns.Live> live = runs.live(id);
+        if (live.isEmpty()) {
+            SchedulerRepository.StoredFit fit = store.fit(id).orElseThrow(() -> new NotFoundResponse("There is no fit " + id + "."));
+            ctx.header("X-Fit-Status", fit.status()).html("");
+            return;
+        }
+        FitRuns.Live l = live.get();
+        List<double[]> curve = l.curveFrom(0);
+        double[] w = l.weights() == null ? SchedulerPages.weights(store.inUse().weights()) : l.weights();
+        String progress = l.phase().equals("fitting")
+                ? "Epoch " + l.epoch() + " of 5 · step " + l.step() + " of " + l.steps()
+                : l.phase().startsWith("checking") ? "Checking on held-out reviews: fold " + l.fold() + " of 5" : "Reading your review log";
+        int percent = l.phase().startsWith("checking") ? 100 : l.steps() == 0 ? 0 : 100 * l.step() / l.steps();
+        ctx.header("X-Fit-Status", "running").html("<p class=\"fit-progress\" role=\"status\">" + progress + "</p>"
+                + "<progress max=\"100\" value=\"" + percent + "\">" + percent + " %</progress>"
+                + "<div class=\"columns\"><div><h3>Loss per step</h3>" + FitCharts.lossCurve(curve, Math.max(1, l.steps())) + "</div>"
+                + "<div><h3>Weights against their defaults</h3>" + FitCharts.weightBars(w, dev.gradientdeck.review.fit.FsrsOptimizer.defaults())
+                + "</div></div>");
+    }
+
+    private void useFromPage(Context ctx) {
+        String raw = ctx.formParam("fitId");
+        boolean reschedule = "on".equals(ctx.formParam("reschedule")) || "true".equals(ctx.formParam("reschedule"));
+        if (raw == null || raw.equals("defaults")) {
+            parameters.useWeights(dev.gradientdeck.review.FsrsSettings.DEFAULT_WEIGHTS, null, reschedule, "back to the defaults");
+            ctx.redirect("/scheduler?notice=defaults", HttpStatus.SEE_OTHER);
+            return;
+        }
+        long id = parseId(raw).orElseThrow(() -> new BadRequest("fitId '" + raw + "' is not a fit number"));
+        useFit(id, reschedule);
+        ctx.redirect("/scheduler?fit=" + id + "&notice=" + (reschedule ? "rescheduled" : "used"), HttpStatus.SEE_OTHER);
+    }
+
+    private SchedulerRepository.InUse useFit(long id, boolean reschedule) {
+        SchedulerRepository.StoredFit fit = store.fit(id).orElseThrow(() -> new NotFoundResponse("There is no fit " + id + "."));
+        if (!fit.status().equals("done") || fit.weights() == null) {
+            throw new io.javalin.http.ConflictResponse("Fit " + id + " is " + fit.status() + "; only a finished fit can be used.");
+        }
+        return parameters.useWeights(java.util.Arrays.stream(fit.weights()).boxed().toList(), id, reschedule, "fit " + id);
+    }
+
+    private void retentionFromPage(Context ctx) {
+        parameters.useDesiredRetention(retention(ctx.formParam("retention")));
+        ctx.redirect("/scheduler?notice=retention", HttpStatus.SEE_OTHER);
+    }
+
+    private static double retention(String raw) {
+        try {
+            double value = Double.parseDouble(raw == null ? "" : raw.strip());
+            // The form offers percent; the API takes a fraction.
+            double fraction = value > 1 ? value / 100 : value;
+            SchedulerParameters.checkRetention(fraction);
+            return fraction;
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("desired retention must be between 0.70 and 0.97 (70 % to 97 %), not '" + raw + "'");
+        }
+    }
+
+    // ---- API ----
+
+    public record Started(long id, String status) {}
+
+    private void startFromApi(Context ctx) {
+        try {
+            long id = start();
+            ctx.status(202).header("Location", "/api/scheduler/fits/" + id).json(new Started(id, "running"));
+        } catch (FitRuns.AlreadyRunning e) {
+            WebServer.answerError(ctx, 409, "A fit is already running: " + e.id + ".", List.of("/api/scheduler/fits/" + e.id));
+        }
+    }
+
+    public record ApiFit(long id, String status, String phase, int epoch, int step, int steps, int fold, List<double[]> loss,
+                         double[] weights, Instant startedAt, Instant finishedAt, FitReport report, String message) {}
+
+    private void fitFromApi(Context ctx) {
+        long id = PathId.of(ctx, "fit");
+        int from = parseId(Optional.ofNullable(ctx.queryParam("from")).orElse("0")).map(Long::intValue).orElse(0);
+        Optional<FitRuns.Live> live = runs.live(id);
+        if (live.isPresent()) {
+            FitRuns.Live l = live.get();
+            ctx.json(new ApiFit(id, "running", l.phase(), l.epoch(), l.step(), l.steps(), l.fold(), l.curveFrom(Math.max(0, from)),
+                    l.weights(), l.startedAt, null, null, null));
+            return;
+        }
+        SchedulerRepository.StoredFit fit = store.fit(id).orElseThrow(() -> new NotFoundResponse("There is no fit " + id + "."));
+        FitReport r = fit.report();
+        ctx.json(new ApiFit(id, fit.status(), fit.status(), 0, 0, 0, 0, r == null ? List.of() : r.lossCurve(), fit.weights(),
+                fit.startedAt(), fit.finishedAt(), r, fit.message()));
+    }
+
+    public record ApiFigures(double logLoss, double rmseBins, int items) {}
+
+    public record ApiFitSummary(long id, String status, Instant startedAt, int reviews, int items) {}
+
+    public record ApiInUse(List<Double> weights, double desiredRetention, Long fitId, boolean defaults, Instant since, String note,
+                           ApiFigures figures, int trainingItems, int reviewsNeeded, List<ApiFitSummary> fits) {}
+
+    private void inUseFromApi(Context ctx) {
+        ctx.json(apiInUse());
+    }
+
+    private ApiInUse apiInUse() {
+        SchedulerRepository.InUse inUse = store.inUse();
+        Derived d = derived();
+        Evaluation.Metrics m = d.inUseFigures();
+        return new ApiInUse(inUse.weights(), inUse.desiredRetention(), inUse.fitId(), inUse.defaults(), inUse.since(), inUse.note(),
+                m == null ? null : new ApiFigures(m.logLoss(), m.rmseBins(), m.items()), d.readiness().items(), d.readiness().needed(),
+                store.fits().stream().map(f -> new ApiFitSummary(f.id(), f.status(), f.startedAt(), f.reviews(), f.items())).toList());
+    }
+
+    private static final Set<String> PUT_FIELDS = Set.of("fitId", "desiredRetention", "reschedule");
+
+    /** {"fitId": n} uses (accepts or restores) a fit, {"fitId": null} the defaults; "desiredRetention" and "reschedule" too. */
+    private void changeFromApi(Context ctx) {
+        JsonNode body = body(ctx);
+        List<String> unknown = new java.util.ArrayList<>();
+        body.fieldNames().forEachRemaining(n -> {
+            if (!PUT_FIELDS.contains(n)) unknown.add(n);
+        });
+        if (!unknown.isEmpty()) throw new BadRequest("unknown field(s): " + String.join(", ", unknown), List.of("allowed fields: fitId, desiredRetention, reschedule"));
+        if (body.isEmpty()) throw new BadRequest("send fitId (a fit to use, null for the defaults) and/or desiredRetention");
+        JsonNode reschedule = body.get("reschedule");
+        if (reschedule != null && !reschedule.isBoolean()) throw new BadRequest("reschedule must be true or false");
+        Double retention = null;
+        if (body.has("desiredRetention")) {
+            JsonNode r = body.get("desiredRetention");
+            if (!r.isNumber()) throw new BadRequest("desiredRetention must be a number between 0.70 and 0.97");
+            retention = r.asDouble();
+            try {
+                SchedulerParameters.checkRetention(retention);
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("desiredRetention must be between 0.70 and 0.97, not " + r);
+            }
+        }
+        if (body.has("fitId")) {
+            JsonNode fit = body.get("fitId");
+            boolean again = reschedule != null && reschedule.asBoolean();
+            if (fit.isNull()) parameters.useWeights(dev.gradientdeck.review.FsrsSettings.DEFAULT_WEIGHTS, null, again, "back to the defaults");
+            else if (fit.isIntegralNumber()) useFit(fit.asLong(), again);
+            else throw new BadRequest("fitId must be a fit number, or null for the defaults");
+        }
+        if (retention != null) parameters.useDesiredRetention(retention);
+        ctx.json(apiInUse());
+    }
+
+    private static JsonNode body(Context ctx) {
+        try {
+            JsonNode node = JSON.readTree(ctx.body().isBlank() ? "{}" : ctx.body());
+            if (node == null || !node.isObject()) throw new BadRequest("the request body must be a JSON object like {\"fitId\": 3}");
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("the request body is not valid JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    public record ApiWorkload(double desiredRetention, List<double[]> reviewsPerDay) {}
+
+    private void workloadFromApi(Context ctx) {
+        ctx.json(new ApiWorkload(store.inUse().desiredRetention(), derived().workload()));
+    }
+}
