@@ -8,6 +8,8 @@ import dev.gradientdeck.db.Backups;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.descent.SimulateCommand;
+import dev.gradientdeck.settings.SettingsRepository;
+import dev.gradientdeck.settings.SettingsStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,8 +109,10 @@ public final class App implements Callable<Integer> {
         public Integer call() {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
+                SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(),
+                        Clock.systemUTC());
                 DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        new PaperRepository(database.jdbi()), settings.learnerClock(Clock.systemUTC()));
+                        new PaperRepository(database.jdbi()), learner);
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",

@@ -1,6 +1,9 @@
 package dev.gradientdeck.present;
 
-/** The header's links, in the order shown; a page names the one it belongs to and the layout marks it. */
+/**
+ * The header's links, in the order shown; a page names the one it belongs to and the layout marks it. On a phone the bar
+ * keeps only the daily one (Review); the others sit behind its menu with the search box.
+ */
 public enum Nav {
     HOME("/", "Home"),
     REVIEW("/review", "Review"),
@@ -8,7 +11,8 @@ public enum Nav {
     CARDS("/cards", "Cards"),
     PAPERS("/papers", "Papers"),
     STATS("/stats", "Stats"),
-    IMPORT("/import", "Import");
+    IMPORT("/import", "Import"),
+    SETTINGS("/settings", "Settings");
 
     private final String path;
     private final String label;
@@ -24,5 +28,10 @@ public enum Nav {
 
     public String label() {
         return label;
+    }
+
+    /** Whether a phone's compact bar shows this link itself rather than only in the menu. */
+    public boolean onPhoneBar() {
+        return this == REVIEW;
     }
 }

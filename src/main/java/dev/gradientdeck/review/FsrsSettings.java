@@ -56,6 +56,11 @@ public record FsrsSettings(
                 maximumIntervalDays, shortTerm, fuzz);
     }
 
+    public FsrsSettings withDesiredRetention(double desiredRetention) {
+        return new FsrsSettings(weights, desiredRetention, learningSteps, relearningSteps,
+                maximumIntervalDays, shortTerm, fuzz);
+    }
+
     private static List<Duration> positiveSteps(String kind, List<Duration> steps) {
         List<Duration> copy = List.copyOf(steps);
         for (Duration step : copy) {
