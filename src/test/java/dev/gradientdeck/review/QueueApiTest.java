@@ -31,12 +31,18 @@ class QueueApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        app = RunningApp.start(dir, clock);
-        app.write("optimizers/adam.md", card("Adam", "#Interview"));
-        app.write("optimizers/momentum.md", card("Momentum", ""));
-        app.write("llm/bpe.md", card("BPE", "#Interview"));
-        app.write("llm/pruning/wanda.md", card("Wanda", ""));
-        app.send("POST", "/api/import", null);
+        // Written before the start, so the first start imports them and no watcher sync runs beside the answers.
+        Path deck = dir.resolve("cards");
+        write(deck, "optimizers/adam.md", card("Adam", "#Interview"));
+        write(deck, "optimizers/momentum.md", card("Momentum", ""));
+        write(deck, "llm/bpe.md", card("BPE", "#Interview"));
+        write(deck, "llm/pruning/wanda.md", card("Wanda", ""));
+        app = RunningApp.start(deck, dir.resolve("app.sqlite"), clock);
+    }
+
+    static void write(Path deck, String path, String text) throws Exception {
+        java.nio.file.Files.createDirectories(deck.resolve(path).getParent());
+        java.nio.file.Files.writeString(deck.resolve(path), text);
     }
 
     static String card(String title, String tags) {
