@@ -42,3 +42,7 @@ ALTER TABLE paper_notes DROP COLUMN paper_prompts;
 -- Whether the sync that wrote this run made prompts for decks that did not choose: when the setting changes, the next
 -- sync derives the prompts again even if no file changed. NULL (runs before this version) always derives once.
 ALTER TABLE import_runs ADD COLUMN paper_prompts INTEGER;
+
+-- Search snippets come from plain text now (math as readable symbols, not LaTeX): index every document again. The first
+-- sync after this migration re-derives papers and search (the run above has no paper_prompts yet).
+DELETE FROM search_docs;

@@ -55,7 +55,14 @@ function searchSuggestions(form) {
       snippet.className = "snippet";
       // The server escapes the snippet and adds only <mark> around the matching words.
       snippet.innerHTML = hit.snippet;
-      link.append(kind, title, snippet);
+      link.append(kind, title);
+      if (hit.deck) {
+        var deck = document.createElement("span");
+        deck.className = "deck";
+        deck.textContent = " · " + hit.deck;
+        link.append(deck);
+      }
+      link.append(snippet);
       var item = document.createElement("li");
       item.appendChild(link);
       list.appendChild(item);
