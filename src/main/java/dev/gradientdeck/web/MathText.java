@@ -66,7 +66,7 @@ public final class MathText {
                 script(m.group(1).equals("^"), m.group(2) != null ? m.group(2) : m.group(3))));
         text = text.replace("{", "").replace("}", "").replace(" - ", " − ");
         // Math mode ignores spaces; a prefix operator reads joined to what it applies to ("∇L", "∂x").
-        return text.replaceAll("\\s+", " ").replaceAll("([∇∂√]) ", "$1").strip();
+        return text.replaceAll("\\s+", " ").replaceAll("([∇∂√]) ", "$1").replaceAll("‖ ([^‖]*?) ‖", "‖$1‖").strip();
     }
 
     /** A fraction's part keeps its brackets only when it is more than one token: "(a+b)/2", "x/y". */
