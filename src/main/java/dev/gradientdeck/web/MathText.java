@@ -35,9 +35,9 @@ public final class MathText {
             Map.entry("log", "log"), Map.entry("exp", "exp"), Map.entry("max", "max"), Map.entry("min", "min"),
             Map.entry("arg", "arg"), Map.entry("sin", "sin"), Map.entry("cos", "cos"), Map.entry("tanh", "tanh"), Map.entry("ln", "ln"));
 
-    private static final String SUPERSCRIPT_FROM = "0123456789+-=()nTitkx";
+    private static final String SUPERSCRIPT_FROM = "0123456789+−=()nTitkx";
     private static final String SUPERSCRIPT_TO = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿᵀⁱᵗᵏˣ";
-    private static final String SUBSCRIPT_FROM = "0123456789+-=()aeijklmnoprstuvx";
+    private static final String SUBSCRIPT_FROM = "0123456789+−=()aeijklmnoprstuvx";
     private static final String SUBSCRIPT_TO = "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ";
 
     private static final Pattern FRACTION = Pattern.compile("\\\\[dt]?frac\\s*\\{([^{}]*)\\}\\s*\\{([^{}]*)\\}");
@@ -58,13 +58,16 @@ public final class MathText {
             text = WRAPPER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
             text = ACCENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(accented(
                     m.group(1) != null ? m.group(1) : m.group(3), m.group(2) != null ? m.group(2) : m.group(4))));
+            text = SCRIPT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
+                    script(m.group(1).equals("^"), m.group(2) != null ? m.group(2) : m.group(3))));
             text = ROOT.matcher(text).replaceAll(m -> Matcher.quoteReplacement("√" + grouped(m.group(1))));
             text = FRACTION.matcher(text).replaceAll(m -> Matcher.quoteReplacement(grouped(m.group(1)) + "/" + grouped(m.group(2))));
         }
         text = COMMAND.matcher(text).replaceAll(m -> Matcher.quoteReplacement(SYMBOLS.getOrDefault(m.group(1), m.group(1))));
         text = SCRIPT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
                 script(m.group(1).equals("^"), m.group(2) != null ? m.group(2) : m.group(3))));
-        text = text.replace("{", "").replace("}", "").replace(" - ", " − ");
+        // A hyphen in math is a minus sign.
+        text = text.replace("{", "").replace("}", "").replace('-', '−');
         // Math mode ignores spaces; a prefix operator reads joined to what it applies to ("∇L", "∂x").
         return text.replaceAll("\\s+", " ").replaceAll("([∇∂√]) ", "$1").replaceAll("‖ ([^‖]*?) ‖", "‖$1‖").strip();
     }
@@ -90,7 +93,7 @@ public final class MathText {
     private static String script(boolean superscript, String body) {
         String from = superscript ? SUPERSCRIPT_FROM : SUBSCRIPT_FROM;
         String to = superscript ? SUPERSCRIPT_TO : SUBSCRIPT_TO;
-        String plain = body.strip();
+        String plain = body.strip().replace('-', '−');
         if (plain.startsWith("\\")) plain = SYMBOLS.getOrDefault(plain.substring(1), plain.substring(1));
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < plain.length(); i++) {
