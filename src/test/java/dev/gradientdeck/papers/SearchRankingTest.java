@@ -32,6 +32,8 @@ class SearchRankingTest {
             Files.writeString(deck.resolve("mention-" + i + ".md"), "# Optimizer note " + i + "\n# Question\nHow does Adam compare here? Adam, Adam and Adam again.\n"
                     + "# Answer\nAdam with $\\beta_1 = 0.9$ and Adam's bias correction.\n");
         }
+        // A shorter title that only begins with the word: a whole-word title match still comes first.
+        Files.writeString(deck.resolve("adamw.md"), "# AdamW\n# Question\nWhat does AdamW decouple?\n# Answer\nWeight decay.\n");
         // The card about Adam: a long answer that names it once.
         Files.writeString(deck.resolve("the-adam-optimizer.md"), "# The Adam Optimizer\n# Question\nWhat does the optimizer keep per parameter?\n"
                 + "# Answer\n" + "It keeps moving averages of the gradient and its square, corrected for their start at zero. ".repeat(12)
@@ -47,8 +49,9 @@ class SearchRankingTest {
     @Test
     void aTitleMatchRanksAboveFifteenBodyMatches() throws Exception {
         JsonNode hits = JSON.readTree(app.get("/api/search?q=adam").body());
-        assertEquals(16, hits.size());
+        assertEquals(17, hits.size());
         assertEquals("The Adam Optimizer", hits.get(0).get("title").asText(), hits.toString());
+        assertEquals("AdamW", hits.get(1).get("title").asText(), "a title the last word begins comes next");
         assertEquals("optimizers", hits.get(0).get("deck").asText(), "a card hit names its deck");
         String page = app.get("/search?q=adam").body();
         assertTrue(page.indexOf("The Adam Optimizer") < page.indexOf("Optimizer note"), "the page lists it first too");
