@@ -94,7 +94,7 @@ public final class Server implements AutoCloseable {
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
                     new SearchRoutes(new SearchRepository(database.jdbi())),
-                    new PracticeRoutes(practice, cards, grading, settings.zone()),
+                    new PracticeRoutes(practice, cards, grading, () -> learner.current().zone()),
                     new SettingsRoutes(learner),
                     descent));
             Javalin web = WebServer.create(features);
