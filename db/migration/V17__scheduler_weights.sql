@@ -12,13 +12,12 @@ CREATE TABLE scheduler_fits (
     message     TEXT
 );
 
--- The scheduler's parameters in use, appended on every change (accept, restore, new desired retention); the newest row is
--- what every answer uses. No row: the FSRS-6 defaults at 90 % retention.
+-- The scheduler's weights in use, appended on every change (accept, restore); the newest row is what every answer uses.
+-- No row: the FSRS-6 defaults. (Desired retention is a learner setting, kept with the others.)
 CREATE TABLE scheduler_parameters (
     id                INTEGER PRIMARY KEY,
     changed_at        INTEGER NOT NULL,
     weights           TEXT    NOT NULL,
-    desired_retention REAL    NOT NULL CHECK (desired_retention >= 0.7 AND desired_retention <= 0.99),
     fit_id            INTEGER REFERENCES scheduler_fits (id),
     note              TEXT    NOT NULL
 );

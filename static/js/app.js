@@ -55,7 +55,14 @@ function searchSuggestions(form) {
       snippet.className = "snippet";
       // The server escapes the snippet and adds only <mark> around the matching words.
       snippet.innerHTML = hit.snippet;
-      link.append(kind, title, snippet);
+      link.append(kind, title);
+      if (hit.deck) {
+        var deck = document.createElement("span");
+        deck.className = "deck";
+        deck.textContent = " · " + hit.deck;
+        link.append(deck);
+      }
+      link.append(snippet);
       var item = document.createElement("li");
       item.appendChild(link);
       list.appendChild(item);
@@ -101,8 +108,34 @@ function searchSuggestions(form) {
   });
 }
 
+// A form refused with errors shows the first one (and its field) on screen, wherever it is on a long page.
+function showFirstError() {
+  var error = document.querySelector(".field-error");
+  if (!error) return;
+  error.scrollIntoView({ block: "center" });
+  var field = error.parentElement && error.parentElement.querySelector("[aria-invalid=true], input:not([type=hidden]), textarea, select");
+  if (field) field.focus({ preventScroll: true });
+}
+
+// Charts and the heatmap: a tap (or click) on a square or bar shows its count beneath, since phones have no hover.
+function tapReadouts() {
+  document.querySelectorAll("[data-readout]").forEach(function (box) {
+    var readout = box.querySelector(".tap-readout");
+    if (!readout) return;
+    box.addEventListener("click", function (event) {
+      var shape = event.target.closest("rect, g");
+      var title = shape && (shape.querySelector("title") || (shape.parentElement && shape.parentElement.querySelector(":scope > title")));
+      if (title) readout.textContent = title.textContent;
+    });
+  });
+  // The year opens on its latest weeks when it has to scroll.
+  document.querySelectorAll(".heatmap").forEach(function (map) { map.scrollLeft = map.scrollWidth; });
+}
+
 document.addEventListener("DOMContentLoaded", function () {
   typeset(document.body);
   showStreak();
   document.querySelectorAll(".search-box").forEach(searchSuggestions);
+  showFirstError();
+  tapReadouts();
 });

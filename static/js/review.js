@@ -26,6 +26,8 @@
     main.innerHTML = incoming.innerHTML;
     document.title = next.title;
     history.replaceState(null, "", url);
+    // Each card opens at its top, as a freshly loaded page would.
+    window.scrollTo(0, 0);
     if (typeof typeset === "function") typeset(main);
   }
 

@@ -17,6 +17,10 @@ import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.descent.SimulateCommand;
 import dev.gradientdeck.scheduler.OptimizeWeightsCommand;
+import dev.gradientdeck.scheduler.SchedulerRepository;
+import dev.gradientdeck.review.QueueChoiceRepository;
+import dev.gradientdeck.settings.SettingsRepository;
+import dev.gradientdeck.settings.SettingsStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -117,8 +121,10 @@ public final class App implements Callable<Integer> {
         public Integer call() {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
+                SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(),
+                        Clock.systemUTC());
                 DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        new PaperRepository(database.jdbi()), settings.learnerClock(Clock.systemUTC()));
+                        new PaperRepository(database.jdbi()), learner);
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",
@@ -145,13 +151,16 @@ public final class App implements Callable<Integer> {
         public Integer call() throws Exception {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
-                LearnerClock clock = settings.learnerClock(Clock.systemUTC());
+                SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(),
+                        Clock.systemUTC());
                 DeckFolder folder = new DeckFolder(settings.cards());
                 CardRepository cards = new CardRepository(database.jdbi());
-                DeckImporter importer = new DeckImporter(folder, cards, new PaperRepository(database.jdbi()), clock);
-                Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new DataVersion(database.jdbi()), clock,
-                        settings.newPerDay(), FsrsSettings.defaults().withFuzz(settings.fuzz()));
-                AnkiImport imports = AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews, clock);
+                DeckImporter importer = new DeckImporter(folder, cards, new PaperRepository(database.jdbi()), learner);
+                // The history is replayed with the weights the app schedules with.
+                Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new QueueChoiceRepository(database.jdbi()),
+                        new DataVersion(database.jdbi()), learner, new SchedulerRepository(database.jdbi()).inUse().weights());
+                AnkiImport imports = AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews,
+                        learner::learnerClock);
                 return AnkiCommand.run(imports, file, spec.commandLine().getOut(), spec.commandLine().getErr());
             }
         }

@@ -10,7 +10,6 @@ import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.DeckOverview;
 import dev.gradientdeck.cards.DeckWatcher;
-import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.home.HomeRoutes;
@@ -22,8 +21,8 @@ import dev.gradientdeck.practice.PracticeRepository;
 import dev.gradientdeck.practice.PracticeRoutes;
 import dev.gradientdeck.descent.DescentRepository;
 import dev.gradientdeck.descent.DescentRoutes;
-import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.Grading;
+import dev.gradientdeck.review.QueueChoiceRepository;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.ReviewRoutes;
 import dev.gradientdeck.review.Reviews;
@@ -31,6 +30,9 @@ import dev.gradientdeck.scheduler.FitRuns;
 import dev.gradientdeck.scheduler.SchedulerParameters;
 import dev.gradientdeck.scheduler.SchedulerRoutes;
 import dev.gradientdeck.scheduler.SchedulerRepository;
+import dev.gradientdeck.settings.SettingsRepository;
+import dev.gradientdeck.settings.SettingsRoutes;
+import dev.gradientdeck.settings.SettingsStore;
 import dev.gradientdeck.web.Login;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.papers.PaperRoutes;
@@ -75,7 +77,7 @@ public final class Server implements AutoCloseable {
             DeckFolder folder = new DeckFolder(settings.cards());
             CardRepository cards = new CardRepository(database.jdbi());
             PaperRepository papers = new PaperRepository(database.jdbi());
-            LearnerClock learner = settings.learnerClock(clock);
+            SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(), clock);
             DeckImporter importer = new DeckImporter(folder, cards, papers, learner);
             // The first start imports the deck before serving; later starts serve what is stored at once and catch up on
             // file changes in the background, so a large deck does not delay the first page.
@@ -86,19 +88,20 @@ public final class Server implements AutoCloseable {
             DeckOverview overview = new DeckOverview(cards, version);
             ReviewRepository reviewLog = new ReviewRepository(database.jdbi());
             SchedulerRepository schedulerRepository = new SchedulerRepository(database.jdbi());
-            // The weights and desired retention in use are stored: the review loop starts with them.
-            Reviews reviews = new Reviews(reviewLog, version, learner, settings.newPerDay(),
-                    SchedulerParameters.applied(FsrsSettings.defaults().withFuzz(settings.fuzz()), schedulerRepository.inUse()));
-            SchedulerParameters schedulerParameters = new SchedulerParameters(schedulerRepository, reviews, clock);
+            // The weights in use are stored: the review loop starts with them.
+            Reviews reviews = new Reviews(reviewLog, new QueueChoiceRepository(database.jdbi()), version, learner,
+                    schedulerRepository.inUse().weights());
+            SchedulerParameters schedulerParameters = new SchedulerParameters(schedulerRepository, reviews, learner, clock);
             FitRuns fits = new FitRuns(schedulerRepository, reviewLog, schedulerParameters, learner);
             Grading grading = new Grading(reviews);
-            Stats stats = new Stats(new StreakRepository(database.jdbi()), version, learner, settings.dailyGoal());
+            Stats stats = new Stats(new StreakRepository(database.jdbi()), version, learner);
             Practice practice = Practice.open(new PracticeRepository(database.jdbi()),
-                    settings.database().toAbsolutePath().getParent(), cards, grading, learner);
+                    settings.database().toAbsolutePath().getParent(), cards, grading, learner::learnerClock);
+            derivePromptsOnChange(learner, importer);
             DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews);
             AnkiRoutes anki = new AnkiRoutes(
-                    AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews, learner),
-                    new AnkiExport(cards, reviews, reviews.pastAnswers(), folder.root(), learner),
+                    AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews, learner::learnerClock),
+                    new AnkiExport(cards, reviews, reviews.pastAnswers(), folder.root(), learner::learnerClock),
                     folder.root());
             List<WebServer.Routes> features = new ArrayList<>();
             // The password gate comes first so its check runs before every other handler.
@@ -110,8 +113,9 @@ public final class Server implements AutoCloseable {
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
                     new SearchRoutes(new SearchRepository(database.jdbi())),
-                    new PracticeRoutes(practice, cards, grading, settings.zone()),
-                    new SchedulerRoutes(schedulerParameters, schedulerRepository, fits, reviewLog, version, learner, settings.newPerDay()),
+                    new PracticeRoutes(practice, cards, grading, () -> learner.current().zone()),
+                    new SettingsRoutes(learner),
+                    new SchedulerRoutes(schedulerParameters, schedulerRepository, fits, reviewLog, version, learner),
                     descent,
                     anki));
             Javalin web = WebServer.create(features);
@@ -124,8 +128,18 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** Turning paper prompts on or off makes or archives prompt cards at once, before the settings page answers. */
+    private static void derivePromptsOnChange(SettingsStore learner, DeckImporter importer) {
+        boolean[] derivedWith = {learner.current().paperPrompts()};
+        learner.onChange(now -> {
+            if (now.paperPrompts() == derivedWith[0]) return;
+            derivedWith[0] = now.paperPrompts();
+            importer.sync("settings");
+        });
+    }
+
     /** Checks hourly whether today's backup exists, so a learner who leaves the app running still gets one a day. */
-    private static ScheduledExecutorService dailyBackups(Database database, Path file, LearnerClock learner) {
+    private static ScheduledExecutorService dailyBackups(Database database, Path file, SettingsStore learner) {
         ScheduledExecutorService chores = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "daily-backup");
             t.setDaemon(true);
@@ -133,7 +147,7 @@ public final class Server implements AutoCloseable {
         });
         chores.scheduleWithFixedDelay(() -> {
             try {
-                Backups.dailyIfDue(database.jdbi(), file, learner.today().date());
+                Backups.dailyIfDue(database.jdbi(), file, learner.learnerClock().today().date());
             } catch (IOException | RuntimeException e) {
                 LoggerFactory.getLogger(Server.class).warn("daily backup failed: {}", e.getMessage());
             }

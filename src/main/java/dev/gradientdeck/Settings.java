@@ -1,13 +1,16 @@
 package dev.gradientdeck;
 
-import dev.gradientdeck.days.LearnerClock;
+import dev.gradientdeck.review.FsrsSettings;
+import dev.gradientdeck.settings.LearnerSettings;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
 
-/** Everything the command line decides, checked before anything starts. */
+/**
+ * Everything the command line decides, checked before anything starts. The learner's settings among them (zone, day start,
+ * goal, new cards, fuzz) are defaults: what the learner sets on the settings page wins.
+ */
 public record Settings(
         String host,
         int port,
@@ -20,8 +23,8 @@ public record Settings(
         boolean fuzz,
         Optional<String> password) {
 
-    /** The learner's days as these settings define them, read off {@code clock}. */
-    public LearnerClock learnerClock(Clock clock) {
-        return new LearnerClock(clock, zone, dayStartHour);
+    /** The learner's settings as the command line gives them; desired retention is FSRS's 0.9 and paper prompts are off. */
+    public LearnerSettings learnerDefaults() {
+        return new LearnerSettings(dailyGoal, newPerDay, dayStartHour, zone, FsrsSettings.defaults().desiredRetention(), fuzz, false);
     }
 }

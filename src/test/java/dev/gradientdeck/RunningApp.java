@@ -29,8 +29,25 @@ public final class RunningApp implements AutoCloseable {
     }
 
     public static RunningApp start(Path deck, Path database, Clock clock) throws Exception {
-        Settings settings = new Settings("127.0.0.1", 0, database, deck, ZoneId.of("UTC"), 4, 1, 10, false, Optional.empty());
-        return new RunningApp(deck, database, Server.start(settings, clock));
+        return start(defaults(deck, database), clock);
+    }
+
+    /** The command line the tests start with: zone UTC, day start 4, goal 1, 10 new cards a day, no fuzz. */
+    public static Settings defaults(Path deck, Path database) {
+        return new Settings("127.0.0.1", 0, database, deck, ZoneId.of("UTC"), 4, 1, 10, false, Optional.empty());
+    }
+
+    public static RunningApp start(Settings settings, Clock clock) throws Exception {
+        return new RunningApp(settings.cards(), settings.database(), Server.start(settings, clock));
+    }
+
+    /** A form post as a browser on this page sends it; the answer's redirect is not followed. */
+    public HttpResponse<String> postForm(String path, String form) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public String url(String path) {

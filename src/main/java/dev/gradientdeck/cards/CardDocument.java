@@ -22,7 +22,7 @@ public record CardDocument(
         Optional<StreakRecord> streakRecord,
         Optional<DescentBlock> descent,
         Optional<LocalDate> date,
-        boolean paperPrompts) implements DeckFile {
+        Optional<Boolean> paperPrompts) implements DeckFile {
 
     public enum Kind {
         BASIC, DESCENT;

@@ -8,13 +8,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.gradientdeck.present.Html;
+
 /** What each cards page shows, decided here so the templates only format. */
 public final class CardPages {
     private CardPages() {}
 
-    public record CardList(List<CardSummary> cards, Optional<String> tag, List<Count> tags) {}
+    /** The card list, filtered by one tag or one deck; {@code states} marks suspended cards. */
+    public record CardList(List<CardSummary> cards, Optional<String> tag, Optional<String> deck, List<Count> tags,
+                           Map<Long, String> states) {
+        public boolean suspended(CardSummary card) {
+            return "suspended".equals(states.get(card.id()));
+        }
 
-    public record CardPage(CardDetail card, Optional<gg.jte.Content> exercise) {}
+        /** Where "Review these" goes: the review of this deck or tag. */
+        public String reviewLink() {
+            return deck.map(d -> "/review?deck=" + Html.url(d)).or(() -> tag.map(t -> "/review?tag=" + Html.url(t))).orElse("/review");
+        }
+    }
+
+    /** A card's page; {@code state} is its schedule's state or "suspended". */
+    public record CardPage(CardDetail card, Optional<gg.jte.Content> exercise, String state) {
+        public boolean suspended() {
+            return "suspended".equals(state);
+        }
+
+        /** Paper prompts are made from papers, not files, so only a card with a file of its own can be edited. */
+        public boolean editable() {
+            return !card.kind().equals("paper") && !card.archived();
+        }
+    }
+
+    /**
+     * The edit form: the card file's text and the hash of what was opened. After a refusal it keeps the learner's text; when
+     * the file changed on disk meanwhile, {@code onDisk} is what it holds now.
+     */
+    public record EditForm(CardDetail card, String text, String openedHash, String problem, int problemLine,
+                           Optional<String> onDisk, String from) {
+        public boolean changedOnDisk() {
+            return onDisk.isPresent();
+        }
+    }
 
     public record NewCardForm(NewCard values, Map<String, String> problems, List<String> decks) {
         public String problem(String field) {

@@ -76,7 +76,7 @@ public final class CardParser {
         List<String> lines = List.of(text.split("\n", -1));
         FrontMatter front = frontMatter(lines);
         List<String> body = lines.subList(front.bodyStart(), lines.size());
-        boolean paperPrompts = paperPrompts(front);
+        Optional<Boolean> paperPrompts = paperPrompts(front);
         if ("paper".equalsIgnoreCase(front.text("kind"))) return paperNote(relativePath, front, body, paperPrompts);
         return parseBody(relativePath, front, body, front.bodyStart(), paperPrompts);
     }
@@ -192,7 +192,7 @@ public final class CardParser {
     }
 
     private static CardDocument parseBody(String relativePath, FrontMatter front, List<String> body, int offset,
-                                          boolean paperPrompts) throws CardFileException {
+                                          Optional<Boolean> paperPrompts) throws CardFileException {
         Node document = BLOCKS.parse(String.join("\n", body));
         List<Block> blocks = new ArrayList<>();
         List<Fence> fences = new ArrayList<>();
@@ -284,7 +284,7 @@ public final class CardParser {
 
     // ---- paper files ----
 
-    private static PaperDocument paperNote(String relativePath, FrontMatter front, List<String> body, boolean paperPrompts)
+    private static PaperDocument paperNote(String relativePath, FrontMatter front, List<String> body, Optional<Boolean> paperPrompts)
             throws CardFileException {
         Map<String, Object> fields = YAML.convertValue(front.fields(), new TypeReference<Map<String, Object>>() {});
         // YAML reads "arxiv: 1412.6980" as the number 1412.698; identifiers are text, so numbers are taken as written.
@@ -300,10 +300,11 @@ public final class CardParser {
         }
     }
 
-    private static boolean paperPrompts(FrontMatter front) throws CardFileException {
+    /** A file's choice of paper prompts for its deck; saying nothing leaves it to the learner's setting. */
+    private static Optional<Boolean> paperPrompts(FrontMatter front) throws CardFileException {
         JsonNode value = front.fields().get("paper-prompts");
-        if (value == null || value.isNull()) return true;
-        if (value.isBoolean()) return value.booleanValue();
+        if (value == null || value.isNull()) return Optional.empty();
+        if (value.isBoolean()) return Optional.of(value.booleanValue());
         throw new CardFileException(front.lineOf("paper-prompts"), "front matter 'paper-prompts' is '" + value.asText() + "'; write true or false");
     }
 

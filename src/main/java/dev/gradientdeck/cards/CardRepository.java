@@ -38,7 +38,10 @@ public final class CardRepository {
     /** What the database knows of each stored card's file, to tell unchanged files from changed ones. */
     public record StoredFile(long id, String slug, String path, String contentHash, String fileStamp, boolean archived) {}
 
-    /** Everything one sync writes, applied in one transaction so a failure leaves the database as it was. */
+    /**
+     * Everything one sync writes, applied in one transaction so a failure leaves the database as it was.
+     * {@code paperPromptsByDefault} is the learner's setting for decks whose files do not choose.
+     */
     public record SyncPlan(
             List<RenderedCard> inserts,
             Map<Long, RenderedCard> updates,
@@ -46,7 +49,8 @@ public final class CardRepository {
             List<Long> archives,
             PaperRepository.NoteChanges paperNotes,
             Map<Long, String> restamps,
-            ImportReport report) {}
+            ImportReport report,
+            boolean paperPromptsByDefault) {}
 
     /** Card files only: paper prompts are cards too, but they come from papers and the papers sync keeps them. */
     public boolean isEmpty() {
@@ -68,7 +72,7 @@ public final class CardRepository {
                 long id = h.createUpdate("""
                                 INSERT INTO cards (slug, path, deck, title, kind, question_md, question_html, answer_md, answer_html,
                                                    key_points, key_points_html, descent_spec, descent_line, content_hash, file_stamp, archived,
-                                                   created_at, updated_at, paper_prompts)
+                                                   created_at, updated_at, paper_prompts_choice)
                                 VALUES (:slug, :path, :deck, :title, :kind, :question, :questionHtml, :answer, :answerHtml,
                                         :keyPoints, :keyPointsHtml, :descentSpec, :descentLine, :hash, :stamp, 0, :now, :now, :paperPrompts)""")
                         .bindMap(cardColumns(card))
@@ -83,7 +87,7 @@ public final class CardRepository {
                                        question_md = :question, question_html = :questionHtml, answer_md = :answer,
                                        answer_html = :answerHtml, key_points = :keyPoints, key_points_html = :keyPointsHtml, descent_spec = :descentSpec,
                                        descent_line = :descentLine, content_hash = :hash, file_stamp = :stamp, archived = 0, updated_at = :now,
-                                       paper_prompts = :paperPrompts
+                                       paper_prompts_choice = :paperPrompts
                                 WHERE id = :id""")
                         .bindMap(cardColumns(update.getValue()))
                         .bind("now", now)
@@ -102,9 +106,13 @@ public final class CardRepository {
             }
             setArchived(h, plan.restores(), false, now);
             setArchived(h, plan.archives(), true, now);
-            // Papers and the search index are derived from the cards: with no file changed there is nothing to derive again.
-            if (plan.report().changedAnything()) {
-                PaperRepository.sync(h, plan.paperNotes(), now);
+            // Papers and the search index are derived from the cards and the paper prompts setting: with no file changed and
+            // the setting as the last sync had it, there is nothing to derive again.
+            Optional<Integer> lastDefault = h.createQuery("SELECT coalesce(paper_prompts, -1) FROM import_runs ORDER BY id DESC LIMIT 1")
+                    .mapTo(Integer.class).findFirst();
+            boolean settingChanged = !lastDefault.equals(Optional.of(plan.paperPromptsByDefault() ? 1 : 0));
+            if (plan.report().changedAnything() || settingChanged) {
+                PaperRepository.sync(h, plan.paperNotes(), now, plan.paperPromptsByDefault());
                 SearchRepository.refresh(h);
             }
         });
@@ -128,7 +136,7 @@ public final class CardRepository {
         columns.put("descentLine", doc.descent().map(CardDocument.DescentBlock::line).orElse(null));
         columns.put("hash", card.contentHash());
         columns.put("stamp", card.fileStamp());
-        columns.put("paperPrompts", doc.paperPrompts() ? 1 : 0);
+        columns.put("paperPrompts", PaperRepository.promptChoice(doc.paperPrompts()));
         return columns;
     }
 
@@ -174,14 +182,18 @@ public final class CardRepository {
         batch.execute();
     }
 
-    public void saveReport(ImportReport report) {
-        jdbi.useTransaction(h -> saveReport(h, report));
+    /** Keeps the report, and the paper prompts setting the sync derived with (so a change of it derives again). */
+    public void saveReport(ImportReport report, boolean paperPromptsByDefault) {
+        jdbi.useTransaction(h -> saveReport(h, report, paperPromptsByDefault));
     }
 
-    private static void saveReport(Handle h, ImportReport report) {
+    private static void saveReport(Handle h, ImportReport report, boolean paperPromptsByDefault) {
         h.createUpdate("""
-                        INSERT INTO import_runs (finished_at, trigger, added, updated, unchanged, archived, restored, error_count, millis)
-                        VALUES (:finishedAt, :trigger, :added, :updated, :unchanged, :archived, :restored, :errorCount, :millis)""")
+                        INSERT INTO import_runs (finished_at, trigger, added, updated, unchanged, archived, restored, error_count, millis,
+                                                 paper_prompts)
+                        VALUES (:finishedAt, :trigger, :added, :updated, :unchanged, :archived, :restored, :errorCount, :millis,
+                                :paperPrompts)""")
+                .bind("paperPrompts", paperPromptsByDefault)
                 .bind("finishedAt", report.finishedAt().toString())
                 .bind("trigger", report.trigger())
                 .bind("added", report.added())
@@ -257,6 +269,13 @@ public final class CardRepository {
                         JsonColumn.list(rs.getString("key_points")), JsonColumn.list(rs.getString("key_points_html")), sectionsOf(h, id), citationsOf(h, id),
                         rs.getString("descent_spec"), rs.getBoolean("archived")))
                 .findOne());
+    }
+
+    /** The active card a file holds now (a file's front matter may give it another id than before). */
+    public Optional<Long> idOfPath(String path) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT id FROM cards WHERE path = :path AND archived = 0 AND kind != 'paper' ORDER BY id DESC LIMIT 1""")
+                .bind("path", path).mapTo(Long.class).findFirst());
     }
 
     public Optional<Long> idOfSlug(String slug) {

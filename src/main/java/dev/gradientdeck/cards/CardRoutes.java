@@ -9,7 +9,10 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 
+import dev.gradientdeck.web.BadRequest;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,8 @@ public final class CardRoutes implements WebServer.Routes {
         app.get("/cards/new", this::newCardForm);
         app.post("/cards/new", this::createCard);
         app.get("/cards/{id}", this::show);
+        app.get("/cards/{id}/edit", this::editForm);
+        app.post("/cards/{id}/edit", this::saveEdit);
         app.get("/import", this::importReport);
         app.post("/import", this::syncFromPage);
         app.get("/api/cards", this::apiList);
@@ -51,12 +56,87 @@ public final class CardRoutes implements WebServer.Routes {
 
     private void list(Context ctx) {
         Optional<String> tag = Optional.ofNullable(ctx.queryParam("tag")).filter(t -> !t.isBlank()).map(String::strip);
-        ctx.render("cards.jte", Map.of("page", new CardPages.CardList(cards.list(tag, false), tag, overview.counts().tags())));
+        Optional<String> deck = Optional.ofNullable(ctx.queryParam("deck")).filter(t -> !t.isBlank()).map(String::strip);
+        List<CardSummary> shown = cards.list(tag, false);
+        if (deck.isPresent()) shown = shown.stream().filter(c -> inDeck(c.deck(), deck.get())).toList();
+        ctx.render("cards.jte", Map.of("page", new CardPages.CardList(shown, tag, deck, overview.counts().tags(), schedules.states())));
+    }
+
+    /** A deck holds its sub-decks, as the review of a deck does. */
+    private static boolean inDeck(String cardDeck, String deck) {
+        return cardDeck.equals(deck) || cardDeck.startsWith(deck + "/");
     }
 
     private void show(Context ctx) {
         CardDetail card = card(ctx);
-        ctx.render("card.jte", Map.of("page", new CardPages.CardPage(card, exercises.of(card, ctx))));
+        ctx.render("card.jte", Map.of("page", new CardPages.CardPage(card, exercises.of(card, ctx), schedules.of(card.id()).state())));
+    }
+
+    // ---- editing a card's file ----
+
+    private void editForm(Context ctx) {
+        CardDetail card = editable(ctx);
+        DeckFolder.Contents contents;
+        try {
+            contents = folder.read(card.path());
+        } catch (IOException e) {
+            throw new NotFoundResponse("The file of card " + card.id() + " (" + card.path() + ") cannot be read: " + e.getMessage());
+        }
+        renderEdit(ctx, new CardPages.EditForm(card, text(contents), contents.hash(), "", 0, Optional.empty(), from(ctx)));
+    }
+
+    private void saveEdit(Context ctx) {
+        CardDetail card = editable(ctx);
+        String text = Optional.ofNullable(ctx.formParam("text")).orElse("").replace("\r\n", "\n");
+        String opened = Optional.ofNullable(ctx.formParam("openedHash")).orElse("");
+        String from = from(ctx);
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            if (bytes.length > CardParser.MAX_BYTES) throw new CardFileException(1, "the text is " + bytes.length + " bytes; a card file may be at most 1 MB");
+            DeckImporter.check(card.path(), bytes);
+            folder.replace(card.path(), text, opened);
+        } catch (CardFileException e) {
+            ctx.status(400);
+            renderEdit(ctx, new CardPages.EditForm(card, text, opened, e.getMessage(), e.line(), Optional.empty(), from));
+            return;
+        } catch (DeckFolder.ChangedOnDisk e) {
+            ctx.status(409);
+            String now = e.now().map(CardRoutes::text).orElse("");
+            String problem = e.now().isPresent()
+                    ? "The file changed on disk after you opened it, so it was not overwritten. Your text is kept here; the file now holds the text below."
+                    : "The file was removed from the deck after you opened it, so nothing was written. Your text is kept here.";
+            renderEdit(ctx, new CardPages.EditForm(card, text, e.now().map(DeckFolder.Contents::hash).orElse(opened), problem, 0,
+                    Optional.of(now), from));
+            return;
+        } catch (IOException e) {
+            ctx.status(500);
+            renderEdit(ctx, new CardPages.EditForm(card, text, opened, "Could not write " + card.path() + ": " + e.getMessage(), 0,
+                    Optional.empty(), from));
+            return;
+        }
+        importer.sync("edit");
+        // Editing the front matter's id makes it another card (the old one is archived): follow the file.
+        long id = cards.idOfPath(card.path()).orElse(card.id());
+        ctx.redirect("review".equals(from) ? "/review?card=" + id : "/cards/" + id + "?edited=1", io.javalin.http.HttpStatus.SEE_OTHER);
+    }
+
+    private CardDetail editable(Context ctx) {
+        CardDetail card = card(ctx);
+        if (card.kind().equals("paper")) throw new BadRequest("Card " + card.id() + " is a paper prompt, made from its paper's summaries; edit the cards that cite the paper instead.");
+        if (card.archived()) throw new BadRequest("Card " + card.id() + " is archived: its file is no longer in the deck.");
+        return card;
+    }
+
+    private static String from(Context ctx) {
+        return "review".equals(ctx.queryParam("from")) || "review".equals(ctx.formParam("from")) ? "review" : "card";
+    }
+
+    private static String text(DeckFolder.Contents contents) {
+        return new String(contents.bytes(), StandardCharsets.UTF_8);
+    }
+
+    private void renderEdit(Context ctx, CardPages.EditForm form) {
+        ctx.render("card-edit.jte", Map.of("page", form));
     }
 
     private CardDetail card(Context ctx) {

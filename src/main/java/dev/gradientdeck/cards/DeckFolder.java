@@ -6,12 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The deck folder on disk: which card files it holds, their bytes, and new files written into it. */
@@ -112,6 +114,54 @@ public final class DeckFolder {
             throw new FileAlreadyExistsException(relativePath);
         }
         return root.relativize(target).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    /** A card file's bytes by its path in the deck, for the edit form. */
+    public Contents read(String relativePath) throws IOException {
+        Path target = inside(relativePath);
+        if (Files.size(target) > CardParser.MAX_BYTES) throw new IOException("the file is over 1 MB");
+        byte[] bytes = Files.readAllBytes(target);
+        return new Contents(bytes, sha256(bytes));
+    }
+
+    /** The file changed on disk after the learner opened it for editing; nothing was written. */
+    public static final class ChangedOnDisk extends IOException {
+        private final transient Optional<Contents> now;
+
+        ChangedOnDisk(String relativePath, Optional<Contents> now) {
+            super(relativePath + " changed on disk since it was opened");
+            this.now = now;
+        }
+
+        /** The file as it is now; empty when it was deleted. */
+        public Optional<Contents> now() {
+            return now;
+        }
+    }
+
+    /**
+     * Replaces a card file with {@code text}, but only if it still holds what the learner opened ({@code openedHash}): an
+     * editor or a sync tool that saved it meanwhile is never overwritten. The new text goes to a temporary file first and is
+     * moved over the old one in one step, so the watcher never reads half a file. Check and move run under one lock, so two
+     * saves from the app cannot both pass the check; an outside program writing in the microseconds between them could.
+     */
+    public synchronized void replace(String relativePath, String text, String openedHash) throws IOException {
+        Path target = inside(relativePath);
+        Optional<Contents> now = Files.exists(target) ? Optional.of(read(relativePath)) : Optional.empty();
+        if (now.isEmpty() || !now.get().hash().equals(openedHash)) throw new ChangedOnDisk(relativePath, now);
+        Path temporary = Files.createTempFile(target.getParent(), ".edit-", ".tmp");
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private Path inside(String relativePath) throws IOException {
+        Path target = root.resolve(relativePath).normalize();
+        if (!target.startsWith(root) || target.equals(root)) throw new IOException("'" + relativePath + "' is outside the deck folder");
+        return target;
     }
 
     public boolean exists(String relativePath) {

@@ -6,6 +6,7 @@ import dev.gradientdeck.cards.ImportReport.ImportError;
 import dev.gradientdeck.cards.RenderedCard.RenderedCitation;
 import dev.gradientdeck.cards.RenderedCard.RenderedSection;
 import dev.gradientdeck.days.LearnerClock;
+import dev.gradientdeck.settings.LearnerSettings;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.papers.PaperRepository.NoteChanges;
 import dev.gradientdeck.papers.PaperRepository.PaperFile;
@@ -36,18 +37,21 @@ public final class DeckImporter {
     private final DeckFolder folder;
     private final CardRepository cards;
     private final PaperRepository papers;
-    private final LearnerClock clock;
+    private final LearnerSettings.Source learner;
 
-    public DeckImporter(DeckFolder folder, CardRepository cards, PaperRepository papers, LearnerClock clock) {
+    /** The learner's clock dates carried records; their paper prompts setting decides prompts for decks that do not. */
+    public DeckImporter(DeckFolder folder, CardRepository cards, PaperRepository papers, LearnerSettings.Source learner) {
         this.folder = folder;
         this.cards = cards;
         this.papers = papers;
-        this.clock = clock;
+        this.learner = learner;
     }
 
     /** Whatever the trigger (start-up, watcher, button, command line), one sync runs at a time. */
     public synchronized ImportReport sync(String trigger) {
         long started = System.nanoTime();
+        LearnerClock clock = learner.learnerClock();
+        boolean promptsByDefault = learner.current().paperPrompts();
         List<DeckFolder.CardFile> files = folder.cardFiles();
         Map<String, StoredFile> byPath = new HashMap<>();
         Map<String, StoredFile> bySlug = new HashMap<>();
@@ -73,7 +77,7 @@ public final class DeckImporter {
         int unchanged = 0, notesAdded = 0;
 
         List<Parsed> parsed = files.parallelStream()
-                .map(file -> parseUnlessUnchanged(file, byPath.get(file.path()), notesByPath.get(file.path())))
+                .map(file -> parseUnlessUnchanged(file, byPath.get(file.path()), notesByPath.get(file.path()), clock))
                 .toList();
         for (Parsed p : parsed) {
             if (p.error() != null) {
@@ -139,11 +143,12 @@ public final class DeckImporter {
                 + changedNotes.size() - notesAdded;
         ImportReport planned = new ImportReport(clock.now(), trigger, inserts.size() + notesAdded, updated, unchanged,
                 archives.size() + notesRemoved, restores.size(), List.copyOf(errors), 0);
-        cards.apply(new SyncPlan(inserts, updates, restores, archives, new NoteChanges(changedNotes, keptNotes), restamps, planned));
+        cards.apply(new SyncPlan(inserts, updates, restores, archives, new NoteChanges(changedNotes, keptNotes), restamps, planned,
+                promptsByDefault));
         // The time reported is the whole sync, reading through writing, so a learner's "it took 20 s" matches the report.
         ImportReport report = new ImportReport(planned.finishedAt(), trigger, planned.added(), planned.updated(), planned.unchanged(),
                 planned.archived(), planned.restored(), planned.errors(), (System.nanoTime() - started) / 1_000_000);
-        cards.saveReport(report);
+        cards.saveReport(report, promptsByDefault);
         log(report);
         return report;
     }
@@ -156,7 +161,7 @@ public final class DeckImporter {
         }
     }
 
-    private Parsed parseUnlessUnchanged(DeckFolder.CardFile file, StoredFile stored, StoredNote storedNote) {
+    private Parsed parseUnlessUnchanged(DeckFolder.CardFile file, StoredFile stored, StoredNote storedNote, LearnerClock clock) {
         if (stored != null && stored.fileStamp().equals(file.stamp())) return new Parsed(file.path(), stored, null, false, null, null);
         try {
             DeckFolder.Contents contents = folder.read(file);
@@ -178,6 +183,11 @@ public final class DeckImporter {
         } catch (java.io.IOException e) {
             return Parsed.failed(file.path(), new ImportError(file.path(), 1, "cannot read the file: " + e.getMessage()));
         }
+    }
+
+    /** Whether a card file's text would import: the same checks as a sync, for the edit form before it writes. */
+    public static void check(String path, byte[] bytes) throws CardFileException {
+        if (CardParser.parse(path, bytes) instanceof CardDocument doc) checkDescent(doc);
     }
 
     /** A descent card whose spec cannot run is broken like any other file, reported at the spec's line in the file. */

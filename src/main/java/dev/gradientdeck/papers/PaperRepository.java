@@ -53,7 +53,7 @@ public final class PaperRepository {
 
     /** A paper file ready to store, its notes rendered to safe HTML once, at import. */
     public record PaperFile(String path, String deck, String contentHash, PaperNote note, String notesHtml,
-                            boolean paperPrompts) {}
+                            java.util.Optional<Boolean> paperPrompts) {}
 
     /** What the database knows of a stored paper file, to tell unchanged files from changed ones. */
     public record StoredNote(String path, String contentHash) {}
@@ -63,6 +63,11 @@ public final class PaperRepository {
      * file keeps its last good version). Every other stored paper file is gone from the deck and is removed.
      */
     public record NoteChanges(List<PaperFile> changed, Set<String> kept) {}
+
+    /** A file's choice of paper prompts as stored: "on", "off", or NULL when it says nothing. */
+    public static String promptChoice(java.util.Optional<Boolean> choice) {
+        return choice.map(on -> on ? "on" : "off").orElse(null);
+    }
 
     /** Slugs of this shape belong to paper prompts; a card file cannot take one. */
     public static boolean isPromptSlug(String slug) {
@@ -77,14 +82,21 @@ public final class PaperRepository {
 
     // ---- writing, inside the import transaction ----
 
-    /** Stores the paper files, then brings papers, links and prompts in line with what the deck says now. */
-    public static void sync(Handle h, NoteChanges notes, String now) {
+    /**
+     * Stores the paper files, then brings papers, links and prompts in line with what the deck says now. A deck has
+     * prompts when one of its files asks for them ({@code paper-prompts: true}) or, when none chose, when
+     * {@code promptsByDefault} (the learner's setting) says so; one file saying {@code false} turns them off for its deck.
+     */
+    public static void sync(Handle h, NoteChanges notes, String now, boolean promptsByDefault) {
         writeNotes(h, notes);
         List<Paper> papers = ReadingLog.of(notesOf(h), citationsOf(h));
-        Set<String> decksWithoutPrompts = new HashSet<>(h.createQuery("""
-                        SELECT deck FROM cards WHERE archived = 0 AND kind != 'paper' AND paper_prompts = 0
-                        UNION SELECT deck FROM paper_notes WHERE paper_prompts = 0""")
-                .mapTo(String.class).list());
+        Map<String, Boolean> chosen = new HashMap<>();
+        h.createQuery("""
+                        SELECT deck, paper_prompts_choice FROM cards WHERE archived = 0 AND kind != 'paper' AND paper_prompts_choice IS NOT NULL
+                        UNION SELECT deck, paper_prompts_choice FROM paper_notes WHERE paper_prompts_choice IS NOT NULL""")
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2).equals("on")))
+                .forEach(e -> chosen.merge(e.getKey(), e.getValue(), Boolean::logicalAnd));
+        java.util.function.Predicate<String> wantsPrompts = deck -> chosen.getOrDefault(deck, promptsByDefault);
 
         List<StoredPaper> stored = h.createQuery("SELECT id, paper_key, identities, content_hash, archived, prompt_card_id FROM papers ORDER BY id")
                 .map((rs, ctx) -> new StoredPaper(rs.getLong("id"), rs.getString("paper_key"),
@@ -99,7 +111,7 @@ public final class PaperRepository {
             present.add(id);
             link(h, id, paper);
             Long promptId = before == null ? null : before.promptCardId();
-            writePrompt(h, id, paper, paper.prompt(decksWithoutPrompts), promptId, now);
+            writePrompt(h, id, paper, paper.prompt(wantsPrompts), promptId, now);
         }
         for (StoredPaper gone : stored) {
             if (present.contains(gone.id())) continue;
@@ -122,14 +134,14 @@ public final class PaperRepository {
             PaperNote note = file.note();
             h.createUpdate("""
                             INSERT INTO paper_notes (path, deck, title, authors, year, url, arxiv_id, doi, status, read_date, tags,
-                                                     notes_md, notes_html, paper_prompts, content_hash)
+                                                     notes_md, notes_html, paper_prompts_choice, content_hash)
                             VALUES (:path, :deck, :title, :authors, :year, :url, :arxivId, :doi, :status, :readDate, :tags,
                                     :notes, :notesHtml, :paperPrompts, :hash)
                             ON CONFLICT (path) DO UPDATE SET
                                 deck = excluded.deck, title = excluded.title, authors = excluded.authors, year = excluded.year,
                                 url = excluded.url, arxiv_id = excluded.arxiv_id, doi = excluded.doi, status = excluded.status,
                                 read_date = excluded.read_date, tags = excluded.tags, notes_md = excluded.notes_md,
-                                notes_html = excluded.notes_html, paper_prompts = excluded.paper_prompts,
+                                notes_html = excluded.notes_html, paper_prompts_choice = excluded.paper_prompts_choice,
                                 content_hash = excluded.content_hash""")
                     .bind("path", file.path())
                     .bind("deck", file.deck())
@@ -144,7 +156,7 @@ public final class PaperRepository {
                     .bind("tags", JsonColumn.of(note.tags()))
                     .bind("notes", note.notes())
                     .bind("notesHtml", file.notesHtml())
-                    .bind("paperPrompts", file.paperPrompts() ? 1 : 0)
+                    .bind("paperPrompts", promptChoice(file.paperPrompts()))
                     .bind("hash", file.contentHash())
                     .execute();
         }

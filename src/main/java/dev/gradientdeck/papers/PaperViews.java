@@ -70,5 +70,6 @@ public final class PaperViews {
      *
      * @param snippet HTML: the matching words in {@code <mark>}, everything else escaped
      */
-    public record SearchHit(String type, long id, String title, String snippet) {}
+    /** One search result; {@code deck} is the card's deck (null for a paper). */
+    public record SearchHit(String type, long id, String title, String snippet, String deck) {}
 }

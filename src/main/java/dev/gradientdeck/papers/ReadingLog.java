@@ -96,10 +96,10 @@ public final class ReadingLog {
             return joinedSummaries(citations);
         }
 
-        /** The review prompt, from the summaries of cards in decks that did not switch paper prompts off. */
-        public Optional<Prompt> prompt(Set<String> decksWithoutPrompts) {
+        /** The review prompt, from the summaries of cards in decks that want paper prompts. */
+        public Optional<Prompt> prompt(java.util.function.Predicate<String> deckWantsPrompts) {
             List<Citation> counted = citations.stream()
-                    .filter(c -> !decksWithoutPrompts.contains(c.deck()) && isPresent(c.summary()))
+                    .filter(c -> deckWantsPrompts.test(c.deck()) && isPresent(c.summary()))
                     .toList();
             return counted.isEmpty() ? Optional.empty() : PaperPrompt.of(title(), joinedSummaries(counted))
                     .map(prompt -> new Prompt(prompt, counted.get(0).deck(), counted.get(0).cardPath()));

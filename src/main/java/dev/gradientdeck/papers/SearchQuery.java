@@ -49,6 +49,11 @@ public record SearchQuery(List<String> words) {
         return words.stream().map(SearchQuery::quoted).collect(Collectors.joining(" AND ")) + "*";
     }
 
+    /** The same words, each a whole word (no prefix): {@code "gradient" AND "desc"}. */
+    public String matchWholeWords() {
+        return words.stream().map(SearchQuery::quoted).collect(Collectors.joining(" AND "));
+    }
+
     // Words hold no quote characters, so wrapping in quotes is enough to make each one a plain string token.
     private static String quoted(String word) {
         return "\"" + word + "\"";

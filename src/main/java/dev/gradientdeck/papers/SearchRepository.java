@@ -31,22 +31,32 @@ public final class SearchRepository {
     }
 
     /**
-     * The best matches first: title words weigh most, then tags, then question or summary, then the rest. The snippet
-     * comes from the question or summary, or the answer or notes, whichever holds a match (the title is shown anyway).
+     * The best matches first: cards and papers whose title holds every word come first (whole words before a last word that
+     * only begins one, so "adam" puts Adam before AdamW), the shorter, more focused title first (FTS5's bm25 measures a row's whole length, not its title's); then bm25 with column
+     * weights (title 20, tags 6, question or summary 2, the rest 1). The title groups are explicit because bm25 alone
+     * cannot promise them: a word in most documents has an inverse document frequency near zero, and then every score is
+     * near zero. The
+     * snippet comes from the question or summary, or the answer or notes, whichever holds a match (the title is shown
+     * anyway); it is plain text, math included.
      */
     public List<SearchHit> search(SearchQuery query, int limit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT d.type, d.item_id, d.title,
+                        SELECT d.type, d.item_id, d.title, (SELECT c.deck FROM cards c WHERE d.type = 'card' AND c.id = d.item_id) AS deck,
                                snippet(search_index, 1, char(57344), char(57345), '…', 16) AS body,
                                snippet(search_index, 2, char(57344), char(57345), '…', 16) AS detail
                         FROM search_index JOIN search_docs d ON d.id = search_index.rowid
                         WHERE search_index MATCH :match
-                        ORDER BY bm25(search_index, 5.0, 2.0, 1.0, 3.0), d.id
+                        ORDER BY d.id IN (SELECT rowid FROM search_index WHERE search_index MATCH :wholeInTitle) DESC,
+                                 d.id IN (SELECT rowid FROM search_index WHERE search_index MATCH :inTitle) DESC,
+                                 CASE WHEN d.id IN (SELECT rowid FROM search_index WHERE search_index MATCH :inTitle) THEN length(d.title) END,
+                                 bm25(search_index, 20.0, 2.0, 1.0, 6.0), d.id
                         LIMIT :limit""")
                 .bind("match", query.match())
+                .bind("inTitle", "title : (" + query.match() + ")")
+                .bind("wholeInTitle", "title : (" + query.matchWholeWords() + ")")
                 .bind("limit", limit)
                 .map((rs, ctx) -> new SearchHit(rs.getString("type"), rs.getLong("item_id"), rs.getString("title"),
-                        highlighted(snippet(rs.getString("body"), rs.getString("detail")))))
+                        highlighted(snippet(rs.getString("body"), rs.getString("detail"))), rs.getString("deck")))
                 .list());
     }
 

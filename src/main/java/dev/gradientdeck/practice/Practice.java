@@ -39,7 +39,8 @@ public final class Practice implements AutoCloseable {
     private final Grading grading;
     private final Recordings recordings;
     private final TranscriptionQueue queue;
-    private final LearnerClock clock;
+    /** Asked on every answer: the learner may change their zone or day start while the app runs. */
+    private final Supplier<LearnerClock> clock;
 
     /**
      * Why an answer, a rating or a checklist was refused; the message is written for the learner.
@@ -72,7 +73,7 @@ public final class Practice implements AutoCloseable {
             Grading grading,
             Recordings recordings,
             TranscriptionQueue queue,
-            LearnerClock clock) {
+            Supplier<LearnerClock> clock) {
         this.repository = repository;
         this.cards = cards;
         this.grading = grading;
@@ -91,7 +92,7 @@ public final class Practice implements AutoCloseable {
             Path databaseFolder,
             CardRepository cards,
             Grading grading,
-            LearnerClock clock) {
+            Supplier<LearnerClock> clock) {
         return open(
                 repository,
                 databaseFolder,
@@ -106,7 +107,7 @@ public final class Practice implements AutoCloseable {
             Path databaseFolder,
             CardRepository cards,
             Grading grading,
-            LearnerClock clock,
+            Supplier<LearnerClock> clock,
             Supplier<Transcriber> startSpeech) {
         Recordings recordings = new Recordings(databaseFolder);
         TranscriptionQueue queue = new TranscriptionQueue(repository, recordings, startSpeech);
@@ -153,8 +154,9 @@ public final class Practice implements AutoCloseable {
                 model instanceof ModelStatus.Unavailable u
                         ? Optional.of(u.reason())
                         : Optional.empty();
-        Instant now = clock.now();
-        LocalDate day = clock.dayKey(now).date();
+        LearnerClock learner = clock.get();
+        Instant now = learner.now();
+        LocalDate day = learner.dayKey(now).date();
         String path;
         try {
             path = recordings.store(wav, day);
@@ -212,13 +214,14 @@ public final class Practice implements AutoCloseable {
         List<TimedWord> words = TypedAnswer.words(answer);
         SpeechReport report = SpeechMetrics.report(words);
         List<KeyPoint> points = checklist(card);
-        Instant now = clock.now();
+        LearnerClock learner = clock.get();
+        Instant now = learner.now();
         long id =
                 repository.insert(
                         new NewAttempt(
                                 cardId,
                                 now,
-                                clock.dayKey(now).date(),
+                                learner.dayKey(now).date(),
                                 Mode.TYPED,
                                 Status.DONE,
                                 null,

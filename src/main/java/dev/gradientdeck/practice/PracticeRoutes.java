@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 
 /**
@@ -69,9 +70,10 @@ public final class PracticeRoutes implements WebServer.Routes {
     private final Practice practice;
     private final CardRepository cards;
     private final Grading grading;
-    private final ZoneId zone;
+    /** The learner's zone now, for the times shown: it may change in Settings while the app runs. */
+    private final Supplier<ZoneId> zone;
 
-    public PracticeRoutes(Practice practice, CardRepository cards, Grading grading, ZoneId zone) {
+    public PracticeRoutes(Practice practice, CardRepository cards, Grading grading, Supplier<ZoneId> zone) {
         this.practice = practice;
         this.cards = cards;
         this.grading = grading;
@@ -108,7 +110,7 @@ public final class PracticeRoutes implements WebServer.Routes {
                                 repository.tags(),
                                 repository.practicableCards(),
                                 speech(),
-                                PracticePages.rows(repository.history(Optional.empty(), 5), zone),
+                                PracticePages.rows(repository.history(Optional.empty(), 5), zone.get()),
                                 repository.totals(Optional.empty()))));
     }
 
@@ -144,7 +146,7 @@ public final class PracticeRoutes implements WebServer.Routes {
                         "page",
                         new PracticePages.History(
                                 card,
-                                PracticePages.rows(attempts, zone),
+                                PracticePages.rows(attempts, zone.get()),
                                 repository.totals(cardId),
                                 PracticePages.trends(
                                         attempts.subList(
@@ -175,7 +177,7 @@ public final class PracticeRoutes implements WebServer.Routes {
                             + ".";
         }
         return PracticePages.attemptView(
-                attempt, card, speech(), zone, practice.progress(attempt.id()), grades, rated);
+                attempt, card, speech(), zone.get(), practice.progress(attempt.id()), grades, rated);
     }
 
     private void audio(Context ctx) throws IOException {

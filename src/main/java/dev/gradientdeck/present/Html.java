@@ -1,5 +1,8 @@
 package dev.gradientdeck.present;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * The one HTML escaper, for markup written in Java (SVG charts, math kept out of markdown, search snippets). Templates need
  * none: jte escapes every {@code ${...}} itself. Written here rather than borrowed from jte so that pure cores drawing a
@@ -23,5 +26,10 @@ public final class Html {
             }
         }
         return out.toString();
+    }
+
+    /** Text as one query-string value ("deep learning" becomes "deep+learning"), for links built in Java. */
+    public static String url(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 }

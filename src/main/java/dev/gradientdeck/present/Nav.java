@@ -1,6 +1,9 @@
 package dev.gradientdeck.present;
 
-/** The header's links, in the order shown; a page names the one it belongs to and the layout marks it. */
+/**
+ * The header's links, in the order shown; a page names the one it belongs to and the layout marks it. On a phone the bar
+ * keeps only the daily one (Review); the others sit behind its menu with the search box.
+ */
 public enum Nav {
     HOME("/", "Home"),
     REVIEW("/review", "Review"),
@@ -9,7 +12,8 @@ public enum Nav {
     PAPERS("/papers", "Papers"),
     STATS("/stats", "Stats"),
     SCHEDULER("/scheduler", "Scheduler"),
-    IMPORT("/import", "Import");
+    IMPORT("/import", "Import"),
+    SETTINGS("/settings", "Settings");
 
     private final String path;
     private final String label;
@@ -25,5 +29,10 @@ public enum Nav {
 
     public String label() {
         return label;
+    }
+
+    /** Whether a phone's compact bar shows this link itself rather than only in the menu. */
+    public boolean onPhoneBar() {
+        return this == REVIEW;
     }
 }

@@ -51,7 +51,17 @@ public record FsrsSettings(
                 LONGEST_INTERVAL_DAYS, true, true);
     }
 
+    public FsrsSettings withWeights(List<Double> weights) {
+        return new FsrsSettings(weights, desiredRetention, learningSteps, relearningSteps,
+                maximumIntervalDays, shortTerm, fuzz);
+    }
+
     public FsrsSettings withFuzz(boolean fuzz) {
+        return new FsrsSettings(weights, desiredRetention, learningSteps, relearningSteps,
+                maximumIntervalDays, shortTerm, fuzz);
+    }
+
+    public FsrsSettings withDesiredRetention(double desiredRetention) {
         return new FsrsSettings(weights, desiredRetention, learningSteps, relearningSteps,
                 maximumIntervalDays, shortTerm, fuzz);
     }

@@ -1,6 +1,7 @@
 package dev.gradientdeck.review;
 
 import dev.gradientdeck.days.LearnerClock;
+import dev.gradientdeck.settings.LearnerSettings;
 import dev.gradientdeck.review.ReviewRepository.LoggedReview;
 import dev.gradientdeck.review.ReviewRepository.ReviewCard;
 
@@ -20,14 +21,12 @@ import java.util.Optional;
 public final class PastAnswers {
     private final ReviewRepository repository;
     private final Reviews reviews;
-    private final LearnerClock clock;
-    private final FsrsSettings settings;
+    private final LearnerSettings.Source learner;
 
-    PastAnswers(ReviewRepository repository, Reviews reviews, LearnerClock clock, FsrsSettings settings) {
+    PastAnswers(ReviewRepository repository, Reviews reviews, LearnerSettings.Source learner) {
         this.repository = repository;
         this.reviews = reviews;
-        this.clock = clock;
-        this.settings = settings;
+        this.learner = learner;
     }
 
     /** One past answer: when, which rating, and how long it took when that is known. */
@@ -46,6 +45,8 @@ public final class PastAnswers {
     public List<Written> append(List<CardHistory> histories) {
         return reviews.exclusively(() -> repository.inWriteTransaction(h -> {
             List<Written> written = new ArrayList<>();
+            LearnerClock clock = learner.learnerClock();
+            FsrsSettings settings = reviews.scheduler();
             for (CardHistory history : histories) {
                 ReviewCard card = repository.card(h, history.cardId())
                         .orElseThrow(() -> new IllegalArgumentException("there is no card " + history.cardId()));
@@ -56,7 +57,7 @@ public final class PastAnswers {
                         ids.add(null);
                         continue;
                     }
-                    long elapsed = Reviews.elapsedDays(schedule, answer.at(), clock);
+                    long elapsed = Reviews.elapsedDays(clock, schedule, answer.at());
                     long seed = Reviews.fuzzSeed(card.id(), schedule.reps());
                     Outcome outcome = Scheduler.answer(schedule, answer.rating(), answer.at(), elapsed, seed, settings);
                     ids.add(repository.append(h, card.id(), answer.at(), clock.dayKey(answer.at()).date(),
@@ -78,7 +79,7 @@ public final class PastAnswers {
     public void withdraw(java.util.Collection<Long> reviewIds) {
         if (reviewIds.isEmpty()) return;
         reviews.exclusively(() -> repository.inWriteTransaction(h -> {
-            Instant now = clock.now();
+            Instant now = learner.clock().instant();
             Map<Long, Boolean> cards = new LinkedHashMap<>();
             for (long id : reviewIds) {
                 Optional<Long> card = repository.cardOfReview(h, id);

@@ -2,6 +2,7 @@ package dev.gradientdeck.review;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -194,28 +195,51 @@ public final class ReviewRepository {
 
     // ---- the queue ----
 
-    /** Counts for the day: learning steps due now, review cards due by the end of the day, new cards still allowed. */
+    /** Counts for the day: learning steps due within the learn-ahead window, review cards due by the end of the day, new cards still allowed. */
     public record QueueCounts(int learning, int due, int fresh) {
         public int total() {
             return learning + due + fresh;
         }
     }
 
-    public QueueCounts counts(Instant now, Instant dayEnds, LocalDate today, int newPerDay) {
+    /**
+     * Cards a queue may show: active, neither suspended nor buried today, and in the session's scope (a deck with its
+     * sub-decks, or a tag).
+     */
+    private static String reviewable(QueueScope scope) {
+        // Leading space: text blocks drop the trailing space of the line this is appended to.
+        return " c.archived = 0 AND NOT EXISTS (SELECT 1 FROM card_holds hd WHERE hd.card_id = c.id"
+                + " AND (hd.kind = 'suspended' OR hd.until_day >= :today))"
+                + (scope.deck().isPresent() ? " AND (c.deck = :deck OR substr(c.deck, 1, length(:deck) + 1) = :deck || '/')" : "")
+                + (scope.tag().isPresent() ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)" : "");
+    }
+
+    private static Query scoped(Query query, QueueScope scope, LocalDate today) {
+        query.bind("today", today.toString());
+        scope.deck().ifPresent(d -> query.bind("deck", d));
+        scope.tag().ifPresent(t -> query.bind("tag", t));
+        return query;
+    }
+
+    /**
+     * The counts of what {@link #next} will show today. Learning steps count once they are within the learn-ahead window, as
+     * in Anki: such a step is shown when nothing else is left, so a learning card on screen is always counted.
+     */
+    public QueueCounts counts(QueueScope scope, Instant learnAheadUntil, Instant dayEnds, LocalDate today, int newPerDay) {
         return jdbi.withHandle(h -> {
-            int learning = h.createQuery("""
+            int learning = scoped(h.createQuery("""
                             SELECT count(*) FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE c.archived = 0 AND s.state IN ('learning', 'relearning') AND s.due <= :now""")
-                    .bind("now", now.toString()).mapTo(Integer.class).one();
-            int due = h.createQuery("""
+                            WHERE s.state IN ('learning', 'relearning') AND s.due <= :until AND """ + reviewable(scope)), scope, today)
+                    .bind("until", learnAheadUntil.toString()).mapTo(Integer.class).one();
+            int due = scoped(h.createQuery("""
                             SELECT count(*) FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE c.archived = 0 AND s.state = 'review' AND s.due < :dayEnds""")
+                            WHERE s.state = 'review' AND s.due < :dayEnds AND """ + reviewable(scope)), scope, today)
                     .bind("dayEnds", dayEnds.toString()).mapTo(Integer.class).one();
-            int allowed = Math.max(0, newPerDay - newIntroduced(h, today));
+            int allowed = Math.max(0, newPerDay + extraNew(h, today) - newIntroduced(h, today));
             // Counting stops at the day's remaining allowance: a deck of thousands of new cards costs no more than ten.
-            int fresh = h.createQuery("""
-                            SELECT count(*) FROM (SELECT 1 FROM cards c WHERE c.archived = 0
-                            AND NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id) LIMIT :allowed)""")
+            int fresh = scoped(h.createQuery("""
+                            SELECT count(*) FROM (SELECT 1 FROM cards c WHERE NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)
+                            AND """ + reviewable(scope) + " LIMIT :allowed)"), scope, today)
                     .bind("allowed", allowed).mapTo(Integer.class).one();
             return new QueueCounts(learning, due, fresh);
         });
@@ -230,36 +254,46 @@ public final class ReviewRepository {
                 .bind("today", today.toString()).mapTo(Integer.class).one();
     }
 
+    /** Extra new cards the learner asked for today ("study more"), on top of the daily limit. */
+    private static int extraNew(Handle h, LocalDate today) {
+        return h.createQuery("SELECT coalesce(sum(cards), 0) FROM extra_new_cards WHERE day_key = :today")
+                .bind("today", today.toString()).mapTo(Integer.class).one();
+    }
+
+    /** New cards the scope still holds beyond today's limit, counted up to {@code atMost}: what "study more" can add. */
+    public int newWaiting(QueueScope scope, LocalDate today, int atMost) {
+        return jdbi.withHandle(h -> scoped(h.createQuery("""
+                        SELECT count(*) FROM (SELECT 1 FROM cards c WHERE NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)
+                        AND """ + reviewable(scope) + " LIMIT :most)"), scope, today)
+                .bind("most", atMost).mapTo(Integer.class).one());
+    }
+
     /**
      * The next card to show: a learning step that has come, then the most overdue review card, then a new card while the
      * day's limit allows; with nothing else left, a learning step due within the learn-ahead window (as Anki does).
      */
-    public Optional<Long> next(Instant now, Instant dayEnds, LocalDate today, int newPerDay, Instant learnAheadUntil) {
+    public Optional<Long> next(QueueScope scope, Instant now, Instant dayEnds, LocalDate today, int newPerDay, Instant learnAheadUntil) {
         return jdbi.withHandle(h -> {
-            Optional<Long> learning = h.createQuery("""
+            Optional<Long> learning = scoped(h.createQuery("""
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE c.archived = 0 AND s.state IN ('learning', 'relearning') AND s.due <= :now
-                            ORDER BY s.due, s.card_id LIMIT 1""")
+                            WHERE s.state IN ('learning', 'relearning') AND s.due <= :now AND """ + reviewable(scope) + " ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
                     .bind("now", now.toString()).mapTo(Long.class).findOne();
             if (learning.isPresent()) return learning;
-            Optional<Long> review = h.createQuery("""
+            Optional<Long> review = scoped(h.createQuery("""
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE c.archived = 0 AND s.state = 'review' AND s.due < :dayEnds
-                            ORDER BY s.due, s.card_id LIMIT 1""")
+                            WHERE s.state = 'review' AND s.due < :dayEnds AND """ + reviewable(scope) + " ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
                     .bind("dayEnds", dayEnds.toString()).mapTo(Long.class).findOne();
             if (review.isPresent()) return review;
-            if (newIntroduced(h, today) < newPerDay) {
-                Optional<Long> fresh = h.createQuery("""
-                                SELECT c.id FROM cards c WHERE c.archived = 0
-                                AND NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)
-                                ORDER BY c.id LIMIT 1""")
+            if (newIntroduced(h, today) < newPerDay + extraNew(h, today)) {
+                Optional<Long> fresh = scoped(h.createQuery("""
+                                SELECT c.id FROM cards c WHERE NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)
+                                AND """ + reviewable(scope) + " ORDER BY c.id LIMIT 1"), scope, today)
                         .mapTo(Long.class).findOne();
                 if (fresh.isPresent()) return fresh;
             }
-            return h.createQuery("""
+            return scoped(h.createQuery("""
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE c.archived = 0 AND s.state IN ('learning', 'relearning') AND s.due <= :until
-                            ORDER BY s.due, s.card_id LIMIT 1""")
+                            WHERE s.state IN ('learning', 'relearning') AND s.due <= :until AND """ + reviewable(scope) + " ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
                     .bind("until", learnAheadUntil.toString()).mapTo(Long.class).findOne();
         });
     }
@@ -273,10 +307,10 @@ public final class ReviewRepository {
     }
 
     /** When the next card falls due after today's work is done, for the "done for today" page. */
-    public Optional<Instant> nextDue() {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT s.due FROM card_schedules s JOIN cards c ON c.id = s.card_id WHERE c.archived = 0
-                        ORDER BY s.due LIMIT 1""")
+    public Optional<Instant> nextDue(QueueScope scope, LocalDate today) {
+        return jdbi.withHandle(h -> scoped(h.createQuery("""
+                        SELECT s.due FROM card_schedules s JOIN cards c ON c.id = s.card_id WHERE """ + reviewable(scope)
+                        + " ORDER BY s.due LIMIT 1"), scope, today)
                 .mapTo(String.class).findOne().map(Instant::parse));
     }
 

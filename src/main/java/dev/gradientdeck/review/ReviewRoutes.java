@@ -42,34 +42,63 @@ public final class ReviewRoutes implements WebServer.Routes {
         app.get("/review", this::show);
         app.post("/review/{id}/answer", this::answerFromPage);
         app.post("/review/undo", this::undoFromPage);
+        app.post("/review/{id}/hold", this::holdFromPage);
+        app.post("/review/more", this::studyMoreFromPage);
         app.post("/api/cards/{id}/reviews", this::answerFromApi);
         app.delete("/api/reviews/last", this::undoFromApi);
+        for (Reviews.QueueAction action : Reviews.QueueAction.values()) {
+            app.post("/api/cards/{id}/" + action.written(), ctx -> holdFromApi(ctx, action));
+        }
         app.exception(Refused.class, (e, ctx) -> refusal(ctx, e));
     }
 
     // ---- pages ----
 
+    private static QueueScope scope(Context ctx) {
+        return QueueScope.of(ctx.queryParam("deck"), ctx.queryParam("tag"));
+    }
+
     private void show(Context ctx) {
-        var counts = reviews.counts();
+        QueueScope scope = scope(ctx);
+        var counts = reviews.counts(scope);
         String notice = noticeText(ctx.queryParam("notice"));
-        Optional<Long> next = reviews.nextCard();
+        // After an undo the page shows exactly the card whose grade was taken back, whatever the queue would pick.
+        Optional<Long> next = Optional.ofNullable(ctx.queryParam("card")).map(ReviewRoutes::cardParam)
+                .filter(this::reviewable).or(() -> reviews.nextCard(scope));
         if (next.isEmpty()) {
-            ctx.render("review-done.jte", Map.of("page", new ReviewPages.Done(counts, reviews.nextDue(), notice, reviews.now())));
+            ctx.render("review-done.jte", Map.of("page", new ReviewPages.Done(scope, counts, reviews.nextDue(scope), notice,
+                    reviews.now(), reviews.newWaiting(scope))));
             return;
         }
         Reviews.Preview preview = reviews.preview(next.get());
         CardDetail card = cards.find(next.get()).orElseThrow();
         List<GradeButton> buttons = GradeButton.of(preview.next(), Optional.empty());
-        ctx.render("review.jte", Map.of("page", new ReviewPages.Question(card, preview.card().schedule().state().name(),
+        ctx.render("review.jte", Map.of("page", new ReviewPages.Question(scope, card, preview.card().schedule().state().name(),
                 preview.card().schedule().reps(), buttons, counts, reviews.now().toEpochMilli(), notice)));
+    }
+
+    /** A card the page may show by id: one that exists, is active, and is not suspended or buried. */
+    private boolean reviewable(long cardId) {
+        return cards.find(cardId).filter(c -> !c.archived()).isPresent() && reviews.hold(cardId) == Reviews.Hold.NONE;
+    }
+
+    private static Long cardParam(String raw) {
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("card '" + raw + "' is not a card number");
+        }
     }
 
     private static String noticeText(String code) {
         if (code == null) return "";
         return switch (code) {
             case "already" -> "That card was already graded (in another tab, or by a double click); it was counted once.";
-            case "undone" -> "Your last grade was taken back. Grade the card again.";
+            case "undone" -> "Your last grade was taken back: here is that card again.";
             case "nothing" -> "There is nothing to undo.";
+            case "buried" -> "That card is buried until tomorrow.";
+            case "suspended" -> "That card is suspended: it will not come back until you unsuspend it on its page.";
+            case "more" -> "More new cards are added for today.";
             default -> "";
         };
     }
@@ -79,22 +108,63 @@ public final class ReviewRoutes implements WebServer.Routes {
         Rating rating = Grading.rating(ctx.formParam("rating"));
         Optional<Integer> reps = Optional.ofNullable(ctx.formParam("reps")).map(ReviewRoutes::integer);
         Optional<Duration> taken = Optional.ofNullable(ctx.formParam("shownAt")).map(this::timeTakenSince);
+        QueueScope scope = scope(ctx);
         try {
             reviews.answer(cardId, rating, Optional.empty(), Optional.empty(), reps, taken);
-            ctx.redirect("/review", HttpStatus.SEE_OTHER);
+            ctx.redirect("/review" + scope.query(), HttpStatus.SEE_OTHER);
         } catch (Refused e) {
-            if (e.refusal() instanceof AlreadyAnswered) ctx.redirect("/review?notice=already", HttpStatus.SEE_OTHER);
+            if (e.refusal() instanceof AlreadyAnswered) ctx.redirect("/review" + scope.queryWith("notice=already"), HttpStatus.SEE_OTHER);
             else throw e;
         }
     }
 
     private void undoFromPage(Context ctx) {
+        QueueScope scope = scope(ctx);
         try {
-            reviews.undoLast();
-            ctx.redirect("/review?notice=undone", HttpStatus.SEE_OTHER);
+            LoggedReview undone = reviews.undoLast();
+            ctx.redirect("/review" + scope.queryWith("card=" + undone.cardId() + "&notice=undone"), HttpStatus.SEE_OTHER);
         } catch (Refused e) {
-            ctx.redirect("/review?notice=nothing", HttpStatus.SEE_OTHER);
+            ctx.redirect("/review" + scope.queryWith("notice=nothing"), HttpStatus.SEE_OTHER);
         }
+    }
+
+    /** Suspend, unsuspend, bury or unbury from the review page or the card's page; back to where the learner was. */
+    private void holdFromPage(Context ctx) {
+        long cardId = PathId.of(ctx, "card");
+        Reviews.QueueAction action = action(ctx.formParam("action"));
+        reviews.change(cardId, action);
+        if ("card".equals(ctx.formParam("from"))) {
+            ctx.redirect("/cards/" + cardId, HttpStatus.SEE_OTHER);
+            return;
+        }
+        String notice = action == Reviews.QueueAction.BURY ? "buried" : action == Reviews.QueueAction.SUSPEND ? "suspended" : "";
+        ctx.redirect("/review" + (notice.isEmpty() ? scope(ctx).query() : scope(ctx).queryWith("notice=" + notice)), HttpStatus.SEE_OTHER);
+    }
+
+    private static Reviews.QueueAction action(String raw) {
+        for (Reviews.QueueAction a : Reviews.QueueAction.values()) if (a.written().equals(raw)) return a;
+        throw new BadRequest("action must be suspend, unsuspend, bury or unbury, not '" + raw + "'");
+    }
+
+    private void studyMoreFromPage(Context ctx) {
+        String raw = Optional.ofNullable(ctx.formParam("cards")).orElse("");
+        int extra;
+        try {
+            extra = Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequest("cards '" + raw + "' is not a whole number");
+        }
+        if (extra < 1 || extra > Reviews.MOST_EXTRA_NEW) throw new BadRequest("cards must be 1 to " + Reviews.MOST_EXTRA_NEW + ", not " + extra);
+        reviews.studyMore(extra);
+        ctx.redirect("/review" + scope(ctx).queryWith("notice=more"), HttpStatus.SEE_OTHER);
+    }
+
+    public record ApiHold(long cardId, String state, boolean suspended, boolean buried) {}
+
+    private void holdFromApi(Context ctx, Reviews.QueueAction action) {
+        long cardId = PathId.of(ctx, "card");
+        Reviews.Hold hold = reviews.change(cardId, action);
+        ctx.json(new ApiHold(cardId, reviews.of(cardId).state(), hold == Reviews.Hold.SUSPENDED, hold == Reviews.Hold.BURIED));
     }
 
     /** Time from showing the question to the grade, from the page's own timestamp. */

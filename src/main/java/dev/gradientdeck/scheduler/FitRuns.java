@@ -8,7 +8,7 @@ import dev.gradientdeck.review.fit.LoggedAnswer;
 import dev.gradientdeck.review.fit.TrainingConfig;
 import org.slf4j.LoggerFactory;
 
-import dev.gradientdeck.days.LearnerClock;
+import dev.gradientdeck.settings.LearnerSettings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class FitRuns implements AutoCloseable {
     private final SchedulerRepository store;
     private final ReviewRepository log;
     private final SchedulerParameters parameters;
-    private final LearnerClock clock;
+    private final LearnerSettings.Source learner;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "weight-fit");
         t.setDaemon(true);
@@ -33,12 +33,12 @@ public final class FitRuns implements AutoCloseable {
     });
     private volatile Live running;
 
-    public FitRuns(SchedulerRepository store, ReviewRepository log, SchedulerParameters parameters, LearnerClock clock) {
+    public FitRuns(SchedulerRepository store, ReviewRepository log, SchedulerParameters parameters, LearnerSettings.Source learner) {
         this.store = store;
         this.log = log;
         this.parameters = parameters;
-        this.clock = clock;
-        store.interruptRunning(clock.now());
+        this.learner = learner;
+        store.interruptRunning(learner.clock().instant());
     }
 
     /**
@@ -142,7 +142,7 @@ public final class FitRuns implements AutoCloseable {
     public synchronized long start() {
         Live now = running;
         if (now != null) throw new AlreadyRunning(now.id);
-        Instant at = clock.now();
+        Instant at = learner.clock().instant();
         long id = store.startFit(at);
         Live live = new Live(id, at);
         running = live;
@@ -165,12 +165,12 @@ public final class FitRuns implements AutoCloseable {
             double[] current = parameters.inUse().weights().stream().mapToDouble(Double::doubleValue).toArray();
             live.phase = "fitting";
             FitReport report = LearnerFit.run(built.items(), built.answersUsed(), current, TrainingConfig.defaults(), live);
-            store.finishFit(live.id, clock.now(), report);
+            store.finishFit(live.id, learner.clock().instant(), report);
         } catch (dev.gradientdeck.review.fit.FitProgress.Cancelled e) {
-            store.failFit(live.id, clock.now(), "interrupted", "The fit was stopped.");
+            store.failFit(live.id, learner.clock().instant(), "interrupted", "The fit was stopped.");
         } catch (RuntimeException e) {
             LoggerFactory.getLogger(FitRuns.class).error("weight fit {} failed", live.id, e);
-            store.failFit(live.id, clock.now(), "failed", "The fit failed: " + e.getMessage());
+            store.failFit(live.id, learner.clock().instant(), "failed", "The fit failed: " + e.getMessage());
         } finally {
             running = null;
         }
@@ -182,7 +182,7 @@ public final class FitRuns implements AutoCloseable {
         for (ReviewRepository.LogLine line : log.reviewLog()) {
             answers.add(new LoggedAnswer(line.cardId(), line.reviewedAt(), line.rating(), kind(line.stateBefore()), !line.undone()));
         }
-        return Items.fromLog(answers, clock.zone(), clock.dayStartHour());
+        return Items.fromLog(answers, learner.current().zone(), learner.current().dayStartsAt());
     }
 
     private static LoggedAnswer.Kind kind(String stateBefore) {

@@ -59,13 +59,13 @@ public final class SchedulerPages {
     public record Page(InUseView inUse, Readiness readiness, Optional<Long> running, Optional<Shown> shown, List<FitRow> history,
                        String workloadSvg, List<RetentionChoice> retentions, String notice) {}
 
-    static InUseView inUse(SchedulerRepository.InUse inUse, ZoneId zone) {
+    static InUseView inUse(SchedulerRepository.InUse inUse, double desiredRetention, ZoneId zone) {
         double[] w = weights(inUse.weights());
         String source = inUse.fitId() == null
                 ? (inUse.defaults() ? "the FSRS-6 defaults" : "weights set by hand")
                 : "your fitted weights (fit " + inUse.fitId() + ")";
         String since = inUse.since() == null ? "" : WHEN.format(inUse.since().atZone(zone));
-        return new InUseView(source, since, (int) Math.round(inUse.desiredRetention() * 100), inUse.defaults(), inUse.fitId(),
+        return new InUseView(source, since, (int) Math.round(desiredRetention * 100), inUse.defaults(), inUse.fitId(),
                 FitCharts.weightBars(w, FsrsOptimizer.defaults()));
     }
 

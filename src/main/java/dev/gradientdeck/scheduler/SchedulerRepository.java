@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** All SQL of the scheduler's parameters: the weights and desired retention in use (one place), and every fit kept. */
+/** All SQL of the scheduler's weights: the weights in use (one place), and every fit kept. */
 public final class SchedulerRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -24,8 +24,8 @@ public final class SchedulerRepository {
         this.jdbi = jdbi;
     }
 
-    /** The parameters every answer uses; {@code fitId} is null for the defaults, {@code since} null if never changed. */
-    public record InUse(List<Double> weights, double desiredRetention, Long fitId, Instant since, String note) {
+    /** The weights every answer uses; {@code fitId} is null for the defaults, {@code since} null if never changed. */
+    public record InUse(List<Double> weights, Long fitId, Instant since, String note) {
         public boolean defaults() {
             return weights.equals(FsrsSettings.DEFAULT_WEIGHTS);
         }
@@ -33,26 +33,24 @@ public final class SchedulerRepository {
 
     public InUse inUse() {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT weights, desired_retention, fit_id, changed_at, note FROM scheduler_parameters
+                        SELECT weights, fit_id, changed_at, note FROM scheduler_parameters
                         ORDER BY id DESC LIMIT 1""")
-                .map((rs, ctx) -> new InUse(weights(rs.getString(1)), rs.getDouble(2), nullableLong(rs, 3),
-                        Instant.ofEpochMilli(rs.getLong(4)), rs.getString(5)))
+                .map((rs, ctx) -> new InUse(weights(rs.getString(1)), nullableLong(rs, 2), Instant.ofEpochMilli(rs.getLong(3)),
+                        rs.getString(4)))
                 .findOne()
-                .orElseGet(() -> new InUse(FsrsSettings.DEFAULT_WEIGHTS, FsrsSettings.defaults().desiredRetention(), null, null,
-                        "FSRS-6 defaults")));
+                .orElseGet(() -> new InUse(FsrsSettings.DEFAULT_WEIGHTS, null, null, "FSRS-6 defaults")));
     }
 
     /**
      * Appends the parameters now in use. Called inside the transaction that re-derives the cards' memory: Jdbi hands a nested
      * call on the same thread the open handle, so this row commits or rolls back with the memories.
      */
-    public void record(List<Double> weights, double desiredRetention, Long fitId, String note, Instant at) {
+    public void record(List<Double> weights, Long fitId, String note, Instant at) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO scheduler_parameters (changed_at, weights, desired_retention, fit_id, note)
-                        VALUES (:at, :weights, :retention, :fitId, :note)""")
+                        INSERT INTO scheduler_parameters (changed_at, weights, fit_id, note)
+                        VALUES (:at, :weights, :fitId, :note)""")
                 .bind("at", at.toEpochMilli())
                 .bind("weights", json(weights))
-                .bind("retention", desiredRetention)
                 .bind("fitId", fitId)
                 .bind("note", note)
                 .execute());

@@ -15,7 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
-import dev.gradientdeck.days.LearnerClock;
+import dev.gradientdeck.settings.LearnerSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,18 +31,16 @@ public final class SchedulerRoutes implements WebServer.Routes {
     private final FitRuns runs;
     private final ReviewRepository log;
     private final DataVersion version;
-    private final LearnerClock clock;
-    private final int newPerDay;
+    private final LearnerSettings.Source learner;
 
     public SchedulerRoutes(SchedulerParameters parameters, SchedulerRepository store, FitRuns runs, ReviewRepository log, DataVersion version,
-                           LearnerClock clock, int newPerDay) {
+                           LearnerSettings.Source learner) {
         this.parameters = parameters;
         this.store = store;
         this.runs = runs;
         this.log = log;
         this.version = version;
-        this.clock = clock;
-        this.newPerDay = newPerDay;
+        this.learner = learner;
     }
 
     @Override
@@ -68,6 +66,7 @@ public final class SchedulerRoutes implements WebServer.Routes {
 
     private Derived derived() {
         SchedulerRepository.InUse inUse = store.inUse();
+        int newPerDay = learner.current().newPerDay();
         String stamp = version.current() + "/" + inUse.weights() + "/" + newPerDay;
         Derived known = derived;
         if (known != null && known.stamp().equals(stamp)) return known;
@@ -78,7 +77,7 @@ public final class SchedulerRoutes implements WebServer.Routes {
             List<ReviewRepository.LogLine> lines = log.reviewLog();
             List<ReviewRepository.DeckCard> deck = log.deckCards();
             int fresh = (int) deck.stream().filter(c -> c.state().equals("new")).count();
-            List<double[]> workload = Workload.perRetention(SchedulerPages.cardsNow(deck, clock.now()), fresh, newPerDay,
+            List<double[]> workload = Workload.perRetention(SchedulerPages.cardsNow(deck, learner.clock().instant()), fresh, newPerDay,
                     inUse.weights(), SchedulerPages.gradeMix(lines));
             var evaluated = Evaluation.referenceOrder(built.items());
             Evaluation.Metrics figures = evaluated.isEmpty() ? null
@@ -99,9 +98,9 @@ public final class SchedulerRoutes implements WebServer.Routes {
                 .map(raw -> parseId(raw).flatMap(store::fit).orElseThrow(() -> new NotFoundResponse("There is no fit " + raw + ".")))
                 .or(() -> store.fits().stream().findFirst().flatMap(f -> store.fit(f.id())))
                 .map(f -> SchedulerPages.shown(f, inUse));
-        ctx.render("scheduler.jte", Map.of("page", new SchedulerPages.Page(SchedulerPages.inUse(inUse, clock.zone()), d.readiness(), running,
-                shown, SchedulerPages.history(store.fits(), inUse, clock.zone()), FitCharts.workload(d.workload(), inUse.desiredRetention()),
-                SchedulerPages.retentions(d.workload(), inUse.desiredRetention()), notice(ctx.queryParam("notice")))));
+        ctx.render("scheduler.jte", Map.of("page", new SchedulerPages.Page(SchedulerPages.inUse(inUse, parameters.desiredRetention(), learner.current().zone()), d.readiness(), running,
+                shown, SchedulerPages.history(store.fits(), inUse, learner.current().zone()), FitCharts.workload(d.workload(), parameters.desiredRetention()),
+                SchedulerPages.retentions(d.workload(), parameters.desiredRetention()), notice(ctx.queryParam("notice")))));
     }
 
     private static Optional<Long> parseId(String raw) {
@@ -189,19 +188,19 @@ public final class SchedulerRoutes implements WebServer.Routes {
     }
 
     private void retentionFromPage(Context ctx) {
-        parameters.useDesiredRetention(retention(ctx.formParam("retention")));
+        useRetention(ctx.formParam("retention"));
         ctx.redirect("/scheduler?notice=retention", HttpStatus.SEE_OTHER);
     }
 
-    private static double retention(String raw) {
+    private double useRetention(String raw) {
         try {
             double value = Double.parseDouble(raw == null ? "" : raw.strip());
             // The form offers percent; the API takes a fraction.
             double fraction = value > 1 ? value / 100 : value;
-            SchedulerParameters.checkRetention(fraction);
+            parameters.useDesiredRetention(fraction);
             return fraction;
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("desired retention must be between 0.70 and 0.97 (70 % to 97 %), not '" + raw + "'");
+            throw new BadRequest("desired retention: " + (e.getMessage() == null ? "not a number" : e.getMessage()) + " (sent '" + raw + "')");
         }
     }
 
@@ -252,43 +251,30 @@ public final class SchedulerRoutes implements WebServer.Routes {
         SchedulerRepository.InUse inUse = store.inUse();
         Derived d = derived();
         Evaluation.Metrics m = d.inUseFigures();
-        return new ApiInUse(inUse.weights(), inUse.desiredRetention(), inUse.fitId(), inUse.defaults(), inUse.since(), inUse.note(),
+        return new ApiInUse(inUse.weights(), parameters.desiredRetention(), inUse.fitId(), inUse.defaults(), inUse.since(), inUse.note(),
                 m == null ? null : new ApiFigures(m.logLoss(), m.rmseBins(), m.items()), d.readiness().items(), d.readiness().needed(),
                 store.fits().stream().map(f -> new ApiFitSummary(f.id(), f.status(), f.startedAt(), f.reviews(), f.items())).toList());
     }
 
-    private static final Set<String> PUT_FIELDS = Set.of("fitId", "desiredRetention", "reschedule");
+    private static final Set<String> PUT_FIELDS = Set.of("fitId", "reschedule");
 
-    /** {"fitId": n} uses (accepts or restores) a fit, {"fitId": null} the defaults; "desiredRetention" and "reschedule" too. */
+    /** {"fitId": n} uses (accepts or restores) a fit, {"fitId": null} the defaults; "reschedule" too. Desired retention is a setting. */
     private void changeFromApi(Context ctx) {
         JsonNode body = body(ctx);
         List<String> unknown = new java.util.ArrayList<>();
         body.fieldNames().forEachRemaining(n -> {
             if (!PUT_FIELDS.contains(n)) unknown.add(n);
         });
-        if (!unknown.isEmpty()) throw new BadRequest("unknown field(s): " + String.join(", ", unknown), List.of("allowed fields: fitId, desiredRetention, reschedule"));
-        if (body.isEmpty()) throw new BadRequest("send fitId (a fit to use, null for the defaults) and/or desiredRetention");
+        if (!unknown.isEmpty()) throw new BadRequest("unknown field(s): " + String.join(", ", unknown), List.of("allowed fields: fitId, reschedule",
+                "desired retention is a setting: PUT /api/settings {\"desiredRetention\": 0.9}"));
+        if (!body.has("fitId")) throw new BadRequest("send fitId: a fit to use, or null for the defaults");
         JsonNode reschedule = body.get("reschedule");
         if (reschedule != null && !reschedule.isBoolean()) throw new BadRequest("reschedule must be true or false");
-        Double retention = null;
-        if (body.has("desiredRetention")) {
-            JsonNode r = body.get("desiredRetention");
-            if (!r.isNumber()) throw new BadRequest("desiredRetention must be a number between 0.70 and 0.97");
-            retention = r.asDouble();
-            try {
-                SchedulerParameters.checkRetention(retention);
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("desiredRetention must be between 0.70 and 0.97, not " + r);
-            }
-        }
-        if (body.has("fitId")) {
-            JsonNode fit = body.get("fitId");
-            boolean again = reschedule != null && reschedule.asBoolean();
-            if (fit.isNull()) parameters.useWeights(dev.gradientdeck.review.FsrsSettings.DEFAULT_WEIGHTS, null, again, "back to the defaults");
-            else if (fit.isIntegralNumber()) useFit(fit.asLong(), again);
-            else throw new BadRequest("fitId must be a fit number, or null for the defaults");
-        }
-        if (retention != null) parameters.useDesiredRetention(retention);
+        JsonNode fit = body.get("fitId");
+        boolean again = reschedule != null && reschedule.asBoolean();
+        if (fit.isNull()) parameters.useWeights(dev.gradientdeck.review.FsrsSettings.DEFAULT_WEIGHTS, null, again, "back to the defaults");
+        else if (fit.isIntegralNumber()) useFit(fit.asLong(), again);
+        else throw new BadRequest("fitId must be a fit number, or null for the defaults");
         ctx.json(apiInUse());
     }
 
@@ -305,6 +291,6 @@ public final class SchedulerRoutes implements WebServer.Routes {
     public record ApiWorkload(double desiredRetention, List<double[]> reviewsPerDay) {}
 
     private void workloadFromApi(Context ctx) {
-        ctx.json(new ApiWorkload(store.inUse().desiredRetention(), derived().workload()));
+        ctx.json(new ApiWorkload(parameters.desiredRetention(), derived().workload()));
     }
 }

@@ -29,7 +29,7 @@ public final class BarChart {
         for (int tick : new int[] {0, top / 2, top}) {
             double y = TOP + plotHeight - plotHeight * tick / top;
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#8a94a6\" stroke-opacity=\"0.25\"/>", LEFT, y, WIDTH - 6, y));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\" fill=\"#8a94a6\">%d</text>", LEFT - 6, y + 3.5, tick));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\" fill=\"#8a94a6\">%d</text>", LEFT - 6, y + 3.5, tick));
         }
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
@@ -40,7 +40,7 @@ public final class BarChart {
                     x, y, slot * 0.7, Math.max(h, bar.value() > 0 ? 1.5 : 0), colour, bar.highlight() ? " fill-opacity=\"1\"" : " fill-opacity=\"0.75\"",
                     Html.escape(bar.title())));
             if (!bar.label().isEmpty()) {
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\" fill=\"#8a94a6\">%s</text>",
+                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" fill=\"#8a94a6\">%s</text>",
                         x + slot * 0.35, HEIGHT - 6, Html.escape(bar.label())));
             }
         }

@@ -3,6 +3,7 @@ package dev.gradientdeck.streaks;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.present.Numbers;
+import dev.gradientdeck.settings.LearnerSettings;
 import dev.gradientdeck.streaks.BarChart.Bar;
 
 import java.time.Instant;
@@ -23,22 +24,13 @@ public final class Stats {
 
     private final StreakRepository repository;
     private final DataVersion version;
-    private final LearnerClock clock;
-    private final int dailyGoal;
+    private final LearnerSettings.Source learner;
 
-    public Stats(StreakRepository repository, DataVersion version, LearnerClock clock, int dailyGoal) {
+    /** The daily goal, zone and day start are read from {@code learner} on every use: a change counts at once. */
+    public Stats(StreakRepository repository, DataVersion version, LearnerSettings.Source learner) {
         this.repository = repository;
         this.version = version;
-        this.clock = clock;
-        this.dailyGoal = dailyGoal;
-    }
-
-    public LocalDate today() {
-        return clock.today().date();
-    }
-
-    public int dailyGoal() {
-        return dailyGoal;
+        this.learner = learner;
     }
 
     public record Today(LocalDate today, StreakSummary streak, Map<LocalDate, Integer> activity, int dailyGoal) {
@@ -54,8 +46,12 @@ public final class Stats {
     /** What streaks are computed from, as of one fingerprint of the database. */
     private record History(String fingerprint, Map<LocalDate, Integer> activity, Optional<CarriedRecord> carried) {}
 
-    /** The stats page as of one fingerprint and day: every page view in between is served from it. */
-    private record Cached(String fingerprint, LocalDate today, Page page) {}
+    /** The stats page as of one fingerprint, day and settings: every page view in between is served from it. */
+    private record Cached(String fingerprint, LocalDate today, LearnerSettings settings, Page page) {
+        boolean holds(String fingerprintNow, LocalDate todayNow, LearnerSettings settingsNow) {
+            return fingerprint.equals(fingerprintNow) && today.equals(todayNow) && settings.equals(settingsNow);
+        }
+    }
 
     private volatile History history;
     private volatile Cached cached;
@@ -79,12 +75,13 @@ public final class Stats {
     }
 
     public Today now() {
-        return todayFrom(history());
+        return todayFrom(history(), learner.current());
     }
 
-    private Today todayFrom(History h) {
-        LocalDate today = today();
-        return new Today(today, Streaks.compute(h.activity(), h.carried(), today, new StreakSettings(dailyGoal)), h.activity(), dailyGoal);
+    private Today todayFrom(History h, LearnerSettings settings) {
+        LocalDate today = settings.clockOn(learner.clock()).today().date();
+        int goal = settings.dailyGoal();
+        return new Today(today, Streaks.compute(h.activity(), h.carried(), today, new StreakSettings(goal)), h.activity(), goal);
     }
 
     public record RetentionRow(String period, int reviews, Optional<Double> share) {
@@ -98,22 +95,23 @@ public final class Stats {
 
     public Page page() {
         History h = history();
-        Today today = todayFrom(h);
+        LearnerSettings settings = learner.current();
+        Today today = todayFrom(h, settings);
         LocalDate day = today.today();
         String fingerprint = h.fingerprint();
         Cached known = cached;
-        if (known != null && known.fingerprint().equals(fingerprint) && known.today().equals(day)) return known.page();
+        if (known != null && known.holds(fingerprint, day, settings)) return known.page();
         synchronized (this) {
             known = cached;
-            if (known != null && known.fingerprint().equals(fingerprint) && known.today().equals(day)) return known.page();
-            Page page = compute(today, day);
-            cached = new Cached(fingerprint, day, page);
+            if (known != null && known.holds(fingerprint, day, settings)) return known.page();
+            Page page = compute(today, day, settings.clockOn(learner.clock()));
+            cached = new Cached(fingerprint, day, settings, page);
             return page;
         }
     }
 
-    private Page compute(Today today, LocalDate day) {
-        String heatmap = Heatmap.svg(today.activity(), new HashSet<>(today.streak().frozenDays()), day, dailyGoal);
+    private Page compute(Today today, LocalDate day, LearnerClock clock) {
+        String heatmap = Heatmap.svg(today.activity(), new HashSet<>(today.streak().frozenDays()), day, today.dailyGoal());
 
         List<Bar> recent = new ArrayList<>();
         int reviewsLast30 = 0;

@@ -62,7 +62,7 @@ public final class Markdown {
         String html = POLICY.sanitize(RENDERER.render(PARSER.parse(protectedText)));
         return TOKEN_PATTERN.matcher(html).replaceAll(m -> {
             int i = Integer.parseInt(m.group(1));
-            return i < math.size() ? java.util.regex.Matcher.quoteReplacement(math.get(i)) : "";
+            return i < math.size() ? java.util.regex.Matcher.quoteReplacement(Html.escape(math.get(i))) : "";
         });
     }
 
@@ -76,13 +76,16 @@ public final class Markdown {
     }
 
     /**
-     * The words of a markdown text without its markup, for the search index: link text without the address, code and
-     * math as written, raw HTML dropped (it is sanitized away on the page too).
+     * The words of a markdown text without its markup, for the search index and its snippets: link text without the
+     * address, code as written, math as readable text ({@code \\eta \\nabla L} becomes "η ∇L"), raw HTML dropped (it is
+     * sanitized away on the page too).
      */
     public static String toPlainText(String markdown) {
         if (markdown == null || markdown.isBlank()) return "";
+        List<String> math = new ArrayList<>();
+        String lifted = liftMath(markdown, math);
         StringBuilder out = new StringBuilder();
-        PARSER.parse(markdown).accept(new AbstractVisitor() {
+        PARSER.parse(lifted).accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
                 out.append(text.getLiteral());
@@ -132,10 +135,15 @@ public final class Markdown {
                 out.append(' ');
             }
         });
-        return out.toString().strip();
+        return TOKEN_PATTERN.matcher(out.toString().strip()).replaceAll(m -> {
+            int i = Integer.parseInt(m.group(1));
+            if (i >= math.size()) return "";
+            String delimited = math.get(i);
+            return java.util.regex.Matcher.quoteReplacement(MathText.of(delimited.substring(2, delimited.length() - 2)));
+        });
     }
 
-    /** Replaces each math span outside code with a token; {@code math} receives the escaped, delimited math. */
+    /** Replaces each math span outside code with a token; {@code math} receives the delimited math as written. */
     static String liftMath(String text, List<String> math) {
         StringBuilder out = new StringBuilder(text.length());
         boolean inFence = false;
@@ -231,7 +239,7 @@ public final class Markdown {
     }
 
     private static String token(List<String> math, String delimited) {
-        math.add(Html.escape(delimited));
+        math.add(delimited);
         return TOKEN + (math.size() - 1) + "x";
     }
 }

@@ -2,6 +2,7 @@ package dev.gradientdeck.bench;
 
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.review.QueueScope;
 import dev.gradientdeck.review.ReviewRepository;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,11 +51,11 @@ public class QueueBenchmark {
 
     @Benchmark
     public Optional<Long> nextCard() {
-        return reviews.next(now, dayEnds, today, 10, now.plus(Duration.ofMinutes(20)));
+        return reviews.next(QueueScope.EVERYTHING, now, dayEnds, today, 10, now.plus(Duration.ofMinutes(20)));
     }
 
     @Benchmark
     public ReviewRepository.QueueCounts counts() {
-        return reviews.counts(now, dayEnds, today, 10);
+        return reviews.counts(QueueScope.EVERYTHING, now.plus(Duration.ofMinutes(20)), dayEnds, today, 10);
     }
 }

@@ -49,6 +49,22 @@ public final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
+    /**
+     * Makes the page exactly {@code width} x {@code height} CSS pixels, as a laptop window or a phone shows it; a phone
+     * ({@code touch}) also reports a coarse pointer without hover, so touch styles apply.
+     */
+    public void viewport(int width, int height, boolean touch) {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", touch));
+        chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", touch, "maxTouchPoints", touch ? 5 : 1));
+    }
+
+    /** A number the page's script computes, e.g. {@code window.scrollY}. */
+    public double number(String script) {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return " + script)).doubleValue();
+    }
+
     public void go(String url) {
         driver.get(url);
     }

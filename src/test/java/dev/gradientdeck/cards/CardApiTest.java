@@ -43,6 +43,8 @@ class CardApiTest {
                 """);
         Files.writeString(deck.resolve("broken.md"), "");
         app = RunningApp.start(deck, dir.resolve("app.sqlite"), Clock.systemUTC());
+        // Paper prompts are opt-in; these tests are about the prompts too.
+        app.send("PUT", "/api/settings", "{\"paperPrompts\": true}");
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.gradientdeck.cards;
 
+import dev.gradientdeck.settings.TestSettings;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperRepository;
@@ -36,7 +37,7 @@ class DeckImporterTest {
         database = Database.open(dir.resolve("test.sqlite"));
         cards = new CardRepository(database.jdbi());
         importer = new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), 
-                new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4));
+                TestSettings.on(new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4)));
     }
 
     @AfterEach

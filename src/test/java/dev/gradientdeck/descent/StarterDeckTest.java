@@ -1,5 +1,6 @@
 package dev.gradientdeck.descent;
 
+import dev.gradientdeck.settings.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +40,7 @@ class StarterDeckTest {
                                     new DeckFolder(Path.of("cards")),
                                     cards,
                                     new dev.gradientdeck.papers.PaperRepository(database.jdbi()),
-                                    new LearnerClock(Clock.systemUTC(), ZoneId.of("UTC"), 4))
+                                    TestSettings.on(new LearnerClock(Clock.systemUTC(), ZoneId.of("UTC"), 4)))
                             .sync("test");
             assertEquals(List.of(), report.errors());
             List<CardSummary> descent =

@@ -79,6 +79,8 @@ class PaperApiTest {
                 Weight decay in Adam is not L2 regularization; decouple it & {braces} & 100% of the $\\lambda$ survives.
                 """);
         app = RunningApp.start(dir.resolve("cards"), dir.resolve("app.sqlite"), Clock.systemUTC());
+        // Paper prompts are opt-in; these tests are about the prompts too.
+        app.send("PUT", "/api/settings", "{\"paperPrompts\": true}");
     }
 
     @AfterEach

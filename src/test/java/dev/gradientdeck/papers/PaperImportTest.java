@@ -1,5 +1,6 @@
 package dev.gradientdeck.papers;
 
+import dev.gradientdeck.settings.TestSettings;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardSummary;
 import dev.gradientdeck.cards.DeckFolder;
@@ -48,7 +49,8 @@ class PaperImportTest {
         cards = new CardRepository(database.jdbi());
         papers = new PaperRepository(database.jdbi());
         importer = new DeckImporter(new DeckFolder(deck), cards, papers,
-                new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4));
+                TestSettings.on(new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4),
+                        true, true));
     }
 
     @AfterEach

@@ -69,17 +69,17 @@ class ReadingLogTest {
     }
 
     @Test
-    void promptsComeFromSummariesOfDecksThatKeepThemOn() {
+    void promptsComeFromSummariesOfDecksThatWantThem() {
         Paper paper = ReadingLog.of(List.of(), List.of(
                 cite(1, "quiet", "Adam", "https://arxiv.org/abs/1412.6980", "From the quiet deck."),
                 cite(2, "ml", "Adam", "https://arxiv.org/abs/1412.6980", "From ml."))).get(0);
-        ReadingLog.Prompt prompt = paper.prompt(Set.of("quiet")).orElseThrow();
+        ReadingLog.Prompt prompt = paper.prompt(deck -> !deck.equals("quiet")).orElseThrow();
         assertEquals("What did Adam show?", prompt.prompt().question());
         assertEquals("From ml.", prompt.prompt().answer());
         assertEquals("ml", prompt.deck());
         assertEquals("ml/card2.md", prompt.sourcePath());
-        assertEquals("From the quiet deck.\n\nFrom ml.", paper.prompt(Set.of()).orElseThrow().prompt().answer());
-        assertTrue(paper.prompt(Set.of("quiet", "ml")).isEmpty());
+        assertEquals("From the quiet deck.\n\nFrom ml.", paper.prompt(deck -> true).orElseThrow().prompt().answer());
+        assertTrue(paper.prompt(deck -> false).isEmpty());
     }
 
     @Test
@@ -88,6 +88,6 @@ class ReadingLogTest {
                 cite(1, "a", "X", "https://x.example", ""), cite(2, "a", "X", "https://x.example", ""))).get(0);
         assertEquals(PaperNote.Status.READ, paper.status());
         assertEquals(List.of("T1", "T2"), paper.tags());
-        assertTrue(paper.prompt(Set.of()).isEmpty(), "no summary, no prompt");
+        assertTrue(paper.prompt(deck -> true).isEmpty(), "no summary, no prompt");
     }
 }

@@ -1,5 +1,6 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.settings.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
 import dev.gradientdeck.practice.PracticeRepository.NewAttempt;
-import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.review.ReviewRepository;
@@ -69,16 +69,16 @@ class PracticeWithoutSpeechTest {
                         new DeckFolder(deck),
                         cards,
                         new PaperRepository(database.jdbi()),
-                        LEARNER)
+                        TestSettings.on(LEARNER))
                 .sync("test");
         cardId = cards.idOfSlug("momentum").orElseThrow();
         reviews =
                 new Reviews(
                         new ReviewRepository(database.jdbi()),
+                        new dev.gradientdeck.review.QueueChoiceRepository(database.jdbi()),
                         new dev.gradientdeck.db.DataVersion(database.jdbi()),
-                        LEARNER,
-                        10,
-                        FsrsSettings.defaults());
+                        TestSettings.on(LEARNER),
+                        dev.gradientdeck.review.FsrsSettings.DEFAULT_WEIGHTS);
     }
 
     @AfterEach
@@ -95,7 +95,7 @@ class PracticeWithoutSpeechTest {
                 dir,
                 cards,
                 new Grading(reviews),
-                LEARNER,
+                () -> LEARNER,
                 () -> Transcriber.start(dir.resolve("models"), Optional::empty));
     }
 

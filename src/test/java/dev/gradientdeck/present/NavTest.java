@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NavTest {
-    private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\" class=\"(active)?\">([^<]*)</a>");
+    private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\" class=\"(active)?(?: on-phone)?\">([^<]*)</a>");
 
     @TempDir Path dir;
 
@@ -25,9 +25,12 @@ class NavTest {
             for (Nav nav : Nav.values()) {
                 HttpResponse<String> page = app.get(nav.path());
                 assertEquals(200, page.statusCode(), nav.path());
-                assertEquals(List.of("/ Home", "/review Review", "/practice Practice", "/cards Cards", "/papers Papers",
-                        "/stats Stats", "/import Import"), links(page.body(), false), nav.path());
+                List<String> all = List.of("/ Home", "/review Review", "/practice Practice", "/cards Cards", "/papers Papers",
+                        "/stats Stats", "/import Import", "/settings Settings");
+                assertEquals(all, links(page.body(), false), nav.path());
                 assertEquals(List.of(nav.path() + " " + nav.label()), links(page.body(), true), nav.path());
+                assertEquals(all, links(page.body(), false, "<nav aria-label=\"All pages\""), "the phone menu holds every page");
+                assertEquals(List.of(nav.path() + " " + nav.label()), links(page.body(), true, "<nav aria-label=\"All pages\""));
             }
             String search = app.get("/search?q=x").body();
             assertFalse(links(search, false).isEmpty());
@@ -36,7 +39,12 @@ class NavTest {
     }
 
     private static List<String> links(String html, boolean activeOnly) {
-        String nav = html.substring(html.indexOf("<nav class=\"main-nav\""), html.indexOf("</nav>"));
+        return links(html, activeOnly, "<nav class=\"main-nav\"");
+    }
+
+    private static List<String> links(String html, boolean activeOnly, String start) {
+        int from = html.indexOf(start);
+        String nav = html.substring(from, html.indexOf("</nav>", from));
         Matcher m = LINK.matcher(nav);
         List<String> found = new java.util.ArrayList<>();
         while (m.find()) {

@@ -1,5 +1,6 @@
 package dev.gradientdeck.review;
 
+import dev.gradientdeck.settings.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,10 +93,10 @@ class GradingTest {
         LearnerClock learner = new LearnerClock(Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, 4);
         try (Database database = Database.open(dir.resolve("app.sqlite"))) {
             CardRepository cards = new CardRepository(database.jdbi());
-            new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), learner).sync("test");
+            new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), TestSettings.on(learner)).sync("test");
             long id = cards.idOfSlug("adam").orElseThrow();
-            Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new DataVersion(database.jdbi()), learner, 10,
-                    FsrsSettings.defaults().withFuzz(false));
+            Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new QueueChoiceRepository(database.jdbi()),
+                    new DataVersion(database.jdbi()), TestSettings.on(learner, false, false), FsrsSettings.DEFAULT_WEIGHTS);
             Grading grading = new Grading(reviews);
             assertEquals(List.of("1m", "6m", "10m", "8d"), grading.buttons(id).stream().map(GradeButton::interval).toList());
 

@@ -1,5 +1,6 @@
 package dev.gradientdeck.review;
 
+import dev.gradientdeck.settings.TestSettings;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
@@ -31,10 +32,10 @@ class ReplayTest {
         LearnerClock learner = new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC, 4);
         try (Database database = Database.open(dir.resolve("app.sqlite"))) {
             CardRepository cards = new CardRepository(database.jdbi());
-            new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), learner).sync("test");
+            new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), TestSettings.on(learner)).sync("test");
             long id = cards.idOfSlug("adam").orElseThrow();
             ReviewRepository repository = new ReviewRepository(database.jdbi());
-            Reviews reviews = new Reviews(repository, new DataVersion(database.jdbi()), learner, 10, FsrsSettings.defaults());
+            Reviews reviews = new Reviews(repository, new QueueChoiceRepository(database.jdbi()), new DataVersion(database.jdbi()), TestSettings.on(learner), FsrsSettings.DEFAULT_WEIGHTS);
             String[] at = {"2026-10-01T09:00:00Z", "2026-10-01T09:10:00Z", "2026-10-04T09:00:00Z", "2026-10-15T09:00:00Z", "2026-11-20T09:00:00Z"};
             int[] ratings = {3, 3, 1, 3, 4};
             for (int i = 0; i < at.length; i++) {

@@ -130,9 +130,10 @@ class SchedulerApiTest {
     @Test
     @Order(4)
     void restoringTheDefaultsAndChangingRetention() throws Exception {
-        JsonNode back = json(app.send("PUT", "/api/scheduler", "{\"fitId\": null, \"desiredRetention\": 0.85}"));
+        assertEquals(200, app.send("PUT", "/api/settings", "{\"desiredRetention\": 0.85}").statusCode());
+        JsonNode back = json(app.send("PUT", "/api/scheduler", "{\"fitId\": null}"));
         assertTrue(back.get("defaults").asBoolean());
-        assertEquals(0.85, back.get("desiredRetention").asDouble());
+        assertEquals(0.85, back.get("desiredRetention").asDouble(), "the scheduler aims at the retention set in the settings");
         JsonNode restored = json(app.send("PUT", "/api/scheduler", "{\"fitId\": " + fitId + ", \"reschedule\": true}"));
         assertEquals(fitId, restored.get("fitId").asLong());
         assertEquals(0.85, restored.get("desiredRetention").asDouble(), "retention is kept when weights change");
@@ -143,10 +144,12 @@ class SchedulerApiTest {
     void badInputIsRefusedAndChangesNothing() throws Exception {
         JsonNode before = json(app.get("/api/scheduler"));
         assertEquals(400, app.send("PUT", "/api/scheduler", "{\"weights\": [1]}").statusCode());
-        HttpResponse<String> low = app.send("PUT", "/api/scheduler", "{\"desiredRetention\": 0.5}");
+        HttpResponse<String> retention = app.send("PUT", "/api/scheduler", "{\"desiredRetention\": 0.8}");
+        assertEquals(400, retention.statusCode());
+        assertTrue(retention.body().contains("/api/settings"), "a retention sent here says where it belongs");
+        HttpResponse<String> low = app.postForm("/scheduler/retention", "retention=50");
         assertEquals(400, low.statusCode());
-        assertTrue(json(low).get("error").asText().contains("0.70"));
-        assertEquals(400, app.send("PUT", "/api/scheduler", "{\"desiredRetention\": \"high\"}").statusCode());
+        assertTrue(low.body().contains("0.7"), low.body());
         assertEquals(400, app.send("PUT", "/api/scheduler", "{\"fitId\": \"x\"}").statusCode());
         assertEquals(400, app.send("PUT", "/api/scheduler", "not json").statusCode());
         assertEquals(404, app.send("PUT", "/api/scheduler", "{\"fitId\": 999}").statusCode());

@@ -71,7 +71,9 @@ class StatsApiTest {
         assertEquals(18, after.get("totalDays").asInt());
         assertEquals(1, after.get("reviewsToday").asInt());
         assertTrue(after.get("todayCounted").asBoolean());
-        assertEquals(0, after.get("dueNow").asInt(), "the learning step comes back in 10 minutes, not now");
+        // The learning step 10 minutes away is within Anki's 20-minute learn-ahead: with nothing else left the review page
+        // shows it now, so it counts (the review page's learning count said 0 while showing it before).
+        assertEquals(1, after.get("dueNow").asInt());
 
         String page = app.get("/stats").body();
         assertTrue(page.contains("<span class=\"big\">3</span>"), "the page shows the API's current streak");

@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.TreeMap;
 
 /**
@@ -43,12 +44,13 @@ public final class AnkiImport {
     private final CardRepository cards;
     private final AnkiRepository repository;
     private final PastAnswers past;
-    private final FsrsSettings settings;
-    private final LearnerClock clock;
+    /** Read at each import, so an import schedules with the weights, zone and day start in use then. */
+    private final Supplier<FsrsSettings> settings;
+    private final Supplier<LearnerClock> clock;
     private final PackageLimits limits;
 
     public AnkiImport(DeckFolder folder, DeckImporter importer, CardRepository cards, AnkiRepository repository, PastAnswers past,
-                      FsrsSettings settings, LearnerClock clock, PackageLimits limits) {
+                      Supplier<FsrsSettings> settings, Supplier<LearnerClock> clock, PackageLimits limits) {
         this.folder = folder;
         this.importer = importer;
         this.cards = cards;
@@ -61,8 +63,8 @@ public final class AnkiImport {
 
     /** The import as the app and the command line run it: the review log's own scheduler settings, the default limits. */
     public static AnkiImport over(AnkiRepository repository, DeckFolder folder, DeckImporter importer, CardRepository cards,
-                                  dev.gradientdeck.review.Reviews reviews, LearnerClock clock) {
-        return new AnkiImport(folder, importer, cards, repository, reviews.pastAnswers(), FsrsSettings.defaults(), clock,
+                                  dev.gradientdeck.review.Reviews reviews, Supplier<LearnerClock> clock) {
+        return new AnkiImport(folder, importer, cards, repository, reviews.pastAnswers(), reviews::scheduler, clock,
                 PackageLimits.defaults());
     }
 
@@ -71,7 +73,7 @@ public final class AnkiImport {
     }
 
     public synchronized StoredImport run(Path file, String fileName) throws MalformedPackage, IOException {
-        Instant started = clock.now();
+        Instant started = clock.get().now();
         try (AnkiPackage pkg = AnkiPackage.open(file, limits);
              CollectionReader reader = CollectionReader.open(pkg.collection(), pkg.format())) {
             Collection collection = reader.collection();
@@ -116,7 +118,7 @@ public final class AnkiImport {
                 ImportReport sync = importer.sync("anki import");
                 Set<Long> imported = importedCards(written, sync, warnings);
                 HistoryImport.Result history = new HistoryImport(repository, past, cards, collection, facts, imported, importId,
-                        settings, clock, warnings).run(reader);
+                        settings.get(), clock.get(), warnings).run(reader);
                 int withState = (int) facts.values().stream().filter(f -> f.memory().isPresent()).count();
                 if (history.ankiParametersCards() > 0) {
                     warnings.line("FSRS: with the parameters Anki saved in the package, the replay matches Anki's memory for "
@@ -188,7 +190,7 @@ public final class AnkiImport {
         }
         importer.sync("anki undo");
         past.withdraw(repository.reviewIds(importId));
-        repository.markUndone(importId, clock.now(), changes);
+        repository.markUndone(importId, clock.get().now(), changes);
         return repository.find(importId).orElseThrow();
     }
 

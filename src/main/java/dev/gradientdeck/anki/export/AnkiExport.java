@@ -5,6 +5,7 @@ import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.days.LearnerClock;
+import java.util.function.Supplier;
 import dev.gradientdeck.review.PastAnswers;
 import dev.gradientdeck.review.ReviewRepository.LoggedReview;
 
@@ -36,9 +37,9 @@ public final class AnkiExport {
     private final CardViews.Schedules schedules;
     private final PastAnswers past;
     private final Path mediaDir;
-    private final LearnerClock clock;
+    private final Supplier<LearnerClock> clock;
 
-    public AnkiExport(CardRepository cards, CardViews.Schedules schedules, PastAnswers past, Path deckFolder, LearnerClock clock) {
+    public AnkiExport(CardRepository cards, CardViews.Schedules schedules, PastAnswers past, Path deckFolder, Supplier<LearnerClock> clock) {
         this.cards = cards;
         this.schedules = schedules;
         this.past = past;
@@ -54,7 +55,7 @@ public final class AnkiExport {
             if (detail.isEmpty()) continue;
             exported.add(card(detail.get(), media));
         }
-        ApkgWriter.write(target, LegacyCollection.of(exported, clock), media);
+        ApkgWriter.write(target, LegacyCollection.of(exported, clock.get()), media);
     }
 
     private ExportCard card(CardDetail c, Map<String, Path> media) {
