@@ -26,7 +26,7 @@ class NavTest {
                 HttpResponse<String> page = app.get(nav.path());
                 assertEquals(200, page.statusCode(), nav.path());
                 List<String> all = List.of("/ Home", "/review Review", "/practice Practice", "/cards Cards", "/papers Papers",
-                        "/stats Stats", "/import Import", "/settings Settings");
+                        "/stats Stats", "/scheduler Scheduler", "/import Import", "/settings Settings");
                 assertEquals(all, links(page.body(), false), nav.path());
                 assertEquals(List.of(nav.path() + " " + nav.label()), links(page.body(), true), nav.path());
                 assertEquals(all, links(page.body(), false, "<nav aria-label=\"All pages\""), "the phone menu holds every page");
