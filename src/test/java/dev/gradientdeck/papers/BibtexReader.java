@@ -1,38 +1,39 @@
 package dev.gradientdeck.papers;
 
-import java.util.ArrayList;
+import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jbibtex.BibTeXDatabase;
+import org.jbibtex.BibTeXEntry;
+import org.jbibtex.BibTeXParser;
+import org.jbibtex.LaTeXParser;
+import org.jbibtex.LaTeXPrinter;
 
 /**
- * Test-only reader for the subset of BibTeX that {@link Bibtex} writes: {@code @type{key, name = {value}, ...}}.
- * Like BibTeX itself it counts every brace, escaped or not, so an export with an unbalanced field fails here.
+ * Reads an export back with JBibTeX, a parser written independently of {@link Bibtex}, so a test checks what another
+ * tool would see rather than what our own writer meant. Unbalanced braces, which BibTeX itself rejects, fail here too.
  */
 final class BibtexReader {
 
     record Entry(String type, String key, Map<String, String> fields) {
     }
 
-    private final String text;
-    private int at;
-
-    private BibtexReader(String text) {
-        this.text = text;
+    private BibtexReader() {
     }
 
     static List<Entry> read(String bib) {
         checkBraceBalance(bib);
-        BibtexReader reader = new BibtexReader(bib);
-        List<Entry> entries = new ArrayList<>();
-        reader.skipSpace();
-        while (reader.at < bib.length()) {
-            entries.add(reader.entry());
-            reader.skipSpace();
+        BibTeXDatabase database;
+        try {
+            database = new BibTeXParser().parseFully(new StringReader(bib));
+        } catch (Exception | Error e) {
+            throw new IllegalStateException("not BibTeX: " + e.getMessage(), e);
         }
-        return entries;
+        return database.getEntries().values().stream().map(BibtexReader::entry).toList();
     }
 
+    /** BibTeX counts every brace, escaped or not; JBibTeX forgives an escaped one, so this stricter check comes first. */
     private static void checkBraceBalance(String bib) {
         int depth = 0;
         for (char c : bib.toCharArray()) {
@@ -46,115 +47,31 @@ final class BibtexReader {
         }
     }
 
-    private Entry entry() {
-        expect('@');
-        String type = until('{').trim();
-        expect('{');
-        String key = until(',').trim();
-        expect(',');
+    private static Entry entry(BibTeXEntry entry) {
         Map<String, String> fields = new LinkedHashMap<>();
-        skipSpace();
-        while (peek() != '}') {
-            String name = until('=').trim();
-            expect('=');
-            skipSpace();
-            if (fields.put(name, bracedValue()) != null) {
-                throw new IllegalStateException("field " + name + " twice in " + key);
-            }
-            skipSpace();
-            if (peek() == ',') {
-                at++;
-                skipSpace();
-            }
-        }
-        expect('}');
-        return new Entry(type, key, fields);
-    }
-
-    private String bracedValue() {
-        expect('{');
-        int start = at;
-        int depth = 1;
-        while (depth > 0) {
-            char c = next();
-            depth += c == '{' ? 1 : c == '}' ? -1 : 0;
-        }
-        return text.substring(start, at - 1);
-    }
-
-    private String until(char stop) {
-        int start = at;
-        while (peek() != stop) {
-            if (peek() == '\n' && stop != '=') {
-                throw new IllegalStateException("line ended before '" + stop + "' at " + at);
-            }
-            at++;
-        }
-        return text.substring(start, at);
-    }
-
-    private void expect(char wanted) {
-        char found = next();
-        if (found != wanted) {
-            throw new IllegalStateException("expected '" + wanted + "' at " + (at - 1) + " but found '" + found + "'");
-        }
-    }
-
-    private char peek() {
-        if (at >= text.length()) {
-            throw new IllegalStateException("unexpected end of input");
-        }
-        return text.charAt(at);
-    }
-
-    private char next() {
-        char c = peek();
-        at++;
-        return c;
-    }
-
-    private void skipSpace() {
-        while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
-            at++;
-        }
+        entry.getFields().forEach((key, value) -> fields.put(key.getValue(), value.toUserString()));
+        return new Entry(entry.getType().getValue(), entry.getKey().getValue(), fields);
     }
 
     /** What LaTeX would print for a field value: escapes resolved, grouping braces gone. */
     static String latexToText(String value) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        while (i < value.length()) {
-            char c = value.charAt(i);
-            if (c == '\\') {
-                int nameEnd = i + 1;
-                while (nameEnd < value.length() && Character.isLetter(value.charAt(nameEnd))) {
-                    nameEnd++;
-                }
-                if (nameEnd == i + 1) {
-                    out.append(value.charAt(i + 1));
-                    i += 2;
-                } else {
-                    out.append(command(value.substring(i + 1, nameEnd)));
-                    i = value.startsWith("{}", nameEnd) ? nameEnd + 2 : nameEnd;
-                }
-            } else {
-                if (c != '{' && c != '}') {
-                    out.append(c);
-                }
-                i++;
-            }
+        try {
+            return fromPlaceholders(new LaTeXPrinter().print(new LaTeXParser().parse(toPlaceholders(value))));
+        } catch (Exception e) {
+            throw new IllegalStateException("not LaTeX: " + value, e);
         }
+    }
+
+    // JBibTeX's LaTeX lexer stops at letters beyond Latin (CJK, for one), which LaTeX with UTF-8 input prints as they
+    // are; they pass through the printer as plain ASCII words and come back afterwards.
+    private static String toPlaceholders(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().forEach(c -> out.append(c > 0x24F ? "zzcp" + c + "zz" : Character.toString(c)));
         return out.toString();
     }
 
-    private static String command(String name) {
-        return switch (name) {
-            case "textbackslash" -> "\\";
-            case "textbraceleft" -> "{";
-            case "textbraceright" -> "}";
-            case "textasciitilde" -> "~";
-            case "textasciicircum" -> "^";
-            default -> throw new IllegalStateException("unknown command \\" + name);
-        };
+    private static String fromPlaceholders(String printed) {
+        return java.util.regex.Pattern.compile("zzcp(\\d+)zz").matcher(printed)
+                .replaceAll(m -> Character.toString(Integer.parseInt(m.group(1))));
     }
 }

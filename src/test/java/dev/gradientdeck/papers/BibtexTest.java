@@ -68,7 +68,8 @@ class BibtexTest {
                 "https://example.org/a_b%20c#x", null, null, "50% done & {more}");
         Map<String, String> fields = BibtexReader.read(Bibtex.export(List.of(entry))).get(0).fields();
         assertEquals(title, BibtexReader.latexToText(fields.get("title")));
-        assertEquals("Jane D'Arc_y and Bob {Builder} & Co", BibtexReader.latexToText(fields.get("author")));
+        // LaTeX typesets a straight apostrophe as a right single quote.
+        assertEquals("Jane D’Arc_y and Bob {Builder} & Co", BibtexReader.latexToText(fields.get("author")));
         assertEquals("50% done & {more}", BibtexReader.latexToText(fields.get("note")));
         assertEquals("https://example.org/a_b%20c#x", fields.get("url"), "urls are verbatim fields");
     }
@@ -93,7 +94,7 @@ class BibtexTest {
     }
 
     @Test
-    void theTestReaderRejectsUnbalancedBraces() {
+    void theReaderRejectsUnbalancedBracesAsBibtexDoes() {
         assertThrows(IllegalStateException.class, () -> BibtexReader.read("@misc{k,\n  title = {a \\{ b}\n}\n"));
         assertThrows(IllegalStateException.class, () -> BibtexReader.read("@misc{k,\n  title = {a } b}\n}\n"));
     }
