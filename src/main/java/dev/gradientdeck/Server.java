@@ -35,6 +35,7 @@ import dev.gradientdeck.settings.SettingsRoutes;
 import dev.gradientdeck.settings.SettingsStore;
 import dev.gradientdeck.web.Login;
 import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.papers.PaperRoutes;
 import dev.gradientdeck.papers.SearchRepository;
 import dev.gradientdeck.papers.SearchRoutes;
@@ -78,7 +79,7 @@ public final class Server implements AutoCloseable {
             CardRepository cards = new CardRepository(database.jdbi());
             PaperRepository papers = new PaperRepository(database.jdbi());
             SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(), clock);
-            DeckImporter importer = new DeckImporter(folder, cards, papers, learner);
+            DeckImporter importer = new DeckImporter(folder, cards, new PaperImportRepository(database.jdbi()), learner);
             // The first start imports the deck before serving; later starts serve what is stored at once and catch up on
             // file changes in the background, so a large deck does not delay the first page.
             boolean firstRun = cards.isEmpty();

@@ -7,7 +7,7 @@ import dev.gradientdeck.cards.CardViews.Citation;
 import dev.gradientdeck.cards.CardViews.Count;
 import dev.gradientdeck.cards.CardViews.Section;
 import dev.gradientdeck.cards.ImportReport.ImportError;
-import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.papers.SearchRepository;
 import dev.gradientdeck.db.JsonColumn;
 import org.jdbi.v3.core.Handle;
@@ -47,7 +47,7 @@ public final class CardRepository {
             Map<Long, RenderedCard> updates,
             List<Long> restores,
             List<Long> archives,
-            PaperRepository.NoteChanges paperNotes,
+            PaperImportRepository.NoteChanges paperNotes,
             Map<Long, String> restamps,
             ImportReport report,
             boolean paperPromptsByDefault) {}
@@ -112,7 +112,7 @@ public final class CardRepository {
                     .mapTo(Integer.class).findFirst();
             boolean settingChanged = !lastDefault.equals(Optional.of(plan.paperPromptsByDefault() ? 1 : 0));
             if (plan.report().changedAnything() || settingChanged) {
-                PaperRepository.sync(h, plan.paperNotes(), now, plan.paperPromptsByDefault());
+                PaperImportRepository.sync(h, plan.paperNotes(), now, plan.paperPromptsByDefault());
                 SearchRepository.refresh(h);
             }
         });
@@ -136,7 +136,7 @@ public final class CardRepository {
         columns.put("descentLine", doc.descent().map(CardDocument.DescentBlock::line).orElse(null));
         columns.put("hash", card.contentHash());
         columns.put("stamp", card.fileStamp());
-        columns.put("paperPrompts", PaperRepository.promptChoice(doc.paperPrompts()));
+        columns.put("paperPrompts", PaperImportRepository.promptChoice(doc.paperPrompts()));
         return columns;
     }
 

@@ -92,7 +92,7 @@ public final class CardRoutes implements WebServer.Routes {
         String from = from(ctx);
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
-            if (bytes.length > CardParser.MAX_BYTES) throw new CardFileException(1, "the text is " + bytes.length + " bytes; a card file may be at most 1 MB");
+            if (bytes.length > CardText.MAX_BYTES) throw new CardFileException(1, "the text is " + bytes.length + " bytes; a card file may be at most 1 MB");
             DeckImporter.check(card.path(), bytes);
             folder.replace(card.path(), text, opened);
         } catch (CardFileException e) {
@@ -173,7 +173,7 @@ public final class CardRoutes implements WebServer.Routes {
             return;
         }
         importer.sync("form");
-        String slug = CardParser.withoutExtension(card.relativePath());
+        String slug = FrontMatter.withoutExtension(card.relativePath());
         long id = cards.idOfSlug(slug).orElseThrow(() -> new IllegalStateException("the new card " + slug + " was not imported"));
         ctx.redirect("/cards/" + id + "?created=1", io.javalin.http.HttpStatus.SEE_OTHER);
     }

@@ -96,7 +96,7 @@ public final class DeckFolder {
 
     public Contents read(CardFile file) throws IOException {
         // Checked before reading so a huge file is never pulled into memory.
-        if (file.size() > CardParser.MAX_BYTES) {
+        if (file.size() > CardText.MAX_BYTES) {
             throw new IOException("the file is " + file.size() + " bytes; a card file may be at most 1 MB");
         }
         byte[] bytes = Files.readAllBytes(file.file());
@@ -119,7 +119,7 @@ public final class DeckFolder {
     /** A card file's bytes by its path in the deck, for the edit form. */
     public Contents read(String relativePath) throws IOException {
         Path target = inside(relativePath);
-        if (Files.size(target) > CardParser.MAX_BYTES) throw new IOException("the file is over 1 MB");
+        if (Files.size(target) > CardText.MAX_BYTES) throw new IOException("the file is over 1 MB");
         byte[] bytes = Files.readAllBytes(target);
         return new Contents(bytes, sha256(bytes));
     }

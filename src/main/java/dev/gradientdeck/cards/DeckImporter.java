@@ -7,10 +7,10 @@ import dev.gradientdeck.cards.RenderedCard.RenderedCitation;
 import dev.gradientdeck.cards.RenderedCard.RenderedSection;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.settings.LearnerSettings;
-import dev.gradientdeck.papers.PaperRepository;
-import dev.gradientdeck.papers.PaperRepository.NoteChanges;
-import dev.gradientdeck.papers.PaperRepository.PaperFile;
-import dev.gradientdeck.papers.PaperRepository.StoredNote;
+import dev.gradientdeck.papers.PaperImportRepository;
+import dev.gradientdeck.papers.PaperImportRepository.NoteChanges;
+import dev.gradientdeck.papers.PaperImportRepository.PaperFile;
+import dev.gradientdeck.papers.PaperImportRepository.StoredNote;
 import dev.gradientdeck.descent.DescentSpecs;
 import dev.gradientdeck.descent.SpecException;
 import dev.gradientdeck.web.Markdown;
@@ -36,11 +36,11 @@ public final class DeckImporter {
 
     private final DeckFolder folder;
     private final CardRepository cards;
-    private final PaperRepository papers;
+    private final PaperImportRepository papers;
     private final LearnerSettings.Source learner;
 
     /** The learner's clock dates carried records; their paper prompts setting decides prompts for decks that do not. */
-    public DeckImporter(DeckFolder folder, CardRepository cards, PaperRepository papers, LearnerSettings.Source learner) {
+    public DeckImporter(DeckFolder folder, CardRepository cards, PaperImportRepository papers, LearnerSettings.Source learner) {
         this.folder = folder;
         this.cards = cards;
         this.papers = papers;
@@ -95,7 +95,7 @@ public final class DeckImporter {
                 if (!notesByPath.containsKey(p.path())) notesAdded++;
                 continue;
             }
-            if (p.card() != null && PaperRepository.isPromptSlug(p.card().document().slug())) {
+            if (p.card() != null && PaperImportRepository.isPromptSlug(p.card().document().slug())) {
                 errors.add(new ImportError(p.path(), 1, "id '" + p.card().document().slug() + "' is kept for paper prompts; choose another"));
                 brokenPaths.add(p.path());
                 continue;

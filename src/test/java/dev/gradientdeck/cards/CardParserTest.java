@@ -223,7 +223,7 @@ class CardParserTest {
     @Test
     void withoutAFrontMatterIdThePathIsTheIdentity() throws Exception {
         assertEquals("top", parse("top.md", SHAPED_LIKE_THE_SEED).slug());
-        assertEquals(CardParser.DEFAULT_DECK, parse("top.md", SHAPED_LIKE_THE_SEED).deck());
+        assertEquals(FrontMatter.DEFAULT_DECK, parse("top.md", SHAPED_LIKE_THE_SEED).deck());
         assertEquals("a/b/c", parse("a/b/c.md", SHAPED_LIKE_THE_SEED).slug());
         assertEquals("a/b", parse("a/b/c.md", SHAPED_LIKE_THE_SEED).deck());
     }
@@ -282,7 +282,7 @@ class CardParserTest {
 
     @Test
     void aFileOverOneMegabyteIsBroken() {
-        byte[] big = new byte[CardParser.MAX_BYTES + 1];
+        byte[] big = new byte[CardText.MAX_BYTES + 1];
         java.util.Arrays.fill(big, (byte) 'a');
         CardFileException e = broken("a.md", big);
         assertTrue(e.getMessage().contains("at most 1 MB"), e.getMessage());

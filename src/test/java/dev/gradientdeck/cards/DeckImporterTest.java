@@ -3,7 +3,7 @@ package dev.gradientdeck.cards;
 import dev.gradientdeck.settings.TestSettings;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
-import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.PaperImportRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class DeckImporterTest {
         deck = Files.createDirectories(dir.resolve("cards"));
         database = Database.open(dir.resolve("test.sqlite"));
         cards = new CardRepository(database.jdbi());
-        importer = new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), 
+        importer = new DeckImporter(new DeckFolder(deck), cards, new PaperImportRepository(database.jdbi()), 
                 TestSettings.on(new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4)));
     }
 

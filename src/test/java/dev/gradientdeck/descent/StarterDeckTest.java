@@ -39,7 +39,7 @@ class StarterDeckTest {
                     new DeckImporter(
                                     new DeckFolder(Path.of("cards")),
                                     cards,
-                                    new dev.gradientdeck.papers.PaperRepository(database.jdbi()),
+                                    new dev.gradientdeck.papers.PaperImportRepository(database.jdbi()),
                                     TestSettings.on(new LearnerClock(Clock.systemUTC(), ZoneId.of("UTC"), 4)))
                             .sync("test");
             assertEquals(List.of(), report.errors());

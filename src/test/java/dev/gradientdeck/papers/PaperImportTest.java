@@ -48,7 +48,7 @@ class PaperImportTest {
         database = Database.open(dir.resolve("test.sqlite"));
         cards = new CardRepository(database.jdbi());
         papers = new PaperRepository(database.jdbi());
-        importer = new DeckImporter(new DeckFolder(deck), cards, papers,
+        importer = new DeckImporter(new DeckFolder(deck), cards, new PaperImportRepository(database.jdbi()),
                 TestSettings.on(new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4),
                         true, true));
     }

@@ -9,7 +9,7 @@ import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
-import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
 import dev.gradientdeck.practice.PracticeRepository.NewAttempt;
 import dev.gradientdeck.review.Grading;
@@ -68,7 +68,7 @@ class PracticeWithoutSpeechTest {
         new DeckImporter(
                         new DeckFolder(deck),
                         cards,
-                        new PaperRepository(database.jdbi()),
+                        new PaperImportRepository(database.jdbi()),
                         TestSettings.on(LEARNER))
                 .sync("test");
         cardId = cards.idOfSlug("momentum").orElseThrow();

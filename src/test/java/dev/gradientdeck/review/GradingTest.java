@@ -12,7 +12,7 @@ import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.db.Database;
-import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.web.BadRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +93,7 @@ class GradingTest {
         LearnerClock learner = new LearnerClock(Clock.fixed(NOW, ZoneOffset.UTC), ZoneOffset.UTC, 4);
         try (Database database = Database.open(dir.resolve("app.sqlite"))) {
             CardRepository cards = new CardRepository(database.jdbi());
-            new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), TestSettings.on(learner)).sync("test");
+            new DeckImporter(new DeckFolder(deck), cards, new PaperImportRepository(database.jdbi()), TestSettings.on(learner)).sync("test");
             long id = cards.idOfSlug("adam").orElseThrow();
             Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new QueueChoiceRepository(database.jdbi()),
                     new DataVersion(database.jdbi()), TestSettings.on(learner, false, false), FsrsSettings.DEFAULT_WEIGHTS);

@@ -7,7 +7,7 @@ import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.db.Database;
-import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.papers.PaperImportRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +32,7 @@ class ReplayTest {
         LearnerClock learner = new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T12:00:00Z"), ZoneOffset.UTC), ZoneOffset.UTC, 4);
         try (Database database = Database.open(dir.resolve("app.sqlite"))) {
             CardRepository cards = new CardRepository(database.jdbi());
-            new DeckImporter(new DeckFolder(deck), cards, new PaperRepository(database.jdbi()), TestSettings.on(learner)).sync("test");
+            new DeckImporter(new DeckFolder(deck), cards, new PaperImportRepository(database.jdbi()), TestSettings.on(learner)).sync("test");
             long id = cards.idOfSlug("adam").orElseThrow();
             ReviewRepository repository = new ReviewRepository(database.jdbi());
             Reviews reviews = new Reviews(repository, new QueueChoiceRepository(database.jdbi()), new DataVersion(database.jdbi()), TestSettings.on(learner), FsrsSettings.DEFAULT_WEIGHTS);
