@@ -1,5 +1,6 @@
 package dev.gradientdeck.scheduler;
 
+import dev.gradientdeck.present.Svg;
 import dev.gradientdeck.review.fit.FitReport;
 
 import java.util.List;
@@ -30,7 +31,7 @@ public final class FitCharts {
 
     /** A plot area mapping data to pixels, with the SVG being written. */
     private static final class Plot {
-        final StringBuilder svg = new StringBuilder(4096);
+        final Svg svg;
         final int width;
         final int height;
         final int left = 46;
@@ -54,8 +55,7 @@ public final class FitCharts {
             this.x1 = x1 == x0 ? x0 + 1 : x1;
             this.y0 = y0;
             this.y1 = y1 == y0 ? y0 + 1 : y1;
-            svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" "
-                    + "role=\"img\" aria-label=\"%s\" class=\"chart\" font-family=\"system-ui, sans-serif\">", width, height, escape(label)));
+            svg = Svg.open(width, height, label, "class", "chart", "font-family", "system-ui, sans-serif");
         }
 
         double x(double v) {
@@ -68,25 +68,22 @@ public final class FitCharts {
 
         Plot axes(String xLabel, String yFormat, String xFormat) {
             for (double v : new double[] {y0, (y0 + y1) / 2, y1}) {
-                svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\"/>", left, y(v), width - right, y(v), GRID));
-                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"%s\">%s</text>",
-                        left - 5, y(v) + 4, INK, String.format(Locale.ROOT, yFormat, v)));
+                svg.add("line", "x1", left, "y1", y(v), "x2", width - right, "y2", y(v), "stroke", GRID);
+                svg.text(String.format(Locale.ROOT, yFormat, v), "x", left - 5, "y", y(v) + 4, "font-size", 11, "text-anchor", "end", "fill", INK);
             }
             for (double v : new double[] {x0, (x0 + x1) / 2, x1}) {
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"%s\">%s</text>",
-                        x(v), height - bottom + 15, INK, String.format(Locale.ROOT, xFormat, v)));
+                svg.text(String.format(Locale.ROOT, xFormat, v), "x", x(v), "y", height - bottom + 15, "font-size", 11,
+                        "text-anchor", "middle", "fill", INK);
             }
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" fill=\"%s\">%s</text>",
-                    width - right, height - 3, INK, escape(xLabel)));
+            svg.text(xLabel, "x", width - right, "y", height - 3, "font-size", 11, "text-anchor", "end", "fill", INK);
             return this;
         }
 
         Plot line(List<double[]> points, String colour, String cssClass, boolean dashed) {
             if (points.isEmpty()) return this;
-            svg.append("<polyline class=\"").append(cssClass).append("\" fill=\"none\" stroke=\"").append(colour)
-                    .append("\" stroke-width=\"2\" stroke-linejoin=\"round\"").append(dashed ? " stroke-dasharray=\"5 4\"" : "").append(" points=\"");
-            for (double[] p : points) svg.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(p[0]), y(clampY(p[1]))));
-            svg.append("\"/>");
+            List<double[]> pixels = points.stream().map(p -> new double[] {x(p[0]), y(clampY(p[1]))}).toList();
+            svg.polyline(pixels, "class", cssClass, "fill", "none", "stroke", colour, "stroke-width", 2, "stroke-linejoin", "round",
+                    "stroke-dasharray", dashed ? "5 4" : "none");
             return this;
         }
 
@@ -95,13 +92,12 @@ public final class FitCharts {
         }
 
         Plot dot(double x, double y, double r, String colour, String title) {
-            svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" fill-opacity=\"0.75\"><title>%s</title></circle>",
-                    x(x), y(clampY(y)), r, colour, escape(title)));
+            svg.titled("circle", title, "cx", x(x), "cy", y(clampY(y)), "r", r, "fill", colour, "fill-opacity", "0.75");
             return this;
         }
 
         String done() {
-            return svg.append("</svg>").toString();
+            return svg.close();
         }
     }
 
@@ -121,27 +117,23 @@ public final class FitCharts {
         int labelWidth = 150;
         int mid = labelWidth + (width - labelWidth - 60) / 2;
         double unit = (width - labelWidth - 60) / 6.0;
-        StringBuilder svg = new StringBuilder(4096);
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
-                + "aria-label=\"The 21 weights against their defaults\" class=\"chart weight-bars\" font-family=\"system-ui, sans-serif\">", width, row * 21 + 22));
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"%s\"/>", mid, mid, row * 21, DEFAULT));
+        Svg svg = Svg.open(width, row * 21 + 22, "The 21 weights against their defaults", "class", "chart weight-bars",
+                "font-family", "system-ui, sans-serif");
+        svg.add("line", "x1", mid, "y1", 0, "x2", mid, "y2", row * 21, "stroke", DEFAULT);
         for (int i = 0; i < 21; i++) {
             double sd = (w[i] - defaults[i]) / SPREAD[i];
             double shown = Math.max(-3, Math.min(3, sd));
             double y = i * row + 3;
             double x = shown >= 0 ? mid : mid + shown * unit;
-            svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%.1f\" font-size=\"10.5\" fill=\"%s\">w%d %s</text>", y + 11, INK, i, escape(ROLES[i])));
-            svg.append(String.format(Locale.ROOT, "<rect class=\"weight-bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"13\" rx=\"2\" fill=\"%s\">"
-                    + "<title>w%d = %.4f (default %.4f)</title></rect>", x, y, Math.max(Math.abs(shown) * unit, 1), MINE, i, w[i], defaults[i]));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\" fill=\"%s\">%s</text>",
-                    width, y + 11, INK, number(w[i])));
+            svg.text("w" + i + " " + ROLES[i], "x", 0, "y", y + 11, "font-size", "10.5", "fill", INK);
+            svg.titled("rect", String.format(Locale.ROOT, "w%d = %.4f (default %.4f)", i, w[i], defaults[i]), "class", "weight-bar",
+                    "x", x, "y", y, "width", Math.max(Math.abs(shown) * unit, 1), "height", 13, "rx", 2, "fill", MINE);
+            svg.text(number(w[i]), "x", width, "y", y + 11, "font-size", 11, "text-anchor", "end", "fill", INK);
         }
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"%s\">default</text>",
-                mid, row * 21 + 16, INK));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"%s\">−3σ</text>"
-                + "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" fill=\"%s\">+3σ</text>",
-                mid - 3 * unit, row * 21 + 16, INK, mid + 3 * unit, row * 21 + 16, INK));
-        return svg.append("</svg>").toString();
+        svg.text("default", "x", mid, "y", row * 21 + 16, "font-size", 11, "text-anchor", "middle", "fill", INK);
+        svg.text("−3σ", "x", mid - 3 * unit, "y", row * 21 + 16, "font-size", 11, "text-anchor", "middle", "fill", INK);
+        svg.text("+3σ", "x", mid + 3 * unit, "y", row * 21 + 16, "font-size", 11, "text-anchor", "middle", "fill", INK);
+        return svg.close();
     }
 
     /** Recall after one first rating: the new curve (solid), the defaults' (dashed), and the learner's own recall (dots). */
@@ -154,9 +146,8 @@ public final class FitCharts {
         Plot plot = new Plot(300, 206, 28, 0, horizon, lo, 1, "Recall after a first " + RATINGS[curve.firstRating()])
                 .axes("days", "%.1f", "%.0f");
         plot.line(curve.defaults(), DEFAULT, "default-curve", true).line(curve.fitted(), MINE, "fitted-curve", false);
-        plot.svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"14\" font-size=\"12\" font-weight=\"600\" fill=\"%s\">"
-                + "First %s: %s (default %s)</text>", plot.left - 30, INK, RATINGS[curve.firstRating()],
-                SchedulerPages.days(curve.stability()), SchedulerPages.days(curve.defaultStability())));
+        plot.svg.text("First " + RATINGS[curve.firstRating()] + ": " + SchedulerPages.days(curve.stability()) + " (default "
+                + SchedulerPages.days(curve.defaultStability()) + ")", "x", plot.left - 30, "y", 14, "font-size", 12, "font-weight", 600, "fill", INK);
         for (FitReport.Observed o : curve.observed()) {
             if (o.days() > horizon) continue;
             plot.dot(o.days(), o.recalled(), Math.min(7, 2 + Math.sqrt(o.count())), OBSERVED,
@@ -200,9 +191,5 @@ public final class FitCharts {
 
     static String number(double v) {
         return String.format(Locale.ROOT, Math.abs(v) >= 10 ? "%.2f" : "%.4f", v);
-    }
-
-    static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -1,9 +1,8 @@
 package dev.gradientdeck.streaks;
 
-import dev.gradientdeck.present.Html;
+import dev.gradientdeck.present.Svg;
 
 import java.util.List;
-import java.util.Locale;
 
 /** A small server-rendered bar chart (reviews per day, the due forecast): one bar per labelled value, hover titles. */
 public final class BarChart {
@@ -23,28 +22,24 @@ public final class BarChart {
         double plotWidth = WIDTH - LEFT - 6;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double slot = plotWidth / Math.max(1, bars.size());
-        StringBuilder svg = new StringBuilder(8192);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Html.escape(ariaLabel)).append("\" class=\"bar-chart\">");
+        Svg svg = Svg.open(WIDTH, HEIGHT, ariaLabel, "class", "bar-chart");
         for (int tick : new int[] {0, top / 2, top}) {
             double y = TOP + plotHeight - plotHeight * tick / top;
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#8a94a6\" stroke-opacity=\"0.25\"/>", LEFT, y, WIDTH - 6, y));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\" fill=\"#8a94a6\">%d</text>", LEFT - 6, y + 3.5, tick));
+            svg.add("line", "x1", LEFT, "y1", y, "x2", WIDTH - 6, "y2", y, "stroke", "#8a94a6", "stroke-opacity", "0.25");
+            svg.text(String.valueOf(tick), "x", LEFT - 6, "y", y + 3.5, "font-size", 12, "text-anchor", "end", "fill", "#8a94a6");
         }
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double h = plotHeight * bar.value() / top;
             double x = LEFT + i * slot + slot * 0.15;
             double y = TOP + plotHeight - h;
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"2\" fill=\"%s\"%s><title>%s</title></rect>",
-                    x, y, slot * 0.7, Math.max(h, bar.value() > 0 ? 1.5 : 0), colour, bar.highlight() ? " fill-opacity=\"1\"" : " fill-opacity=\"0.75\"",
-                    Html.escape(bar.title())));
+            svg.titled("rect", bar.title(), "x", x, "y", y, "width", slot * 0.7, "height", Math.max(h, bar.value() > 0 ? 1.5 : 0),
+                    "rx", 2, "fill", colour, "fill-opacity", bar.highlight() ? "1" : "0.75");
             if (!bar.label().isEmpty()) {
-                svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\" fill=\"#8a94a6\">%s</text>",
-                        x + slot * 0.35, HEIGHT - 6, Html.escape(bar.label())));
+                svg.text(bar.label(), "x", x + slot * 0.35, "y", HEIGHT - 6, "font-size", 12, "text-anchor", "middle", "fill", "#8a94a6");
             }
         }
-        return svg.append("</svg>").toString();
+        return svg.close();
     }
 
     /** 1, 2, 5, 10, 20, 50 ...: an axis top a reader can halve in their head. */

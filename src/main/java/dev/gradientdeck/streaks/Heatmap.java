@@ -1,6 +1,6 @@
 package dev.gradientdeck.streaks;
 
-import dev.gradientdeck.present.Html;
+import dev.gradientdeck.present.Svg;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class Heatmap {
     private static final String FROZEN_LINE = "#3d8fd1";
     private static final String TODAY_OUTLINE = "#24292f";
     private static final String LABEL_COLOUR = "#57606a";
-    private static final String FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"10\"";
+    private static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
     private static final DateTimeFormatter TITLE_DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
@@ -50,11 +51,7 @@ public final class Heatmap {
     public static String svg(Map<LocalDate, Integer> activityPerDay, Set<LocalDate> frozenDays, LocalDate today, int dailyGoal) {
         LocalDate first = firstDay(today);
         Shades shades = Shades.of(activityPerDay, first, today, dailyGoal);
-        StringBuilder svg = new StringBuilder(64 * 1024);
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
-                .append("\" width=\"100%\" role=\"img\" aria-label=\"")
-                .append(Html.escape("Reviews per day from " + TITLE_DATE.format(first) + " to " + TITLE_DATE.format(today)))
-                .append("\">\n");
+        Svg svg = Svg.open(WIDTH, HEIGHT, "Reviews per day from " + TITLE_DATE.format(first) + " to " + TITLE_DATE.format(today));
         appendMonthLabels(svg, first);
         appendWeekdayLabels(svg);
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
@@ -62,7 +59,7 @@ public final class Heatmap {
             appendDay(svg, day, count, frozenDays.contains(day), day.equals(today), shades, x(first, day), y(day));
         }
         appendLegend(svg, shades);
-        return svg.append("</svg>\n").toString();
+        return svg.close();
     }
 
     /** The Monday 52 weeks before today's week, so that today's week is the 53rd column. */
@@ -90,36 +87,25 @@ public final class Heatmap {
         return TOP + (day.getDayOfWeek().getValue() - 1) * PITCH;
     }
 
-    private static void appendDay(StringBuilder svg, LocalDate day, int count, boolean frozen, boolean today,
-                                  Shades shades, int x, int y) {
+    private static void appendDay(Svg svg, LocalDate day, int count, boolean frozen, boolean today, Shades shades, int x, int y) {
         int level = shades.level(count);
-        svg.append("<g><title>").append(Html.escape(title(day, count, frozen, shades.dailyGoal()))).append("</title>")
-                .append("<rect data-date=\"").append(day).append("\" data-count=\"").append(count)
-                .append("\" data-level=\"").append(level).append('"');
-        if (frozen) {
-            svg.append(" data-frozen=\"true\"");
-        }
-        svg.append(" x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(CELL)
-                .append("\" height=\"").append(CELL).append("\" rx=\"2\" fill=\"")
-                .append(frozen ? FROZEN_FILL : SHADES.get(level)).append('"');
-        if (today) {
-            svg.append(" stroke=\"").append(TODAY_OUTLINE).append("\" stroke-width=\"1.5\"");
-        }
-        svg.append("/>");
-        if (frozen) {
-            appendDiagonal(svg, x, y);
-        }
-        svg.append("</g>\n");
+        svg.group(title(day, count, frozen, shades.dailyGoal()));
+        List<Object> square = new ArrayList<>(List.of("data-date", day, "data-count", count, "data-level", level));
+        if (frozen) square.addAll(List.of("data-frozen", "true"));
+        square.addAll(List.of("x", x, "y", y, "width", CELL, "height", CELL, "rx", 2, "fill", frozen ? FROZEN_FILL : SHADES.get(level)));
+        if (today) square.addAll(List.of("stroke", TODAY_OUTLINE, "stroke-width", "1.5"));
+        svg.add("rect", square.toArray());
+        if (frozen) appendDiagonal(svg, x, y);
+        svg.endGroup();
     }
 
-    private static void appendDiagonal(StringBuilder svg, int x, int y) {
-        svg.append("<line x1=\"").append(x + 2).append("\" y1=\"").append(y + CELL - 2).append("\" x2=\"").append(x + CELL - 2)
-                .append("\" y2=\"").append(y + 2).append("\" stroke=\"").append(FROZEN_LINE)
-                .append("\" stroke-width=\"1.5\" stroke-linecap=\"round\"/>");
+    private static void appendDiagonal(Svg svg, int x, int y) {
+        svg.add("line", "x1", x + 2, "y1", y + CELL - 2, "x2", x + CELL - 2, "y2", y + 2, "stroke", FROZEN_LINE,
+                "stroke-width", "1.5", "stroke-linecap", "round");
     }
 
     /** A month is named over the first column whose Monday falls in it; a first label too close to the next is dropped. */
-    private static void appendMonthLabels(StringBuilder svg, LocalDate first) {
+    private static void appendMonthLabels(Svg svg, LocalDate first) {
         for (int column = 0; column < WEEKS; column++) {
             LocalDate monday = first.plusWeeks(column);
             boolean newMonth = column == 0 || monday.getMonth() != monday.minusWeeks(1).getMonth();
@@ -130,7 +116,7 @@ public final class Heatmap {
         }
     }
 
-    private static void appendWeekdayLabels(StringBuilder svg) {
+    private static void appendWeekdayLabels(Svg svg) {
         List<DayOfWeek> labelled = List.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.FRIDAY);
         for (DayOfWeek weekday : labelled) {
             String name = weekday.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
@@ -139,30 +125,26 @@ public final class Heatmap {
     }
 
     /** Frozen day on the left; "Less" to "More" on the right, aligned with the grid's right edge. */
-    private static void appendLegend(StringBuilder svg, Shades shades) {
+    private static void appendLegend(Svg svg, Shades shades) {
         int textY = LEGEND_Y + CELL - 1;
-        svg.append("<g><title>A missed day a freeze covered: the streak holds, nothing is added</title>")
-                .append("<rect x=\"").append(LEFT).append("\" y=\"").append(LEGEND_Y).append("\" width=\"").append(CELL)
-                .append("\" height=\"").append(CELL).append("\" rx=\"2\" fill=\"").append(FROZEN_FILL).append("\"/>");
+        svg.group("A missed day a freeze covered: the streak holds, nothing is added")
+                .add("rect", "x", LEFT, "y", LEGEND_Y, "width", CELL, "height", CELL, "rx", 2, "fill", FROZEN_FILL);
         appendDiagonal(svg, LEFT, LEGEND_Y);
-        svg.append("</g>\n");
+        svg.endGroup();
         appendText(svg, LEFT + CELL + 4, textY, "start", "Frozen");
 
         int right = LEFT + GRID_WIDTH;
         appendText(svg, right, textY, "end", "More");
         int squaresStart = right - 28 - SHADES.size() * PITCH;
         for (int level = 0; level < SHADES.size(); level++) {
-            svg.append("<rect x=\"").append(squaresStart + level * PITCH).append("\" y=\"").append(LEGEND_Y)
-                    .append("\" width=\"").append(CELL).append("\" height=\"").append(CELL).append("\" rx=\"2\" fill=\"")
-                    .append(SHADES.get(level)).append("\"><title>").append(Html.escape(shades.describe(level))).append("</title></rect>\n");
+            svg.titled("rect", shades.describe(level), "x", squaresStart + level * PITCH, "y", LEGEND_Y, "width", CELL,
+                    "height", CELL, "rx", 2, "fill", SHADES.get(level));
         }
         appendText(svg, squaresStart - 5, textY, "end", "Less");
     }
 
-    private static void appendText(StringBuilder svg, int x, int y, String anchor, String text) {
-        svg.append("<text x=\"").append(x).append("\" y=\"").append(y).append("\" text-anchor=\"").append(anchor)
-                .append("\" fill=\"").append(LABEL_COLOUR).append("\" ").append(FONT).append('>')
-                .append(Html.escape(text)).append("</text>\n");
+    private static void appendText(Svg svg, int x, int y, String anchor, String text) {
+        svg.text(text, "x", x, "y", y, "text-anchor", anchor, "fill", LABEL_COLOUR, "font-family", FONT, "font-size", 10);
     }
 
     /**
