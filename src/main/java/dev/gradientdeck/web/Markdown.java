@@ -78,7 +78,8 @@ public final class Markdown {
     /**
      * The words of a markdown text without its markup, for the search index and its snippets: link text without the
      * address, code as written, math as readable text ({@code \\eta \\nabla L} becomes "η ∇L"), raw HTML dropped (it is
-     * sanitized away on the page too).
+     * sanitized away on the page too). A visitor rather than commonmark's {@code TextContentRenderer}, which writes link
+     * addresses and raw HTML into the text, where a search for "https" or "div" would find them.
      */
     public static String toPlainText(String markdown) {
         if (markdown == null || markdown.isBlank()) return "";
