@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -30,6 +31,19 @@ class ArchitectureTest {
             .matching("dev.gradientdeck.(*)..")
             .should().beFreeOfCycles()
             .ignoreDependency(DECK_IMPORTER, resideInAPackage("dev.gradientdeck.descent.."));
+
+    /** What every feature may use and none may change: days, the presentation kit, the database and web plumbing. */
+    private static final String[] FOUNDATION = {
+        "dev.gradientdeck.days..", "dev.gradientdeck.present..", "dev.gradientdeck.db..", "dev.gradientdeck.web.."};
+
+    @ArchTest
+    static final ArchRule layersInOrder = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("Wiring").definedBy(resideInAPackage("dev.gradientdeck"))
+            .layer("Features").definedBy(resideInAPackage("dev.gradientdeck.*..").and(not(resideInAnyPackage(FOUNDATION))))
+            .layer("Foundation").definedBy(resideInAnyPackage(FOUNDATION))
+            .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
+            .whereLayer("Features").mayOnlyBeAccessedByLayers("Wiring")
+            .because("App and Server wire the features together; the foundation knows no feature");
 
     @ArchTest
     static final ArchRule daysDependOnNothingOfTheApp = noClasses()
