@@ -95,20 +95,13 @@ public final class SchedulerRoutes implements WebServer.Routes {
         Derived d = derived();
         Optional<Long> running = runs.current().map(l -> l.id);
         Optional<SchedulerPages.Shown> shown = Optional.ofNullable(ctx.queryParam("fit"))
-                .map(raw -> parseId(raw).flatMap(store::fit).orElseThrow(() -> new NotFoundResponse("There is no fit " + raw + ".")))
+                .map(raw -> ctx.queryParamAsClass("fit", Long.class).getOrThrow(e -> new NotFoundResponse("There is no fit " + raw + ".")))
+                .map(id -> store.fit(id).orElseThrow(() -> new NotFoundResponse("There is no fit " + id + ".")))
                 .or(() -> store.fits().stream().findFirst().flatMap(f -> store.fit(f.id())))
                 .map(f -> SchedulerPages.shown(f, inUse));
         ctx.render("scheduler.jte", Map.of("page", new SchedulerPages.Page(SchedulerPages.inUse(inUse, parameters.desiredRetention(), learner.current().zone()), d.readiness(), running,
                 shown, SchedulerPages.history(store.fits(), inUse, learner.current().zone()), FitCharts.workload(d.workload(), parameters.desiredRetention()),
                 SchedulerPages.retentions(d.workload(), parameters.desiredRetention()), notice(ctx.queryParam("notice")))));
-    }
-
-    private static Optional<Long> parseId(String raw) {
-        try {
-            return Optional.of(Long.parseLong(raw));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static String notice(String code) {
@@ -174,7 +167,7 @@ public final class SchedulerRoutes implements WebServer.Routes {
             ctx.redirect("/scheduler?notice=defaults", HttpStatus.SEE_OTHER);
             return;
         }
-        long id = parseId(raw).orElseThrow(() -> new BadRequest("fitId '" + raw + "' is not a fit number"));
+        long id = ctx.formParamAsClass("fitId", Long.class).get();
         useFit(id, reschedule);
         ctx.redirect("/scheduler?fit=" + id + "&notice=" + (reschedule ? "rescheduled" : "used"), HttpStatus.SEE_OTHER);
     }
@@ -188,19 +181,18 @@ public final class SchedulerRoutes implements WebServer.Routes {
     }
 
     private void retentionFromPage(Context ctx) {
-        useRetention(ctx.formParam("retention"));
+        useRetention(ctx.formParamAsClass("retention", Double.class).get());
         ctx.redirect("/scheduler?notice=retention", HttpStatus.SEE_OTHER);
     }
 
-    private double useRetention(String raw) {
+    private double useRetention(double value) {
+        // The form offers percent; the API takes a fraction.
+        double fraction = value > 1 ? value / 100 : value;
         try {
-            double value = Double.parseDouble(raw == null ? "" : raw.strip());
-            // The form offers percent; the API takes a fraction.
-            double fraction = value > 1 ? value / 100 : value;
             parameters.useDesiredRetention(fraction);
             return fraction;
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("desired retention: " + (e.getMessage() == null ? "not a number" : e.getMessage()) + " (sent '" + raw + "')");
+            throw new BadRequest("desired retention: " + e.getMessage() + " (sent " + value + ")");
         }
     }
 
@@ -222,11 +214,11 @@ public final class SchedulerRoutes implements WebServer.Routes {
 
     private void fitFromApi(Context ctx) {
         long id = PathId.of(ctx, "fit");
-        int from = parseId(Optional.ofNullable(ctx.queryParam("from")).orElse("0")).map(Long::intValue).orElse(0);
+        int from = ctx.queryParamAsClass("from", Integer.class).check(n -> n >= 0, "must be 0 or more").getOrDefault(0);
         Optional<FitRuns.Live> live = runs.live(id);
         if (live.isPresent()) {
             FitRuns.Live l = live.get();
-            ctx.json(new ApiFit(id, "running", l.phase(), l.epoch(), l.step(), l.steps(), l.fold(), l.curveFrom(Math.max(0, from)),
+            ctx.json(new ApiFit(id, "running", l.phase(), l.epoch(), l.step(), l.steps(), l.fold(), l.curveFrom(from),
                     l.weights(), l.startedAt, null, null, null));
             return;
         }

@@ -9,11 +9,7 @@ public final class PathId {
 
     /** {@code what} is the learner's word for the thing: "card", "paper", "practice attempt". */
     public static long of(Context ctx, String what) {
-        String raw = ctx.pathParam("id");
-        try {
-            return Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse("There is no " + what + " '" + raw + "': " + what + " ids are numbers.");
-        }
+        return ctx.pathParamAsClass("id", Long.class).getOrThrow(errors ->
+                new NotFoundResponse("There is no " + what + " '" + ctx.pathParam("id") + "': " + what + " ids are numbers."));
     }
 }

@@ -7,6 +7,8 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /** The Javalin server: templates, static files, JSON, security headers, and one way of answering every error. */
@@ -53,6 +56,7 @@ public final class WebServer {
         features.forEach(f -> f.register(app));
         app.exception(HttpResponseException.class, (e, ctx) -> answerError(ctx, e.getStatus(), messageOf(e, ctx), List.of()));
         app.exception(BadRequest.class, (e, ctx) -> answerError(ctx, 400, e.getMessage(), e.details()));
+        app.exception(ValidationException.class, (e, ctx) -> answerError(ctx, 400, invalid(e), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             answerError(ctx, 500, "Something went wrong on our side; nothing you had stored was changed.", List.of());
@@ -71,6 +75,19 @@ public final class WebServer {
             return "The request body is larger than 1 MB; nothing was stored.";
         }
         return e.getMessage();
+    }
+
+    /** A parameter that Javalin's validators refused, named with what it had to be and what was sent. */
+    static String invalid(ValidationException e) {
+        return e.getErrors().entrySet().stream().map(field -> {
+            ValidationError<?> error = field.getValue().get(0);
+            String rule = switch (error.getMessage()) {
+                case "TYPE_CONVERSION_FAILED" -> "is not a number";
+                case "NULLCHECK_FAILED" -> "is missing";
+                default -> error.getMessage();
+            };
+            return field.getKey() + " " + rule + (error.getValue() == null ? "" : " (sent '" + error.getValue() + "')");
+        }).collect(Collectors.joining("; ")) + ".";
     }
 
     private static void securityHeaders(Context ctx) {

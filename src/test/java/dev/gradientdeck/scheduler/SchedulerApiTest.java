@@ -155,6 +155,14 @@ class SchedulerApiTest {
         assertEquals(404, app.send("PUT", "/api/scheduler", "{\"fitId\": 999}").statusCode());
         assertEquals(404, app.get("/api/scheduler/fits/999").statusCode());
         assertEquals(404, app.get("/api/scheduler/fits/abc").statusCode());
+        HttpResponse<String> words = app.postForm("/scheduler/retention", "retention=ninety");
+        assertEquals(400, words.statusCode());
+        assertTrue(words.body().contains("retention is not a number (sent &#39;ninety&#39;)")
+                || words.body().contains("retention is not a number (sent 'ninety')"), words.body());
+        HttpResponse<String> from = app.get("/api/scheduler/fits/" + fitId + "?from=-3");
+        assertEquals(400, from.statusCode());
+        assertEquals("from must be 0 or more (sent '-3').", json(from).get("error").asText());
+        assertEquals(400, app.postForm("/scheduler/use", "fitId=latest").statusCode());
         JsonNode after = json(app.get("/api/scheduler"));
         assertEquals(before.get("weights"), after.get("weights"));
         assertEquals(before.get("desiredRetention"), after.get("desiredRetention"));
