@@ -95,9 +95,9 @@ public final class DeckFolder {
                 public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
                     if (isHidden(file.getFileName())) return java.nio.file.FileVisitResult.CONTINUE;
                     if (attrs.isDirectory()) {
-                        unreadable.add(java.util.Map.entry(file, "nested more than " + MAX_DEPTH + " folders deep; not read"));
+                        unreadable.add(java.util.Map.entry(file, "nested more than " + MAX_DEPTH + " folders deep"));
                     } else if (attrs.isSymbolicLink() && !leadsInside(file, realRoot)) {
-                        unreadable.add(java.util.Map.entry(file, "a link that leads outside the deck folder; not read"));
+                        unreadable.add(java.util.Map.entry(file, "it is a link that leads outside the deck folder"));
                     } else {
                         files.add(file);
                     }
@@ -134,7 +134,7 @@ public final class DeckFolder {
     private static String reason(Exception e) {
         if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
         if (e instanceof java.nio.file.NoSuchFileException) return "it does not exist";
-        if (e instanceof java.nio.file.FileSystemLoopException) return "a folder link that loops back; not read";
+        if (e instanceof java.nio.file.FileSystemLoopException) return "a folder link that loops back";
         String message = e.getMessage();
         return message == null ? e.getClass().getSimpleName() : message;
     }

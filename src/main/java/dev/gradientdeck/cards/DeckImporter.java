@@ -65,7 +65,7 @@ public final class DeckImporter {
 
         List<ImportError> errors = new ArrayList<>();
         // A folder that cannot be read is reported like a broken file, and the cards stored from it are kept, not archived.
-        for (DeckFolder.Unreadable u : listing.unreadable()) errors.add(new ImportError(u.path(), 0, "cannot read: " + u.reason()));
+        for (DeckFolder.Unreadable u : listing.unreadable()) errors.add(new ImportError(u.path(), 0, "not read: " + u.reason()));
         Map<String, String> stampByPath = new HashMap<>();
         for (DeckFolder.CardFile file : files) stampByPath.put(file.path(), file.stamp());
         Map<Long, String> restamps = new HashMap<>();
