@@ -93,8 +93,12 @@ public final class DeckWatcher implements AutoCloseable {
     }
 
     private void failed(Exception e) {
-        LOG.warn("watching {} failed ({}); starting over with a full sync", root, e.toString());
-        status = new Status(false, clock.instant(), Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        Optional<String> problem = Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        // Logged once per problem, not once per retry; "since" stays the moment pick-up stopped.
+        if (status.on() || !status.problem().equals(problem)) {
+            LOG.warn("watching {} failed ({}); starting over with a full sync", root, e.toString());
+            status = new Status(false, clock.instant(), problem);
+        }
     }
 
     private void watch(WatchService service) throws IOException, InterruptedException {
@@ -112,8 +116,10 @@ public final class DeckWatcher implements AutoCloseable {
                 Path created = dir.resolve(name);
                 if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(created)) registerTree(service, created);
             }
-            key.reset();
+            boolean stillWatched = key.reset();
             if (relevant) syncSoon();
+            // The deck folder itself went away (moved, unmounted): start over, which waits until it is back.
+            if (!stillWatched && dir.equals(root)) throw new IOException("the deck folder " + root + " is gone");
         }
     }
 
