@@ -313,11 +313,6 @@ public final class CardParser {
         blocks.add(new Block(last.heading(), last.headingLine(), last.from(), end));
     }
 
-    /** Whether a heading names a section (question, answer, papers, key points, tags) rather than a card's title. */
-    static boolean isSectionHeading(String heading) {
-        return roleOf(heading) != Role.OTHER || heading.toLowerCase(Locale.ROOT).startsWith("tags:");
-    }
-
     private static Role roleOf(String heading) {
         String h = heading.toLowerCase(Locale.ROOT).replaceAll("[:\\s]+$", "").replaceAll("\\s+", " ");
         return switch (h) {

@@ -97,11 +97,23 @@ public record NewCard(String title, String deck, String tags, String question, S
         return slug.isEmpty() ? "card" : slug;
     }
 
+    /** Whether "# heading" would be read as a section (question, answer, papers, ...) rather than as the card's title. */
+    private static boolean isSectionHeading(String heading) {
+        // Parsed with a question of one word: a card without a title heading is titled by its question's first words.
+        String probe = "# " + heading + "\n# Interview Question\nuntitled\n";
+        try {
+            return !(CardParser.parse("probe.md", probe.getBytes(java.nio.charset.StandardCharsets.UTF_8)) instanceof CardDocument doc)
+                    || doc.title().equals("untitled");
+        } catch (CardFileException e) {
+            return true;
+        }
+    }
+
     /** The file text, in the same shape as the hand-written cards. */
     public String markdown() {
         StringBuilder out = new StringBuilder();
         String oneLine = title.replace("\n", " ");
-        if (CardParser.isSectionHeading(oneLine)) {
+        if (isSectionHeading(oneLine)) {
             // "# Question" as the first heading would be read as the question section: such a title goes in the front matter.
             out.append("---\ntitle: \"").append(oneLine.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n---\n");
         } else {
