@@ -1,7 +1,6 @@
 package dev.gradientdeck.cards;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The deck folder on disk: which card files it holds, their bytes, and new files written into it. */
 public final class DeckFolder {
