@@ -14,6 +14,7 @@ import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.ImportReport;
 import dev.gradientdeck.db.Backups;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.db.DatabaseLock;
 import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.descent.SimulateCommand;
 import dev.gradientdeck.scheduler.OptimizeWeightsCommand;
@@ -65,7 +66,7 @@ public final class App implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // A database this version must not touch is a clear one-line refusal, like a bad option.
-            if (!(e instanceof Database.NewerDatabaseException)) throw e;
+            if (!(e instanceof Database.NewerDatabaseException) && !(e instanceof DatabaseLock.InUse)) throw e;
             cmd.getErr().println("gradient-deck: " + e.getMessage());
             cmd.getErr().flush();
             return 2;
@@ -179,9 +180,10 @@ public final class App implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Settings settings = options.settings(spec.commandLine());
-            try (Database database = Database.open(settings.database())) {
-                Backups.write(database.jdbi(), target);
+            // Only read: the database may sit in a read-only folder (a mounted snapshot, another user's files).
+            Settings settings = options.settings(spec.commandLine(), false);
+            try {
+                Backups.copy(settings.database(), target);
                 spec.commandLine().getOut().println("Backed up " + settings.database() + " to " + target);
                 return 0;
             } catch (java.io.IOException e) {
@@ -204,7 +206,7 @@ public final class App implements Callable<Integer> {
         @Override
         public Integer call() {
             Settings settings = options.settings(spec.commandLine());
-            try {
+            try (DatabaseLock lock = DatabaseLock.take(settings.database(), "restore")) {
                 var saved = Backups.restore(source, settings.database());
                 spec.commandLine().getOut().println("Restored " + source + " into " + settings.database()
                         + saved.map(p -> "; the database it replaced is kept as " + p).orElse(""));
@@ -247,7 +249,15 @@ public final class App implements Callable<Integer> {
         @Option(names = "--password", description = "Required to listen on an address other than loopback.")
         String password;
 
+        @Option(names = "--public-url", description = "The address learners open when it is not this machine's (e.g. https://deck.example.org); "
+                + "requests naming any other host are refused.")
+        String publicUrl;
+
         Settings settings(CommandLine cli) {
+            return settings(cli, true);
+        }
+
+        Settings settings(CommandLine cli, boolean writesDatabase) {
             if (port < 0 || port > 65535) throw new ParameterException(cli, "--port " + port + " is not a port (0-65535)");
             if (dayStartsAt < 0 || dayStartsAt > 23) throw new ParameterException(cli, "--day-starts-at " + dayStartsAt + " is not an hour (0-23)");
             if (dailyGoal < 1 || dailyGoal > 1000) throw new ParameterException(cli, "--daily-goal " + dailyGoal + " must be between 1 and 1000");
@@ -259,12 +269,26 @@ public final class App implements Callable<Integer> {
                 throw new ParameterException(cli, "--zone '" + zone + "' is not a time zone (use an IANA name like Europe/London)");
             }
             if (!Files.isDirectory(cards)) throw new ParameterException(cli, "--cards " + cards + " is not a folder");
-            checkWritable(cli, db);
+            if (writesDatabase) checkWritable(cli, db);
+            else if (!Files.isRegularFile(db)) throw new ParameterException(cli, "--db " + db + " is not a database file");
             if (!isLoopback(host) && (password == null || password.isBlank())) {
                 throw new ParameterException(cli, "--host " + host + " is reachable from other machines; set --password to protect it, or use 127.0.0.1");
             }
             return new Settings(host, port, db, cards, zoneId, dayStartsAt, dailyGoal, newPerDay, fuzz,
-                    Optional.ofNullable(password).filter(p -> !p.isBlank()));
+                    Optional.ofNullable(password).filter(p -> !p.isBlank()), publicUrl(cli));
+        }
+
+        private Optional<java.net.URI> publicUrl(CommandLine cli) {
+            if (publicUrl == null || publicUrl.isBlank()) return Optional.empty();
+            try {
+                java.net.URI uri = new java.net.URI(publicUrl.strip());
+                if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new java.net.URISyntaxException(publicUrl, "not an http(s) address with a host name");
+                }
+                return Optional.of(uri);
+            } catch (java.net.URISyntaxException e) {
+                throw new ParameterException(cli, "--public-url '" + publicUrl + "' is not an address like https://deck.example.org");
+            }
         }
 
         private static void checkWritable(CommandLine cli, Path db) {

@@ -12,6 +12,7 @@ import dev.gradientdeck.cards.DeckOverview;
 import dev.gradientdeck.cards.DeckWatcher;
 import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.db.DatabaseLock;
 import dev.gradientdeck.home.HomeRoutes;
 import dev.gradientdeck.streaks.Stats;
 import dev.gradientdeck.streaks.StatsRoutes;
@@ -62,8 +63,10 @@ public final class Server implements AutoCloseable {
     private final FitRuns fits;
     private final Javalin web;
     private final ScheduledExecutorService chores;
+    private final DatabaseLock lock;
 
-    private Server(Database database, DeckWatcher watcher, Practice practice, FitRuns fits, Javalin web, ScheduledExecutorService chores) {
+    private Server(DatabaseLock lock, Database database, DeckWatcher watcher, Practice practice, FitRuns fits, Javalin web, ScheduledExecutorService chores) {
+        this.lock = lock;
         this.database = database;
         this.watcher = watcher;
         this.practice = practice;
@@ -73,7 +76,15 @@ public final class Server implements AutoCloseable {
     }
 
     public static Server start(Settings settings, Clock clock) throws IOException {
-        Database database = Database.open(settings.database());
+        // Held while the app runs, so a restore or a second app on the same database refuses instead of losing answers.
+        DatabaseLock lock = DatabaseLock.take(settings.database(), "serve");
+        Database database;
+        try {
+            database = Database.open(settings.database());
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             DeckFolder folder = new DeckFolder(settings.cards());
             CardRepository cards = new CardRepository(database.jdbi());
@@ -84,7 +95,7 @@ public final class Server implements AutoCloseable {
             // file changes in the background, so a large deck does not delay the first page.
             boolean firstRun = cards.isEmpty();
             if (firstRun) importer.sync("start");
-            DeckWatcher watcher = new DeckWatcher(folder.root(), importer);
+            DeckWatcher watcher = new DeckWatcher(folder.root(), importer, clock);
             DataVersion version = new DataVersion(database.jdbi());
             DeckOverview overview = new DeckOverview(cards, version);
             ReviewRepository reviewLog = new ReviewRepository(database.jdbi());
@@ -109,7 +120,7 @@ public final class Server implements AutoCloseable {
             settings.password().ifPresent(password -> features.add(new Login(password, clock)));
             features.addAll(List.of(
                     new HomeRoutes(cards, overview, reviews, stats),
-                    new CardRoutes(cards, importer, folder, reviews, descent, overview, anki),
+                    new CardRoutes(cards, importer, folder, reviews, descent, overview, anki, watcher::status),
                     new ReviewRoutes(reviews, cards),
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
@@ -119,12 +130,13 @@ public final class Server implements AutoCloseable {
                     new SchedulerRoutes(schedulerParameters, schedulerRepository, fits, reviewLog, version, learner),
                     descent,
                     anki));
-            Javalin web = WebServer.create(features);
+            Javalin web = WebServer.create(features, new dev.gradientdeck.web.HostCheck(settings.ownNames()));
             web.start(settings.host(), settings.port());
             if (!firstRun) watcher.syncSoon();
-            return new Server(database, watcher, practice, fits, web, dailyBackups(database, settings.database(), learner));
-        } catch (IOException | RuntimeException e) {
+            return new Server(lock, database, watcher, practice, fits, web, dailyBackups(database, settings.database(), learner));
+        } catch (RuntimeException e) {
             database.close();
+            lock.close();
             throw e;
         }
     }
@@ -172,5 +184,6 @@ public final class Server implements AutoCloseable {
             // The watcher's only resource is the watch service; failing to close it at shutdown loses nothing.
         }
         database.close();
+        lock.close();
     }
 }

@@ -56,5 +56,11 @@ public final class CardPages {
         }
     }
 
-    public record ImportPage(Optional<ImportReport> report, String deckFolder, List<gg.jte.Content> sections) {}
+    public record ImportPage(Optional<ImportReport> report, String deckFolder, DeckWatcher.Status watching, List<gg.jte.Content> sections) {
+        /** "since 14:02:11 UTC" in the server's words: the watcher's start is a moment, not a learner's day. */
+        public String watchingSince() {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC)
+                    .format(watching.since());
+        }
+    }
 }

@@ -27,9 +27,12 @@ public final class CardRoutes implements WebServer.Routes {
     private final CardViews.Exercises exercises;
     private final DeckOverview overview;
     private final CardViews.ImportSections importSections;
+    private final java.util.function.Supplier<DeckWatcher.Status> watching;
 
     public CardRoutes(CardRepository cards, DeckImporter importer, DeckFolder folder, CardViews.Schedules schedules,
-                      CardViews.Exercises exercises, DeckOverview overview, CardViews.ImportSections importSections) {
+                      CardViews.Exercises exercises, DeckOverview overview, CardViews.ImportSections importSections,
+                      java.util.function.Supplier<DeckWatcher.Status> watching) {
+        this.watching = watching;
         this.overview = overview;
         this.importSections = importSections;
         this.cards = cards;
@@ -179,7 +182,7 @@ public final class CardRoutes implements WebServer.Routes {
     }
 
     private void importReport(Context ctx) {
-        ctx.render("import.jte", Map.of("page", new CardPages.ImportPage(cards.lastReport(), folder.root().toString(),
+        ctx.render("import.jte", Map.of("page", new CardPages.ImportPage(cards.lastReport(), folder.root().toString(), watching.get(),
                 importSections.of(ctx))));
     }
 

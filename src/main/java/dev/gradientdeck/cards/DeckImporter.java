@@ -52,7 +52,8 @@ public final class DeckImporter {
         long started = System.nanoTime();
         LearnerClock clock = learner.learnerClock();
         boolean promptsByDefault = learner.current().paperPrompts();
-        List<DeckFolder.CardFile> files = folder.cardFiles();
+        DeckFolder.Listing listing = folder.listing();
+        List<DeckFolder.CardFile> files = listing.files();
         Map<String, StoredFile> byPath = new HashMap<>();
         Map<String, StoredFile> bySlug = new HashMap<>();
         for (StoredFile stored : cards.storedFiles()) {
@@ -63,6 +64,8 @@ public final class DeckImporter {
         for (StoredNote note : papers.storedNotes()) notesByPath.put(note.path(), note);
 
         List<ImportError> errors = new ArrayList<>();
+        // A folder that cannot be read is reported like a broken file, and the cards stored from it are kept, not archived.
+        for (DeckFolder.Unreadable u : listing.unreadable()) errors.add(new ImportError(u.path(), 0, "not read: " + u.reason()));
         Map<String, String> stampByPath = new HashMap<>();
         for (DeckFolder.CardFile file : files) stampByPath.put(file.path(), file.stamp());
         Map<Long, String> restamps = new HashMap<>();
@@ -102,6 +105,12 @@ public final class DeckImporter {
             }
             String slug = p.unchanged() != null ? p.unchanged().slug() : p.card().document().slug();
             String other = pathOfSlug.putIfAbsent(slug, p.path());
+            // A file that claims the id of a card whose own file is still in the deck does not take that card over.
+            StoredFile owner = bySlug.get(slug);
+            if (other == null && owner != null && !owner.path().equals(p.path()) && stampByPath.containsKey(owner.path())) {
+                pathOfSlug.remove(slug);
+                other = owner.path();
+            }
             if (other != null) {
                 errors.add(new ImportError(p.path(), 1, "id '" + slug + "' is already used by " + other));
                 brokenPaths.add(p.path());
@@ -129,7 +138,8 @@ public final class DeckImporter {
         List<Long> archives = new ArrayList<>();
         for (StoredFile stored : byPath.values()) {
             // A card whose file is broken right now keeps its last good version: nothing stored is lost.
-            if (!stored.archived() && !seen.contains(stored.id()) && !brokenPaths.contains(stored.path())) archives.add(stored.id());
+            if (!stored.archived() && !seen.contains(stored.id()) && !brokenPaths.contains(stored.path())
+                    && !underUnreadable(stored.path(), listing.unreadable())) archives.add(stored.id());
         }
 
         // A paper file that is broken now keeps its last good version, like a card.
@@ -151,6 +161,13 @@ public final class DeckImporter {
         cards.saveReport(report, promptsByDefault);
         log(report);
         return report;
+    }
+
+    private boolean underUnreadable(String path, List<DeckFolder.Unreadable> unreadable) {
+        for (DeckFolder.Unreadable u : unreadable) {
+            if (u.path().equals(folder.root().toString()) || path.equals(u.path()) || path.startsWith(u.path() + "/")) return true;
+        }
+        return false;
     }
 
     /** One file's outcome: an unchanged card or paper file, a changed one ready to store, or an error. */

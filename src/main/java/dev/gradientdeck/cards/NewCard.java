@@ -50,11 +50,30 @@ public record NewCard(String title, String deck, String tags, String question, S
         if (!fileName.isEmpty() && !NAME.matcher(fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.md$", "")).matches()) {
             problems.put("fileName", "A file name uses lowercase letters, digits, '-' and '_' (up to 80).");
         }
+        if (!problems.containsKey("deck") && !deck.isEmpty() && reserved(deck).isPresent()) {
+            problems.put("deck", "'" + reserved(deck).get() + "' is a name Windows keeps for a device, so the deck folder could not be opened there; choose another.");
+        }
+        if (!problems.containsKey("fileName") && (!title.isEmpty() || !fileName.isEmpty()) && reserved(fileNameOnly()).isPresent()) {
+            problems.put("fileName", "'" + fileNameOnly() + "' is a name Windows keeps for a device, so the file could not be opened there; choose another file name.");
+        }
         if (!problems.containsKey("fileName") && !problems.containsKey("deck") && (!title.isEmpty() || !fileName.isEmpty())
                 && fileExists.test(relativePath())) {
             problems.put("fileName", "A card file named " + relativePath() + " already exists; choose another name.");
         }
         return problems;
+    }
+
+    /** Names Windows keeps for devices (with any extension): a file or folder so named cannot be opened there. */
+    private static final Pattern WINDOWS_DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\\..*)?", Pattern.CASE_INSENSITIVE);
+
+    /** The first part of a path ('/'-separated) that is a Windows device name, if any. */
+    static java.util.Optional<String> reserved(String path) {
+        for (String part : path.split("/")) if (WINDOWS_DEVICE.matcher(part.strip()).matches()) return java.util.Optional.of(part.strip());
+        return java.util.Optional.empty();
+    }
+
+    private String fileNameOnly() {
+        return fileName.isEmpty() ? slugOf(title) : fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.md$", "");
     }
 
     public List<String> tagList() {
@@ -78,10 +97,28 @@ public record NewCard(String title, String deck, String tags, String question, S
         return slug.isEmpty() ? "card" : slug;
     }
 
+    /** Whether "# heading" would be read as a section (question, answer, papers, ...) rather than as the card's title. */
+    private static boolean isSectionHeading(String heading) {
+        // Parsed with a question of one word: a card without a title heading is titled by its question's first words.
+        String probe = "# " + heading + "\n# Interview Question\nuntitled\n";
+        try {
+            return !(CardParser.parse("probe.md", probe.getBytes(java.nio.charset.StandardCharsets.UTF_8)) instanceof CardDocument doc)
+                    || doc.title().equals("untitled");
+        } catch (CardFileException e) {
+            return true;
+        }
+    }
+
     /** The file text, in the same shape as the hand-written cards. */
     public String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(title.replace("\n", " ")).append('\n');
+        String oneLine = title.replace("\n", " ");
+        if (isSectionHeading(oneLine)) {
+            // "# Question" as the first heading would be read as the question section: such a title goes in the front matter.
+            out.append("---\ntitle: \"").append(oneLine.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n---\n");
+        } else {
+            out.append("# ").append(oneLine).append('\n');
+        }
         if (!tagList().isEmpty()) {
             out.append("#Tags:");
             for (String tag : tagList()) out.append(" #").append(tag);

@@ -41,6 +41,40 @@ public final class Backups {
         Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /**
+     * A consistent copy of a database file, opened read-only, so it works from a read-only folder. SQLite needs to create the
+     * -shm file beside a WAL database even to read it; where it cannot, the file is read as immutable, which is right there:
+     * nothing can be writing to a folder nobody can write to.
+     */
+    public static void copy(Path database, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        if (Files.exists(absolute)) throw new IOException(target + " already exists; choose a new file name");
+        Path parent = absolute.getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        String file = database.toAbsolutePath().toString();
+        try {
+            vacuumInto("jdbc:sqlite:file:" + file + "?mode=ro", partial);
+        } catch (SQLException e) {
+            Files.deleteIfExists(partial);
+            try {
+                vacuumInto("jdbc:sqlite:file:" + file + "?mode=ro&immutable=1", partial);
+            } catch (SQLException again) {
+                Files.deleteIfExists(partial);
+                throw new IOException("cannot read " + database + ": " + again.getMessage(), again);
+            }
+        }
+        Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void vacuumInto(String url, Path partial) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); java.sql.PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
+            s.setString(1, partial.toString());
+            s.execute();
+        }
+    }
+
     /** The folder daily backups go in: beside the database. */
     public static Path dailyFolder(Path database) {
         Path parent = database.toAbsolutePath().getParent();
@@ -103,13 +137,28 @@ public final class Backups {
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('cards', 'flyway_schema_history')")) {
                 if (!rs.next() || rs.getInt(1) != 2) throw new IOException(backup + " is not a Gradient Deck database");
             }
-            try (ResultSet rs = s.executeQuery("SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
-                int version = rs.next() ? rs.getInt(1) : 0;
-                if (version > Database.knownSchemaVersion()) {
-                    throw new IOException(backup + " was written by a newer Gradient Deck (schema " + version + ", this version knows "
-                            + Database.knownSchemaVersion() + ")");
+            java.util.Set<String> known = Database.knownVersions();
+            int version = 0;
+            try (ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
+                while (rs.next()) {
+                    String v = rs.getString(1);
+                    int n;
+                    try {
+                        n = Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new IOException(backup + " records schema version '" + v + "', which no Gradient Deck writes");
+                    }
+                    if (n > Database.knownSchemaVersion()) {
+                        throw new IOException(backup + " was written by a newer Gradient Deck (schema " + n + ", this version knows "
+                                + Database.knownSchemaVersion() + ")");
+                    }
+                    if (!known.contains(v)) throw new IOException(backup + " records schema version " + v + ", which this Gradient Deck never wrote");
+                    version = Math.max(version, n);
                 }
             }
+            if (version == 0) throw new IOException(backup + " is not a Gradient Deck database (no schema version recorded)");
+            String missing = Database.missingFromSchema(c, version);
+            if (!missing.isEmpty()) throw new IOException(backup + " does not hold the schema its version " + version + " promises: " + missing);
         } catch (SQLException e) {
             throw new IOException(backup + " cannot be read as a database: " + e.getMessage(), e);
         }

@@ -53,12 +53,14 @@ public final class ReviewRepository {
         String state = rs.getString("state");
         if (state == null) return Schedule.fresh(createdAt);
         Memory memory = new Memory(rs.getDouble("stability"), rs.getDouble("difficulty"));
-        return new Schedule(CardState.of(state, rs.getInt("step"), memory), Instant.parse(rs.getString("due")),
-                Instant.parse(rs.getString("last_review")), rs.getInt("reps"), rs.getInt("lapses"));
+        return new Schedule(CardState.of(state, rs.getInt("step"), memory), Instant.ofEpochMilli(rs.getLong("due")),
+                Instant.ofEpochMilli(rs.getLong("last_review")), rs.getInt("reps"), rs.getInt("lapses"));
     }
 
     public Optional<LoggedReview> byRequestId(Handle h, String requestId) {
-        return h.createQuery(LOG_SELECT + " WHERE r.request_id = :requestId").bind("requestId", requestId)
+        return h.createQuery(LOG_SELECT
+                        + " WHERE r.request_id = :requestId AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)")
+                .bind("requestId", requestId)
                 .map((rs, ctx) -> logged(rs)).findOne();
     }
 
@@ -66,14 +68,15 @@ public final class ReviewRepository {
             SELECT r.* FROM reviews r""";
 
     private static LoggedReview logged(ResultSet rs) throws SQLException {
-        Instant at = Instant.parse(rs.getString("reviewed_at"));
+        Instant at = Instant.ofEpochMilli(rs.getLong("reviewed_at"));
         Memory memory = new Memory(rs.getDouble("stability"), rs.getDouble("difficulty"));
         Schedule after = new Schedule(CardState.of(rs.getString("state_after"), rs.getInt("step_after"), memory),
-                Instant.parse(rs.getString("due")), at, rs.getInt("reps"), rs.getInt("lapses"));
+                Instant.ofEpochMilli(rs.getLong("due")), at, rs.getInt("reps"), rs.getInt("lapses"));
         long duration = rs.getLong("duration_ms");
+        boolean noDuration = rs.wasNull();
         return new LoggedReview(rs.getLong("id"), rs.getLong("card_id"), at, LocalDate.parse(rs.getString("day_key")),
                 Rating.of(rs.getInt("rating")), rs.getString("state_before"), after, rs.getLong("elapsed_days"),
-                rs.getLong("scheduled_days"), rs.getLong("fuzz_seed"), rs.wasNull() ? null : duration, rs.getString("request_id"));
+                rs.getLong("scheduled_days"), rs.getLong("fuzz_seed"), noDuration ? null : duration, rs.getString("request_id"));
     }
 
     /** The card's answers that still count (not undone), oldest first: the log its schedule is derived from. */
@@ -101,7 +104,7 @@ public final class ReviewRepository {
                         VALUES (:cardId, :at, :dayKey, :rating, :before, :after, :step, :stability, :difficulty, :elapsed, :scheduled,
                                 :due, :reps, :lapses, :seed, :duration, :requestId)""")
                 .bind("cardId", cardId)
-                .bind("at", at.toString())
+                .bind("at", at.toEpochMilli())
                 .bind("dayKey", dayKey.toString())
                 .bind("rating", rating.value())
                 .bind("before", stateBefore)
@@ -111,7 +114,7 @@ public final class ReviewRepository {
                 .bind("difficulty", memory.difficulty())
                 .bind("elapsed", elapsedDays)
                 .bind("scheduled", outcome.scheduledDays())
-                .bind("due", after.due().toString())
+                .bind("due", after.due().toEpochMilli())
                 .bind("reps", after.reps())
                 .bind("lapses", after.lapses())
                 .bind("seed", fuzzSeed)
@@ -131,25 +134,12 @@ public final class ReviewRepository {
     }
 
     /**
-     * A transaction that takes SQLite's write lock when it begins, for work that reads and then writes while other writers
-     * (the deck sync, an import) may commit in between: a deferred transaction would then fail with SQLITE_BUSY_SNAPSHOT
-     * (an answer given during a large sync came back as a 500), while this one waits its turn under the busy timeout.
+     * A transaction for work that reads and then writes while other writers (the deck sync, an import) may commit in between.
+     * Every transaction of the app takes SQLite's write lock when it begins (see db.Database), so this one waits its turn
+     * under the busy timeout instead of failing with SQLITE_BUSY_SNAPSHOT.
      */
     public <T> T inWriteTransaction(java.util.function.Function<Handle, T> work) {
-        return jdbi.withHandle(h -> {
-            org.sqlite.SQLiteConnection sqlite;
-            try {
-                sqlite = h.getConnection().unwrap(org.sqlite.SQLiteConnection.class);
-            } catch (SQLException e) {
-                throw new IllegalStateException("the database is SQLite", e);
-            }
-            sqlite.getConnectionConfig().setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.IMMEDIATE);
-            try {
-                return h.inTransaction(work::apply);
-            } finally {
-                sqlite.getConnectionConfig().setTransactionMode(org.sqlite.SQLiteConfig.TransactionMode.DEFERRED);
-            }
-        });
+        return jdbi.inTransaction(work::apply);
     }
 
     // ---- end ----
@@ -172,8 +162,8 @@ public final class ReviewRepository {
                 .bind("step", stepOf(s.state()))
                 .bind("stability", memory.stability())
                 .bind("difficulty", memory.difficulty())
-                .bind("due", s.due().toString())
-                .bind("lastReview", s.lastReview().toString())
+                .bind("due", s.due().toEpochMilli())
+                .bind("lastReview", s.lastReview().toEpochMilli())
                 .bind("reps", s.reps())
                 .bind("lapses", s.lapses())
                 .bind("reviewId", latest.get().id())
@@ -230,11 +220,11 @@ public final class ReviewRepository {
             int learning = scoped(h.createQuery("""
                             SELECT count(*) FROM card_schedules s JOIN cards c ON c.id = s.card_id
                             WHERE s.state IN ('learning', 'relearning') AND s.due <= :until AND """ + reviewable(scope)), scope, today)
-                    .bind("until", learnAheadUntil.toString()).mapTo(Integer.class).one();
+                    .bind("until", learnAheadUntil.toEpochMilli()).mapTo(Integer.class).one();
             int due = scoped(h.createQuery("""
                             SELECT count(*) FROM card_schedules s JOIN cards c ON c.id = s.card_id
                             WHERE s.state = 'review' AND s.due < :dayEnds AND """ + reviewable(scope)), scope, today)
-                    .bind("dayEnds", dayEnds.toString()).mapTo(Integer.class).one();
+                    .bind("dayEnds", dayEnds.toEpochMilli()).mapTo(Integer.class).one();
             int allowed = Math.max(0, newPerDay + extraNew(h, today) - newIntroduced(h, today));
             // Counting stops at the day's remaining allowance: a deck of thousands of new cards costs no more than ten.
             int fresh = scoped(h.createQuery("""
@@ -277,12 +267,12 @@ public final class ReviewRepository {
             Optional<Long> learning = scoped(h.createQuery("""
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
                             WHERE s.state IN ('learning', 'relearning') AND s.due <= :now AND """ + reviewable(scope) + " ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
-                    .bind("now", now.toString()).mapTo(Long.class).findOne();
+                    .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne();
             if (learning.isPresent()) return learning;
             Optional<Long> review = scoped(h.createQuery("""
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
                             WHERE s.state = 'review' AND s.due < :dayEnds AND """ + reviewable(scope) + " ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
-                    .bind("dayEnds", dayEnds.toString()).mapTo(Long.class).findOne();
+                    .bind("dayEnds", dayEnds.toEpochMilli()).mapTo(Long.class).findOne();
             if (review.isPresent()) return review;
             if (newIntroduced(h, today) < newPerDay + extraNew(h, today)) {
                 Optional<Long> fresh = scoped(h.createQuery("""
@@ -294,7 +284,7 @@ public final class ReviewRepository {
             return scoped(h.createQuery("""
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
                             WHERE s.state IN ('learning', 'relearning') AND s.due <= :until AND """ + reviewable(scope) + " ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
-                    .bind("until", learnAheadUntil.toString()).mapTo(Long.class).findOne();
+                    .bind("until", learnAheadUntil.toEpochMilli()).mapTo(Long.class).findOne();
         });
     }
 
@@ -303,7 +293,7 @@ public final class ReviewRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT s.due FROM card_schedules s WHERE s.state IN ('learning', 'relearning') AND s.due > :moment
                         ORDER BY s.due LIMIT 1""")
-                .bind("moment", moment.toString()).mapTo(String.class).findOne().map(Instant::parse));
+                .bind("moment", moment.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
     }
 
     /** When the next card falls due after today's work is done, for the "done for today" page. */
@@ -311,7 +301,7 @@ public final class ReviewRepository {
         return jdbi.withHandle(h -> scoped(h.createQuery("""
                         SELECT s.due FROM card_schedules s JOIN cards c ON c.id = s.card_id WHERE """ + reviewable(scope)
                         + " ORDER BY s.due LIMIT 1"), scope, today)
-                .mapTo(String.class).findOne().map(Instant::parse));
+                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
     }
 
     /** The schedule of every card that has one, for the API's card list. */
@@ -336,7 +326,7 @@ public final class ReviewRepository {
                         SELECT r.card_id, r.reviewed_at, r.rating, r.state_before,
                                EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id) AS undone
                         FROM reviews r ORDER BY r.card_id, r.id""")
-                .map((rs, ctx) -> new LogLine(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getInt(3), rs.getString(4),
+                .map((rs, ctx) -> new LogLine(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3), rs.getString(4),
                         rs.getBoolean(5)))
                 .list());
     }
@@ -348,7 +338,7 @@ public final class ReviewRepository {
                         SELECT r.card_id, r.rating, r.reviewed_at, r.elapsed_days, r.fuzz_seed FROM reviews r
                         WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id) ORDER BY r.card_id, r.id""")
                 .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), new ReviewEvent(Rating.of(rs.getInt(2)),
-                        Instant.parse(rs.getString(3)), rs.getLong(4), rs.getLong(5))))
+                        Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4), rs.getLong(5))))
                 .forEach(e -> byCard.computeIfAbsent(e.getKey(), id -> new java.util.ArrayList<>()).add(e.getValue()));
         return byCard;
     }
@@ -360,7 +350,7 @@ public final class ReviewRepository {
                         WHERE card_id = :cardId""")
                 .bind("stability", memory.stability())
                 .bind("difficulty", memory.difficulty())
-                .bind("due", due == null ? null : due.toString())
+                .bind("due", due == null ? null : due.toEpochMilli())
                 .bind("cardId", cardId)
                 .execute();
     }
@@ -374,8 +364,8 @@ public final class ReviewRepository {
                         SELECT coalesce(s.state, 'new'), s.stability, s.difficulty, s.due, s.last_review
                         FROM cards c LEFT JOIN card_schedules s ON s.card_id = c.id WHERE c.archived = 0""")
                 .map((rs, ctx) -> new DeckCard(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
-                        rs.getString(4) == null ? null : Instant.parse(rs.getString(4)),
-                        rs.getString(5) == null ? null : Instant.parse(rs.getString(5))))
+                        rs.getObject(4) == null ? null : Instant.ofEpochMilli(rs.getLong(4)),
+                        rs.getObject(5) == null ? null : Instant.ofEpochMilli(rs.getLong(5))))
                 .list());
     }
 

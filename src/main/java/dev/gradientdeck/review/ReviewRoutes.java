@@ -254,7 +254,10 @@ public final class ReviewRoutes implements WebServer.Routes {
 
     private static Instant instant(JsonNode node) {
         try {
-            return Instant.parse(node.asText());
+            Instant at = Instant.parse(node.asText());
+            // Before 1970 no learner reviewed a card, and such times do not fit the stored milliseconds.
+            if (at.isBefore(Instant.EPOCH)) throw new BadRequest("reviewedAt '" + node.asText() + "' is before 1970");
+            return at;
         } catch (DateTimeParseException e) {
             throw new BadRequest("reviewedAt '" + node.asText() + "' is not an ISO instant like 2026-11-21T09:30:00Z");
         }
@@ -268,5 +271,9 @@ public final class ReviewRoutes implements WebServer.Routes {
                 + " is earlier than the card's last review at " + o.lastReview() + "; reviews are recorded in order.", List.of());
         else if (r instanceof AlreadyAnswered a) WebServer.answerError(ctx, 409, "Card " + a.cardId() + " was already graded since this page was shown.", List.of());
         else if (r instanceof NothingToUndo) WebServer.answerError(ctx, 404, "There is no review to undo.", List.of());
+        else if (r instanceof Reviews.NotYet n) WebServer.answerError(ctx, 400, "reviewedAt " + n.reviewedAt() + " is more than "
+                + Reviews.CLOCK_SLACK.toMinutes() + " minutes after the server's clock (" + n.now() + "); a review cannot be in the future.", List.of());
+        else if (r instanceof Reviews.RequestIdTaken t) WebServer.answerError(ctx, 409, "requestId '" + t.requestId()
+                + "' was already used for an answer to card " + t.otherCardId() + "; use a new requestId for each answer.", List.of());
     }
 }

@@ -58,7 +58,8 @@ public final class Reviews implements CardViews.Schedules {
     }
 
     /** Why an answer was refused: the caller turns each into a clear 4xx. */
-    public sealed interface Refusal permits UnknownCard, ArchivedCard, OutOfOrder, AlreadyAnswered, NothingToUndo {}
+    public sealed interface Refusal permits UnknownCard, ArchivedCard, OutOfOrder, AlreadyAnswered, NothingToUndo,
+            NotYet, RequestIdTaken {}
 
     public record UnknownCard(long cardId) implements Refusal {}
 
@@ -70,6 +71,15 @@ public final class Reviews implements CardViews.Schedules {
     public record AlreadyAnswered(long cardId, int repsNow) implements Refusal {}
 
     public record NothingToUndo() implements Refusal {}
+
+    /** A review time too far ahead of the server's clock: recorded, it would block the card's real reviews until then. */
+    public record NotYet(Instant reviewedAt, Instant now) implements Refusal {}
+
+    /** The request id names an answer given to another card: answering with it again is a client's mistake, not a retry. */
+    public record RequestIdTaken(String requestId, long otherCardId) implements Refusal {}
+
+    /** How far ahead of the server's clock a given review time may be: clocks of a phone and a laptop drift a little. */
+    public static final Duration CLOCK_SLACK = Duration.ofMinutes(5);
 
     public static final class Refused extends RuntimeException {
         private final transient Refusal refusal;
@@ -103,6 +113,9 @@ public final class Reviews implements CardViews.Schedules {
         return repository.inWriteTransaction(h -> {
             if (requestId.isPresent()) {
                 Optional<LoggedReview> earlier = repository.byRequestId(h, requestId.get());
+                if (earlier.isPresent() && earlier.get().cardId() != cardId) {
+                    throw new Refused(new RequestIdTaken(requestId.get(), earlier.get().cardId()));
+                }
                 if (earlier.isPresent()) return new Answered(earlier.get(), outcomeOf(earlier.get()), true);
             }
             ReviewCard card = repository.card(h, cardId).orElseThrow(() -> new Refused(new UnknownCard(cardId)));
@@ -113,6 +126,7 @@ public final class Reviews implements CardViews.Schedules {
             }
             LearnerClock clock = learner.learnerClock();
             Instant at = reviewedAt.orElseGet(clock::now);
+            if (at.isAfter(clock.now().plus(CLOCK_SLACK))) throw new Refused(new NotYet(at, clock.now()));
             if (before.lastReview() != null && at.isBefore(before.lastReview())) {
                 throw new Refused(new OutOfOrder(at, before.lastReview()));
             }

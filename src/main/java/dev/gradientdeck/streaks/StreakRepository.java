@@ -72,6 +72,6 @@ public final class StreakRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT s.due FROM card_schedules s JOIN cards c ON c.id = s.card_id
                         WHERE c.archived = 0 AND s.due < :until""")
-                .bind("until", until.toString()).mapTo(String.class).map(Instant::parse).list());
+                .bind("until", until.toEpochMilli()).mapTo(Long.class).map(Instant::ofEpochMilli).list());
     }
 }

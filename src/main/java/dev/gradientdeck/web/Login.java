@@ -71,15 +71,16 @@ public final class Login implements WebServer.Routes {
     }
 
     private void logIn(Context ctx) {
-        String address = ctx.ip();
-        if (tooManyFailures(address)) {
+        String address = budgetOf(ctx.ip());
+        // The attempt is counted before the password is checked, in one step with the limit check, so a parallel burst of
+        // guesses cannot all pass the check before any of them is recorded.
+        if (!admit(address)) {
             ctx.status(429).header("Retry-After", String.valueOf(FAILURE_WINDOW.toSeconds()));
             showForm(ctx, "Too many wrong passwords from this address. Wait 15 minutes and try again.");
             return;
         }
         String given = ctx.formParam("password");
         if (given == null || !MessageDigest.isEqual(digest(given), passwordDigest)) {
-            failures.computeIfAbsent(address, a -> new ArrayDeque<>()).addLast(clock.instant());
             ctx.status(401);
             showForm(ctx, "That password is not right.");
             return;
@@ -101,17 +102,32 @@ public final class Login implements WebServer.Routes {
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
-    private synchronized boolean tooManyFailures(String address) {
-        Deque<Instant> recent = failures.get(address);
-        if (recent == null) return false;
+    /** Counts an attempt for the address unless its budget is spent; a right password clears the count afterwards. */
+    private synchronized boolean admit(String address) {
+        Deque<Instant> recent = failures.computeIfAbsent(address, a -> new ArrayDeque<>());
         Instant cutoff = clock.instant().minus(FAILURE_WINDOW);
         while (!recent.isEmpty() && recent.peekFirst().isBefore(cutoff)) recent.pollFirst();
-        return recent.size() >= FAILURES_ALLOWED;
+        if (recent.size() >= FAILURES_ALLOWED) return false;
+        recent.addLast(clock.instant());
+        return true;
+    }
+
+    /** Whose budget an attempt spends: every loopback address (127.0.0.0/8, ::1) is this machine, so they share one. */
+    static String budgetOf(String ip) {
+        try {
+            java.net.InetAddress address = java.net.InetAddress.getByName(ip);
+            if (address.isLoopbackAddress()) return "loopback";
+            return address.getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return ip;
+        }
     }
 
     /** Only a path on this app: "next" must never send the learner to another site after logging in. */
     static String safeNext(String next) {
-        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\") || next.contains("\n")) return "/";
+        if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
+        // Browsers drop tabs and line breaks from a URL, so "/\t/evil.example" would lead off site; no control character passes.
+        if (next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) return "/";
         return next;
     }
 

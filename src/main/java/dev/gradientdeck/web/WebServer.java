@@ -39,6 +39,10 @@ public final class WebServer {
     }
 
     public static Javalin create(List<Routes> features) {
+        return create(features, new HostCheck(java.util.Set.of()));
+    }
+
+    public static Javalin create(List<Routes> features, HostCheck hosts) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.fileRenderer(new JavalinJte(TemplateEngine.createPrecompiled(ContentType.Html)));
@@ -50,7 +54,10 @@ public final class WebServer {
             config.staticFiles.enableWebjars();
             config.jsonMapper(new JavalinJackson(json(), false));
             config.http.maxRequestSize = 1_000_000L;
+            config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+                    new org.eclipse.jetty.servlet.FilterHolder(new BodyLimit()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
         });
+        app.before(hosts::refuseForeignHosts);
         app.before(WebServer::securityHeaders);
         app.before(SameOrigin::refuseCrossSiteWrites);
         features.forEach(f -> f.register(app));
@@ -58,6 +65,12 @@ public final class WebServer {
         app.exception(BadRequest.class, (e, ctx) -> answerError(ctx, 400, e.getMessage(), e.details()));
         app.exception(ValidationException.class, (e, ctx) -> answerError(ctx, 400, invalid(e), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
+            if (dev.gradientdeck.db.Database.isOverTimeLimit(e) || noConnectionFree(e)) {
+                LOG.warn("{} {} took too long: {}", ctx.method(), ctx.path(), e.toString());
+                ctx.header("Retry-After", "5");
+                answerError(ctx, 503, "This took too long and was stopped; nothing was changed. Try again, or narrow it down.", List.of());
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             answerError(ctx, 500, "Something went wrong on our side; nothing you had stored was changed.", List.of());
         });
@@ -66,6 +79,12 @@ public final class WebServer {
         });
         app.error(405, ctx -> answerError(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + ".", List.of()));
         return app;
+    }
+
+    /** Every database connection stayed busy for the pool's whole wait. */
+    private static boolean noConnectionFree(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.sql.SQLTransientConnectionException) return true;
+        return false;
     }
 
     /** Javalin's own words for an unmatched route name its internals; the learner gets the path instead. */

@@ -117,7 +117,7 @@ class AnkiImportTest {
         assertEquals(0, report.get("cardsWithFsrsState").asInt());
         assertEquals(7, anki.cardFiles("anki/Default"));
         // Scheduler 1 learning button 3 was Easy, which graduated the card to 4 days in Anki.
-        assertEquals(1, anki.count("SELECT count(*) FROM reviews WHERE rating = 4 AND duration_ms = 4183 AND reviewed_at LIKE '2020-04-08T20:54:32.213%'"));
+        assertEquals(1, anki.count("SELECT count(*) FROM reviews WHERE rating = 4 AND duration_ms = 4183 AND reviewed_at = " + java.time.Instant.parse("2020-04-08T20:54:32.213Z").toEpochMilli()));
         JsonNode image = anki.card("anki-1586379301067");
         assertTrue(image.get("question").asText().contains("![](/media/paste-5146b5478bc75de1c703057f0a51a93a70ca922d.jpg)"), image.toString());
         assertEquals(200, app.get("/media/paste-235d52a420e48250574495268d1eaadbcd40e188.jpg").statusCode());

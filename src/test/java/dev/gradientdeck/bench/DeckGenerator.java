@@ -123,7 +123,7 @@ public final class DeckGenerator {
                         Schedule next = outcome.schedule();
                         var memory = memory(next);
                         log.setLong(1, cardId);
-                        log.setString(2, at.toString());
+                        log.setLong(2, at.toEpochMilli());
                         log.setString(3, DayKey.of(at, ZoneOffset.UTC, 4).date().toString());
                         log.setInt(4, rating.value());
                         log.setString(5, current.state().name());
@@ -133,7 +133,7 @@ public final class DeckGenerator {
                         log.setDouble(9, memory[1]);
                         log.setLong(10, Math.max(0, elapsed));
                         log.setLong(11, outcome.scheduledDays());
-                        log.setString(12, next.due().toString());
+                        log.setLong(12, next.due().toEpochMilli());
                         log.setInt(13, next.reps());
                         log.setInt(14, next.lapses());
                         log.setLong(15, seed);
@@ -156,8 +156,8 @@ public final class DeckGenerator {
                         schedule.setInt(3, step(current));
                         schedule.setDouble(4, memory[0]);
                         schedule.setDouble(5, memory[1]);
-                        schedule.setString(6, current.due().toString());
-                        schedule.setString(7, current.lastReview().toString());
+                        schedule.setLong(6, current.due().toEpochMilli());
+                        schedule.setLong(7, current.lastReview().toEpochMilli());
                         schedule.setInt(8, current.reps());
                         schedule.setInt(9, current.lapses());
                         schedule.setLong(10, reviewId);

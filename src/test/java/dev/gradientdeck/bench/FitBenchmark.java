@@ -86,7 +86,7 @@ final class FitBenchmark {
              BufferedWriter out = Files.newBufferedWriter(csv)) {
             out.write("card_id,review_time,rating\n");
             while (rs.next()) {
-                out.write(rs.getLong(1) + "," + rs.getString(2) + "," + rs.getInt(3) + "\n");
+                out.write(rs.getLong(1) + "," + java.time.Instant.ofEpochMilli(rs.getLong(2)) + "," + rs.getInt(3) + "\n");
                 rows++;
             }
         }

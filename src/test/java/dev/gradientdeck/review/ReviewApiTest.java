@@ -96,14 +96,14 @@ class ReviewApiTest {
     @Test
     void theWorkedExampleGraduatesAfterTwoGoods() throws Exception {
         long id = addCard("worked");
-        JsonNode first = review(id, "{\"rating\": 3, \"reviewedAt\": \"2026-11-20T12:30:00Z\"}", 201);
+        JsonNode first = review(id, "{\"rating\": 3, \"reviewedAt\": \"2026-11-18T12:30:00Z\"}", 201);
         assertEquals("learning", first.get("state").asText());
-        assertEquals("2026-11-20T12:40:00Z", first.get("due").asText());
-        JsonNode second = review(id, "{\"rating\": 3, \"reviewedAt\": \"2026-11-20T12:40:00Z\"}", 201);
+        assertEquals("2026-11-18T12:40:00Z", first.get("due").asText());
+        JsonNode second = review(id, "{\"rating\": 3, \"reviewedAt\": \"2026-11-18T12:40:00Z\"}", 201);
         assertEquals("review", second.get("state").asText());
         assertEquals(2, second.get("intervalDays").asInt());
-        assertEquals("2026-11-22T12:40:00Z", second.get("due").asText());
-        JsonNode third = review(id, "{\"rating\": 3, \"reviewedAt\": \"2026-11-22T12:40:00Z\"}", 201);
+        assertEquals("2026-11-20T12:40:00Z", second.get("due").asText());
+        JsonNode third = review(id, "{\"rating\": 3, \"reviewedAt\": \"2026-11-20T12:40:00Z\"}", 201);
         assertEquals(10.971048, third.get("stability").asDouble(), 1e-4);
         assertEquals(11, third.get("intervalDays").asInt());
     }

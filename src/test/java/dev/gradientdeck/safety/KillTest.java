@@ -117,4 +117,60 @@ class KillTest {
             restarted.waitFor();
         }
     }
+
+    @Test
+    void anImportOfFiveThousandFilesKilledMidwayLeavesTheDatabaseWhole() throws Exception {
+        Path deck = Files.createDirectories(dir.resolve("cards"));
+        Files.writeString(deck.resolve("first.md"), "# First\n# Question\nQ?\n");
+        Path db = dir.resolve("import-kill.sqlite");
+        int port = freePort();
+        Process server = startServer(deck, db, port);
+        for (int i = 0; i < 5000; i++) {
+            Files.writeString(Files.createDirectories(deck.resolve("d" + (i % 50))).resolve("c" + i + ".md"),
+                    "# Card " + i + "\n#Tags: #t" + (i % 7) + "\n# Question\nWhat is " + i + "?\n# Answer\nIt is $" + i + "^2$.\n");
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        Thread importing = new Thread(() -> {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/import")).POST(HttpRequest.BodyPublishers.noBody())
+                        .build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException | InterruptedException killed) {
+                // The server is killed under this request.
+            }
+        });
+        importing.start();
+        Thread.sleep(1500);
+        server.destroyForcibly();
+        server.waitFor();
+        importing.join();
+
+        int restartedPort = freePort();
+        Process restarted = startServer(deck, db, restartedPort);
+        try {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
+            HttpResponse<String> sync = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restartedPort + "/api/import"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, sync.statusCode(), sync.body());
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM cards WHERE archived = 0")) {
+                    rs.next();
+                    assertEquals(5001, rs.getInt(1), "the import after the kill did not complete");
+                }
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM card_tags t JOIN cards c ON c.id = t.card_id WHERE c.archived = 0")) {
+                    rs.next();
+                    assertEquals(5000, rs.getInt(1), "each imported card has its tag");
+                }
+                try (ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+                    assertTrue(!rs.next(), "a row points at nothing after the kill");
+                }
+            }
+        } finally {
+            restarted.destroy();
+            restarted.waitFor();
+        }
+    }
 }

@@ -88,7 +88,7 @@ class WeightSwitchConcurrencyTest {
                         WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id) ORDER BY card_id, id""")) {
                     while (rs.next()) {
                         logs.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ReviewEvent(Rating.of(rs.getInt(2)),
-                                Instant.parse(rs.getString(3)), rs.getLong(4), rs.getLong(5)));
+                                Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4), rs.getLong(5)));
                     }
                 }
                 try (ResultSet rs = s.executeQuery("SELECT card_id, stability, difficulty FROM card_schedules")) {
