@@ -1,6 +1,11 @@
 package dev.gradientdeck.review;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
@@ -28,6 +33,11 @@ import java.util.Optional;
 /** The review page (keyboard and plain forms) and the review API. */
 public final class ReviewRoutes implements WebServer.Routes {
     private static final ObjectMapper JSON = WebServer.json();
+    private static final ObjectMapper STRICT = JsonMapper.builder()
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final Reviews reviews;
     private final CardRepository cards;
@@ -182,30 +192,24 @@ public final class ReviewRoutes implements WebServer.Routes {
                               int reps, int lapses, long intervalDays, double intervalExactDays, String interval,
                               Instant reviewedAt, String dayKey, boolean repeated) {}
 
+    /** The answer a client posts, bound strictly: unknown fields, text for numbers and fractions for whole numbers are refused. */
+    record AnswerBody(Integer rating, String reviewedAt, String requestId, Long durationMs) {}
+
+    private static final List<String> ANSWER_FIELDS = List.of("rating", "reviewedAt", "requestId", "durationMs");
+
     private void answerFromApi(Context ctx) {
         long cardId = PathId.of(ctx, "card");
-        JsonNode body = jsonBody(ctx);
-        List<String> unknown = new java.util.ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!List.of("rating", "reviewedAt", "requestId", "durationMs").contains(name)) unknown.add(name);
+        AnswerBody body = answerBody(ctx.body());
+        if (body.rating() == null) throw new BadRequest("rating must be a whole number from 1 (Again) to 4 (Easy); it is missing");
+        Rating rating = Grading.rating(String.valueOf(body.rating()));
+        Optional<Instant> at = Optional.ofNullable(body.reviewedAt()).map(ReviewRoutes::instant);
+        Optional<String> requestId = Optional.ofNullable(body.requestId()).map(id -> {
+            if (id.isBlank() || id.length() > 200) throw new BadRequest("requestId must be a non-empty string of at most 200 characters");
+            return id;
         });
-        if (!unknown.isEmpty()) throw new BadRequest("unknown field(s): " + String.join(", ", unknown),
-                List.of("allowed fields: rating, reviewedAt, requestId, durationMs"));
-        JsonNode ratingNode = body.get("rating");
-        if (ratingNode == null || !ratingNode.isIntegralNumber()) {
-            throw new BadRequest("rating must be a whole number from 1 (Again) to 4 (Easy)" + (ratingNode == null ? "; it is missing" : ", not " + ratingNode));
-        }
-        Rating rating = Grading.rating(ratingNode.asText());
-        Optional<Instant> at = Optional.ofNullable(body.get("reviewedAt")).filter(n -> !n.isNull()).map(ReviewRoutes::instant);
-        Optional<String> requestId = Optional.ofNullable(body.get("requestId")).filter(n -> !n.isNull()).map(n -> {
-            if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 200) {
-                throw new BadRequest("requestId must be a non-empty string of at most 200 characters");
-            }
-            return n.asText();
-        });
-        Optional<Duration> taken = Optional.ofNullable(body.get("durationMs")).filter(n -> !n.isNull()).map(n -> {
-            if (!n.isIntegralNumber() || n.asLong() < 0) throw new BadRequest("durationMs must be a whole number of milliseconds, 0 or more");
-            return Duration.ofMillis(n.asLong());
+        Optional<Duration> taken = Optional.ofNullable(body.durationMs()).map(ms -> {
+            if (ms < 0) throw new BadRequest("durationMs must be a whole number of milliseconds, 0 or more");
+            return Duration.ofMillis(ms);
         });
         Reviews.Answered answered = reviews.answer(cardId, rating, at, requestId, Optional.empty(), taken);
         ctx.status(answered.repeated() ? 200 : 201).json(apiSchedule(answered.review(), answered.outcome(), answered.repeated()));
@@ -229,20 +233,36 @@ public final class ReviewRoutes implements WebServer.Routes {
 
     // ---- input ----
 
-    private static JsonNode jsonBody(Context ctx) {
-        String body = ctx.body();
+    private static AnswerBody answerBody(String body) {
         if (body.isBlank()) throw new BadRequest("the request body is empty; send JSON like {\"rating\": 3}");
         try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) throw new BadRequest("the request body must be a JSON object like {\"rating\": 3}");
-            return node;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return STRICT.readValue(body, AnswerBody.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new BadRequest("unknown field: " + e.getPropertyName(), List.of("allowed fields: " + String.join(", ", ANSWER_FIELDS)));
+        } catch (MismatchedInputException e) {
+            throw new BadRequest(e.getPath().isEmpty() ? "the request body must be a JSON object like {\"rating\": 3}"
+                    : mismatch(e.getPath().get(0).getFieldName(), body));
+        } catch (JsonProcessingException e) {
             // Jackson's hints name its own switches; the learner only needs what was wrong and where.
             throw new BadRequest("the request body is not valid JSON: " + e.getOriginalMessage().replaceAll(": enable `.*$", "")
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
         }
     }
 
+    /** What a field had to be, and what was sent, in the learner's words rather than Jackson's. */
+    private static String mismatch(String field, String body) {
+        String sent;
+        try {
+            sent = String.valueOf(JSON.readTree(body).get(field));
+        } catch (JsonProcessingException e) {
+            sent = "?";
+        }
+        return switch (field) {
+            case "rating" -> "rating must be a whole number from 1 (Again) to 4 (Easy), not " + sent;
+            case "durationMs" -> "durationMs must be a whole number of milliseconds, 0 or more, not " + sent;
+            default -> field + " must be a string, not " + sent;
+        };
+    }
 
     private static Integer integer(String raw) {
         try {
@@ -252,14 +272,14 @@ public final class ReviewRoutes implements WebServer.Routes {
         }
     }
 
-    private static Instant instant(JsonNode node) {
+    private static Instant instant(String written) {
         try {
-            Instant at = Instant.parse(node.asText());
+            Instant at = Instant.parse(written);
             // Before 1970 no learner reviewed a card, and such times do not fit the stored milliseconds.
-            if (at.isBefore(Instant.EPOCH)) throw new BadRequest("reviewedAt '" + node.asText() + "' is before 1970");
+            if (at.isBefore(Instant.EPOCH)) throw new BadRequest("reviewedAt '" + written + "' is before 1970");
             return at;
         } catch (DateTimeParseException e) {
-            throw new BadRequest("reviewedAt '" + node.asText() + "' is not an ISO instant like 2026-11-21T09:30:00Z");
+            throw new BadRequest("reviewedAt '" + written + "' is not an ISO instant like 2026-11-21T09:30:00Z");
         }
     }
 

@@ -149,6 +149,9 @@ class ReviewApiTest {
         assertTrue(review(id, "{\"rating\": 5}", 400).get("error").asText().contains("rating must be 1 (Again)"));
         assertTrue(review(id, "{\"rating\": 0}", 400).get("error").asText().contains("not '0'"));
         assertTrue(review(id, "{\"rating\": \"3\"}", 400).get("error").asText().contains("whole number"));
+        String fraction = review(id, "{\"rating\": 3.5}", 400).get("error").asText();
+        assertTrue(fraction.contains("whole number") && fraction.contains("3.5") && !fraction.contains("java."), fraction);
+        assertTrue(review(id, "{\"rating\": 3, \"durationMs\": \"soon\"}", 400).get("error").asText().contains("durationMs must be"));
         assertTrue(review(id, "{}", 400).get("error").asText().contains("missing"));
         assertTrue(review(id, "{\"rating\": 3, \"reviewedAt\": \"yesterday\"}", 400).get("error").asText().contains("not an ISO instant"));
         assertTrue(review(id, "{\"rating\": 3, \"reviewedAt\": \"2026-11-21T09:00:00Z\"}", 409).get("error").asText().contains("earlier than the card's last review"));
