@@ -30,15 +30,20 @@ public final class Backups {
 
     /** VACUUM INTO writes a transactionally consistent copy, even while the app is writing. */
     public static void write(Jdbi jdbi, Path target) throws IOException {
+        Path partial = partialBeside(target);
+        jdbi.useHandle(h -> h.execute("VACUUM INTO ?", partial.toString()));
+        Files.move(partial, target.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Copies are written under a temporary name and moved into place, so an interrupted copy never looks like a finished one. */
+    private static Path partialBeside(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         if (Files.exists(absolute)) throw new IOException(target + " already exists; choose a new file name");
         Path parent = absolute.getParent();
         if (parent != null) Files.createDirectories(parent);
-        // Written under a temporary name and moved into place, so an interrupted copy never looks like a finished one.
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
         Files.deleteIfExists(partial);
-        jdbi.useHandle(h -> h.execute("VACUUM INTO ?", partial.toString()));
-        Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
+        return partial;
     }
 
     /**
@@ -47,12 +52,7 @@ public final class Backups {
      * nothing can be writing to a folder nobody can write to.
      */
     public static void copy(Path database, Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        if (Files.exists(absolute)) throw new IOException(target + " already exists; choose a new file name");
-        Path parent = absolute.getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
+        Path partial = partialBeside(target);
         String file = database.toAbsolutePath().toString();
         try {
             vacuumInto("jdbc:sqlite:file:" + file + "?mode=ro", partial);
@@ -65,7 +65,7 @@ public final class Backups {
                 throw new IOException("cannot read " + database + ": " + again.getMessage(), again);
             }
         }
-        Files.move(partial, absolute, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(partial, target.toAbsolutePath(), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void vacuumInto(String url, Path partial) throws SQLException {
