@@ -57,6 +57,10 @@ public final class CardRepository {
         return jdbi.withHandle(h -> h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM cards)").mapTo(Boolean.class).one());
     }
 
+    public int activeCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM cards WHERE archived = 0").mapTo(Integer.class).one());
+    }
+
     public List<StoredFile> storedFiles() {
         return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, path, content_hash, file_stamp, archived FROM cards WHERE kind != 'paper'")
                 .map((rs, ctx) -> new StoredFile(rs.getLong("id"), rs.getString("slug"), rs.getString("path"),

@@ -38,6 +38,8 @@ public final class DeckImporter {
     private final CardRepository cards;
     private final PaperRepository papers;
     private final LearnerSettings.Source learner;
+    /** Active cards after the last sync, for the health check: counted once per sync, never per request. */
+    private volatile int activeCards = -1;
 
     /** The learner's clock dates carried records; their paper prompts setting decides prompts for decks that do not. */
     public DeckImporter(DeckFolder folder, CardRepository cards, PaperRepository papers, LearnerSettings.Source learner) {
@@ -149,8 +151,19 @@ public final class DeckImporter {
         ImportReport report = new ImportReport(planned.finishedAt(), trigger, planned.added(), planned.updated(), planned.unchanged(),
                 planned.archived(), planned.restored(), planned.errors(), (System.nanoTime() - started) / 1_000_000);
         cards.saveReport(report, promptsByDefault);
+        activeCards = cards.activeCount();
         log(report);
         return report;
+    }
+
+    /** Active cards (paper prompts among them) as of the last sync; counted once if no sync ran yet. */
+    public int activeCards() {
+        int known = activeCards;
+        if (known < 0) {
+            known = cards.activeCount();
+            activeCards = known;
+        }
+        return known;
     }
 
     /** One file's outcome: an unchanged card or paper file, a changed one ready to store, or an error. */

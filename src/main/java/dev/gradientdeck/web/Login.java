@@ -29,7 +29,7 @@ public final class Login implements WebServer.Routes {
     private static final Duration SESSION = Duration.ofDays(30);
     private static final int FAILURES_ALLOWED = 5;
     private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-    private static final Set<String> OPEN_PATHS = Set.of("/login", "/favicon.ico");
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/favicon.ico", "/api/health");
 
     private final byte[] passwordDigest;
     private final Clock clock;
