@@ -242,13 +242,38 @@ public final class CardRepository {
             FROM cards c""";
 
     public List<CardSummary> list(Optional<String> tag, boolean archived) {
-        String where = " WHERE c.archived = :archived"
-                + (tag.isPresent() ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)" : "");
-        return jdbi.withHandle(h -> h.createQuery(SUMMARY_SELECT + where + " ORDER BY c.deck, c.title COLLATE NOCASE")
-                .bind("archived", archived ? 1 : 0)
-                .bind("tag", tag.orElse(null))
+        return page(new Filter(tag, Optional.empty(), archived), 0, Integer.MAX_VALUE);
+    }
+
+    /** Which cards a list shows: one tag, one deck (with its sub-decks), active or archived ones. */
+    public record Filter(Optional<String> tag, Optional<String> deck, boolean archived) {
+        String where() {
+            return " WHERE c.archived = :archived"
+                    + (tag.isPresent() ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)" : "")
+                    // A deck holds its sub-decks, as the review of a deck does.
+                    + (deck.isPresent() ? " AND (c.deck = :deck OR substr(c.deck, 1, length(:deck) + 1) = :deck || '/')" : "");
+        }
+    }
+
+    /** One page of a list in the order pages show it (deck, then title), read through the listing index. */
+    public List<CardSummary> page(Filter filter, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(SUMMARY_SELECT + filter.where() + " ORDER BY c.archived, c.deck, c.title COLLATE NOCASE, c.slug"
+                        + " LIMIT :limit OFFSET :offset")
+                .bind("archived", filter.archived() ? 1 : 0)
+                .bind("tag", filter.tag().orElse(null))
+                .bind("deck", filter.deck().orElse(null))
+                .bind("limit", limit == Integer.MAX_VALUE ? -1 : limit)
+                .bind("offset", offset)
                 .map((rs, ctx) -> summary(rs))
                 .list());
+    }
+
+    public int count(Filter filter) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM cards c" + filter.where())
+                .bind("archived", filter.archived() ? 1 : 0)
+                .bind("tag", filter.tag().orElse(null))
+                .bind("deck", filter.deck().orElse(null))
+                .mapTo(Integer.class).one());
     }
 
     private static CardSummary summary(ResultSet rs) throws SQLException {

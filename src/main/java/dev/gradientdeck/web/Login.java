@@ -54,7 +54,7 @@ public final class Login implements WebServer.Routes {
 
     private void requireSession(Context ctx) {
         String path = ctx.path();
-        if (OPEN_PATHS.contains(path) || path.startsWith("/static/") || path.startsWith("/webjars/")) return;
+        if (OPEN_PATHS.contains(path) || path.startsWith("/static/") || path.startsWith(Assets.PREFIX) || path.startsWith("/webjars/")) return;
         String token = ctx.cookie(COOKIE);
         Instant expires = token == null ? null : sessions.get(token);
         if (expires != null && expires.isAfter(clock.instant())) return;

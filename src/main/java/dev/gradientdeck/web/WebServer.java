@@ -50,6 +50,7 @@ public final class WebServer {
         });
         app.before(WebServer::securityHeaders);
         app.before(SameOrigin::refuseCrossSiteWrites);
+        new Assets().register(app);
         features.forEach(f -> f.register(app));
         app.exception(HttpResponseException.class, (e, ctx) -> answerError(ctx, e.getStatus(), messageOf(e, ctx), List.of()));
         app.exception(BadRequest.class, (e, ctx) -> answerError(ctx, 400, e.getMessage(), e.details()));
