@@ -11,6 +11,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.rendering.template.JavalinJte;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,19 @@ public final class WebServer {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
+    /**
+     * Request threads. Jetty's default allows 250; on a machine with few cores more threads than this only wait on the same
+     * cores and the one SQLite writer, while each keeps a stack and its own native allocations (glibc gives busy threads
+     * arenas of their own), so the pool is small and fixed. Idle connections cost no thread.
+     */
+    static final int MAX_THREADS = 16;
+
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
+        pool.setName("web");
+        return pool;
+    }
+
     public static Javalin create(List<Routes> features) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -47,6 +61,7 @@ public final class WebServer {
             config.staticFiles.enableWebjars();
             config.jsonMapper(new JavalinJackson(json(), false));
             config.http.maxRequestSize = 1_000_000L;
+            config.jetty.threadPool = threadPool();
         });
         app.before(WebServer::securityHeaders);
         app.before(SameOrigin::refuseCrossSiteWrites);
