@@ -41,10 +41,6 @@ public final class CardPages {
             if (page > 1) query.add("page=" + page);
             return "/cards" + (query.isEmpty() ? "" : "?" + String.join("&", query));
         }
-
-        public List<Paging.Link> pageLinks() {
-            return paging.links(this::pageUrl);
-        }
     }
 
     /** A card's page; {@code state} is its schedule's state or "suspended". */

@@ -1,5 +1,7 @@
 package dev.gradientdeck.papers;
 
+import dev.gradientdeck.present.Paging;
+import dev.gradientdeck.web.PageParams;
 import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.papers.PaperViews.CitingCard;
 import dev.gradientdeck.papers.PaperViews.PaperDetail;
@@ -17,6 +19,9 @@ import java.util.Optional;
 
 /** Pages, API and exports for the papers of the deck: the list, a paper, BibTeX and CSL-JSON. */
 public final class PaperRoutes implements WebServer.Routes {
+    /** Papers per page of the list: a deck citing thousands of papers stays a short page. */
+    static final int PER_PAGE = 100;
+
     private final PaperRepository papers;
 
     public PaperRoutes(PaperRepository papers) {
@@ -37,8 +42,10 @@ public final class PaperRoutes implements WebServer.Routes {
         Optional<String> tag = tag(ctx);
         Optional<PaperNote.Status> status = status(ctx);
         PaperRepository.Sort sort = sort(ctx);
-        ctx.render("papers.jte", Map.of("page", new PaperPages.PaperList(papers.list(tag, status, sort), tag, status, sort,
-                papers.tagCounts())));
+        List<PaperSummary> all = papers.list(tag, status, sort);
+        Paging paging = PageParams.of(ctx, all.size(), PER_PAGE, PER_PAGE, false).within();
+        ctx.render("papers.jte", Map.of("page", new PaperPages.PaperList(all.subList(paging.offset(), paging.last()), tag, status, sort,
+                papers.tagCounts(), paging)));
     }
 
     private void show(Context ctx) {
