@@ -42,10 +42,15 @@ public final class PaperRoutes implements WebServer.Routes {
         Optional<String> tag = tag(ctx);
         Optional<PaperNote.Status> status = status(ctx);
         PaperRepository.Sort sort = sort(ctx);
-        List<PaperSummary> all = papers.list(tag, status, sort);
-        Paging paging = PageParams.of(ctx, all.size(), PER_PAGE, PER_PAGE, false).within();
-        ctx.render("papers.jte", Map.of("page", new PaperPages.PaperList(all.subList(paging.offset(), paging.last()), tag, status, sort,
-                papers.tagCounts(), paging)));
+        Paging asked = PageParams.of(ctx, 0, PER_PAGE, PER_PAGE, false);
+        PaperRepository.Page found = papers.page(tag, status, sort, asked.offset(), asked.limit());
+        Paging paging = new Paging(asked.page(), asked.limit(), found.total());
+        if (paging.within().page() != paging.page()) {
+            // Past the last page: the last page, as on the card list.
+            paging = paging.within();
+            found = papers.page(tag, status, sort, paging.offset(), paging.limit());
+        }
+        ctx.render("papers.jte", Map.of("page", new PaperPages.PaperList(found.papers(), tag, status, sort, papers.tagCounts(), paging)));
     }
 
     private void show(Context ctx) {
