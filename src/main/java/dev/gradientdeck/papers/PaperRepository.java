@@ -399,7 +399,7 @@ public final class PaperRepository {
             case TITLE -> " ORDER BY p.title COLLATE NOCASE, p.id";
         };
         return jdbi.withHandle(h -> {
-            int total = h.createQuery("SELECT count(*) FROM papers p" + where).bind("tag", tag.orElse(null))
+            int total = h.createQuery("SELECT count(*) FROM papers p\n" + where).bind("tag", tag.orElse(null))
                     .bind("status", status.map(PaperNote.Status::written).orElse(null)).mapTo(Integer.class).one();
             List<Map.Entry<Long, PaperSummary>> rows = h.createQuery(SUMMARY_SELECT + "\n" + where + order + " LIMIT :limit OFFSET :offset")
                     .bind("tag", tag.orElse(null))
