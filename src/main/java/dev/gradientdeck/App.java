@@ -41,11 +41,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /** The command line: {@code serve} (the default), {@code import} and {@code simulate}. Bad options stop the app with one line and exit code 2. */
-@Command(name = "gradient-deck", mixinStandardHelpOptions = true, version = "Gradient Deck 0.1.0",
+@Command(name = "gradient-deck", mixinStandardHelpOptions = true, version = "Gradient Deck " + App.VERSION,
         description = "Daily flashcard review and ML-interview practice, served on http://127.0.0.1:7070.",
         subcommands = {App.Serve.class, App.Import.class, App.ImportAnki.class, SimulateCommand.class, OptimizeWeightsCommand.class,
                 App.Backup.class, App.Restore.class})
 public final class App implements Callable<Integer> {
+    public static final String VERSION = "0.1.0";
+
     @Mixin
     Options options;
 

@@ -34,6 +34,7 @@ import dev.gradientdeck.scheduler.SchedulerRepository;
 import dev.gradientdeck.settings.SettingsRepository;
 import dev.gradientdeck.settings.SettingsRoutes;
 import dev.gradientdeck.settings.SettingsStore;
+import dev.gradientdeck.web.Health;
 import dev.gradientdeck.web.Login;
 import dev.gradientdeck.papers.PaperRepository;
 import dev.gradientdeck.papers.PaperImportRepository;
@@ -119,6 +120,7 @@ public final class Server implements AutoCloseable {
             // The password gate comes first so its check runs before every other handler.
             settings.password().ifPresent(password -> features.add(new Login(password, clock)));
             features.addAll(List.of(
+                    new Health(App.VERSION, importer::activeCards, watcher::watching),
                     new HomeRoutes(cards, overview, reviews, stats),
                     new CardRoutes(cards, importer, folder, reviews, descent, overview, anki, watcher::status),
                     new ReviewRoutes(reviews, cards),

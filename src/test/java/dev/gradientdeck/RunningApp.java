@@ -50,6 +50,10 @@ public final class RunningApp implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    public HttpClient http() {
+        return http;
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + server.port() + path;
     }

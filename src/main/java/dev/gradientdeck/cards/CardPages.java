@@ -9,14 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.gradientdeck.present.Html;
+import dev.gradientdeck.present.Paging;
+
+import java.util.ArrayList;
 
 /** What each cards page shows, decided here so the templates only format. */
 public final class CardPages {
     private CardPages() {}
 
-    /** The card list, filtered by one tag or one deck; {@code states} marks suspended cards. */
+    /**
+     * One page of the card list, filtered by one tag or one deck; {@code states} marks suspended cards. {@code sizeChosen}
+     * keeps a page size the learner chose in the page links.
+     */
     public record CardList(List<CardSummary> cards, Optional<String> tag, Optional<String> deck, List<Count> tags,
-                           Map<Long, String> states) {
+                           Map<Long, String> states, Paging paging, boolean sizeChosen) {
         public boolean suspended(CardSummary card) {
             return "suspended".equals(states.get(card.id()));
         }
@@ -24,6 +30,16 @@ public final class CardPages {
         /** Where "Review these" goes: the review of this deck or tag. */
         public String reviewLink() {
             return deck.map(d -> "/review?deck=" + Html.url(d)).or(() -> tag.map(t -> "/review?tag=" + Html.url(t))).orElse("/review");
+        }
+
+        /** This list's URL at another page, with its filter and chosen page size. */
+        public String pageUrl(int page) {
+            List<String> query = new ArrayList<>();
+            tag.ifPresent(t -> query.add("tag=" + Html.url(t)));
+            deck.ifPresent(d -> query.add("deck=" + Html.url(d)));
+            if (sizeChosen) query.add("limit=" + paging.limit());
+            if (page > 1) query.add("page=" + page);
+            return "/cards" + (query.isEmpty() ? "" : "?" + String.join("&", query));
         }
     }
 

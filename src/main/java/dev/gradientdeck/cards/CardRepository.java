@@ -38,23 +38,13 @@ public final class CardRepository {
     /** What the database knows of each stored card's file, to tell unchanged files from changed ones. */
     public record StoredFile(long id, String slug, String path, String contentHash, String fileStamp, boolean archived) {}
 
-    /**
-     * Everything one sync writes, applied in one transaction so a failure leaves the database as it was.
-     * {@code paperPromptsByDefault} is the learner's setting for decks whose files do not choose.
-     */
-    public record SyncPlan(
-            List<RenderedCard> inserts,
-            Map<Long, RenderedCard> updates,
-            List<Long> restores,
-            List<Long> archives,
-            PaperImportRepository.NoteChanges paperNotes,
-            Map<Long, String> restamps,
-            ImportReport report,
-            boolean paperPromptsByDefault) {}
-
     /** Card files only: paper prompts are cards too, but they come from papers and the papers sync keeps them. */
     public boolean isEmpty() {
         return jdbi.withHandle(h -> h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM cards)").mapTo(Boolean.class).one());
+    }
+
+    public int activeCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM cards WHERE archived = 0").mapTo(Integer.class).one());
     }
 
     public List<StoredFile> storedFiles() {
@@ -64,58 +54,113 @@ public final class CardRepository {
                 .list());
     }
 
-    public void apply(SyncPlan plan) {
-        String now = plan.report().finishedAt().toString();
-        jdbi.useTransaction(h -> {
-            Children children = new Children(h);
-            for (RenderedCard card : plan.inserts()) {
-                long id = h.createUpdate("""
-                                INSERT INTO cards (slug, path, deck, title, kind, question_md, question_html, answer_md, answer_html,
-                                                   key_points, key_points_html, descent_spec, descent_line, content_hash, file_stamp, archived,
-                                                   created_at, updated_at, paper_prompts_choice)
-                                VALUES (:slug, :path, :deck, :title, :kind, :question, :questionHtml, :answer, :answerHtml,
-                                        :keyPoints, :keyPointsHtml, :descentSpec, :descentLine, :hash, :stamp, 0, :now, :now, :paperPrompts)""")
-                        .bindMap(cardColumns(card))
-                        .bind("now", now)
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-                children.add(id, card);
+    /**
+     * Runs one sync in one transaction, so a failure leaves the database as it was. The sync hands its cards to the writer a
+     * batch at a time as they are rendered, so a whole deck's HTML is never in memory at once.
+     */
+    public void inSync(java.time.Instant at, java.util.function.Consumer<SyncWriter> work) {
+        jdbi.useTransaction(h -> work.accept(new SyncWriter(h, at.toString())));
+    }
+
+    /** What one sync does to the stored cards besides writing changed ones, applied by {@link SyncWriter#finish}. */
+    public record SyncEnd(
+            List<Long> restores,
+            List<Long> archives,
+            PaperImportRepository.NoteChanges paperNotes,
+            Map<Long, String> restamps,
+            boolean changedAnything,
+            boolean paperPromptsByDefault) {}
+
+    /**
+     * Writes the cards of one sync in batches: each batch's cards, then their tags, sections, citations and carried records
+     * (found by the card's unique slug, so no id has to come back per row), then their search documents, built from the
+     * text the render already made (the index is filled in the same pass, not by parsing every card again afterwards).
+     */
+    public static final class SyncWriter {
+        private static final List<String> CHILD_TABLES = List.of("card_tags", "card_sections", "card_citations", "carried_records");
+        private final Handle h;
+        private final String now;
+        private final List<RenderedCard> inserts = new ArrayList<>();
+        private final Map<Long, RenderedCard> updates = new java.util.LinkedHashMap<>();
+
+        private SyncWriter(Handle h, String now) {
+            this.h = h;
+            this.now = now;
+        }
+
+        public void insert(RenderedCard card) {
+            inserts.add(card);
+        }
+
+        public void update(long id, RenderedCard card) {
+            updates.put(id, card);
+        }
+
+        /** Writes what was handed over since the last flush. */
+        public void flush() {
+            if (!inserts.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch("""
+                        INSERT INTO cards (slug, path, deck, title, kind, question_md, question_html, answer_md, answer_html,
+                                           key_points, key_points_html, descent_spec, descent_line, content_hash, file_stamp, archived,
+                                           created_at, updated_at, paper_prompts_choice)
+                        VALUES (:slug, :path, :deck, :title, :kind, :question, :questionHtml, :answer, :answerHtml,
+                                :keyPoints, :keyPointsHtml, :descentSpec, :descentLine, :hash, :stamp, 0, :now, :now, :paperPrompts)""");
+                for (RenderedCard card : inserts) batch.bindMap(cardColumns(card)).bind("now", now).add();
+                batch.execute();
             }
-            for (var update : plan.updates().entrySet()) {
-                long id = update.getKey();
-                h.createUpdate("""
-                                UPDATE cards SET slug = :slug, path = :path, deck = :deck, title = :title, kind = :kind,
-                                       question_md = :question, question_html = :questionHtml, answer_md = :answer,
-                                       answer_html = :answerHtml, key_points = :keyPoints, key_points_html = :keyPointsHtml, descent_spec = :descentSpec,
-                                       descent_line = :descentLine, content_hash = :hash, file_stamp = :stamp, archived = 0, updated_at = :now,
-                                       paper_prompts_choice = :paperPrompts
-                                WHERE id = :id""")
-                        .bindMap(cardColumns(update.getValue()))
-                        .bind("now", now)
-                        .bind("id", id)
-                        .execute();
-                for (String table : List.of("card_tags", "card_sections", "card_citations", "carried_records")) {
-                    h.execute("DELETE FROM " + table + " WHERE card_id = ?", id);
+            if (!updates.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch("""
+                        UPDATE cards SET slug = :slug, path = :path, deck = :deck, title = :title, kind = :kind,
+                               question_md = :question, question_html = :questionHtml, answer_md = :answer,
+                               answer_html = :answerHtml, key_points = :keyPoints, key_points_html = :keyPointsHtml, descent_spec = :descentSpec,
+                               descent_line = :descentLine, content_hash = :hash, file_stamp = :stamp, archived = 0, updated_at = :now,
+                               paper_prompts_choice = :paperPrompts
+                        WHERE id = :id""");
+                updates.forEach((id, card) -> batch.bindMap(cardColumns(card)).bind("now", now).bind("id", id).add());
+                batch.execute();
+                for (String table : CHILD_TABLES) {
+                    PreparedBatch delete = h.prepareBatch("DELETE FROM " + table + " WHERE card_id = ?");
+                    for (long id : updates.keySet()) delete.add(id);
+                    delete.execute();
                 }
-                children.add(id, update.getValue());
             }
+            List<RenderedCard> written = new ArrayList<>(inserts);
+            written.addAll(updates.values());
+            inserts.clear();
+            updates.clear();
+            if (written.isEmpty()) return;
+            Children children = new Children(h);
+            for (RenderedCard card : written) children.add(card);
             children.write();
-            if (!plan.restamps().isEmpty()) {
+            SearchRepository.indexCards(h, written.stream().map(SyncWriter::searchText).toList());
+        }
+
+        private static SearchRepository.CardText searchText(RenderedCard card) {
+            CardDocument doc = card.document();
+            return new SearchRepository.CardText(doc.slug(), card.contentHash(), doc.title(), card.questionText(),
+                    card.answerText() + "\n" + String.join("\n", doc.keyPoints()), String.join(" ", doc.tags()));
+        }
+
+        /** Restamps, restores and archives, then papers and the search index derived from the deck as it is now. */
+        public void finish(SyncEnd end) {
+            flush();
+            if (!end.restamps().isEmpty()) {
                 PreparedBatch restamp = h.prepareBatch("UPDATE cards SET file_stamp = ? WHERE id = ?");
-                plan.restamps().forEach((id, stamp) -> restamp.add(stamp, id));
+                end.restamps().forEach((id, stamp) -> restamp.add(stamp, id));
                 restamp.execute();
             }
-            setArchived(h, plan.restores(), false, now);
-            setArchived(h, plan.archives(), true, now);
+            setArchived(h, end.restores(), false, now);
+            setArchived(h, end.archives(), true, now);
             // Papers and the search index are derived from the cards and the paper prompts setting: with no file changed and
             // the setting as the last sync had it, there is nothing to derive again.
             Optional<Integer> lastDefault = h.createQuery("SELECT coalesce(paper_prompts, -1) FROM import_runs ORDER BY id DESC LIMIT 1")
                     .mapTo(Integer.class).findFirst();
-            boolean settingChanged = !lastDefault.equals(Optional.of(plan.paperPromptsByDefault() ? 1 : 0));
-            if (plan.report().changedAnything() || settingChanged) {
-                PaperImportRepository.sync(h, plan.paperNotes(), now, plan.paperPromptsByDefault());
+            boolean settingChanged = !lastDefault.equals(Optional.of(end.paperPromptsByDefault() ? 1 : 0));
+            if (end.changedAnything() || settingChanged) {
+                PaperImportRepository.sync(h, end.paperNotes(), now, end.paperPromptsByDefault());
                 SearchRepository.refresh(h);
             }
-        });
+        }
     }
 
     private static Map<String, Object> cardColumns(RenderedCard card) {
@@ -140,32 +185,34 @@ public final class CardRepository {
         return columns;
     }
 
-    /** A card's rows in other tables, gathered across the whole sync and written as one batch per table. */
+    /** A batch of cards' rows in other tables, written as one batch per table; each row finds its card by slug. */
     private static final class Children {
+        private static final String CARD = "(SELECT id FROM cards WHERE slug = ?)";
         final PreparedBatch tags;
         final PreparedBatch sections;
         final PreparedBatch citations;
         final PreparedBatch records;
 
         Children(Handle h) {
-            tags = h.prepareBatch("INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (?, ?)");
-            sections = h.prepareBatch("INSERT INTO card_sections (card_id, position, heading, body_html) VALUES (?, ?, ?, ?)");
-            citations = h.prepareBatch("INSERT INTO card_citations (card_id, position, title, url, summary, summary_html) VALUES (?, ?, ?, ?, ?, ?)");
-            records = h.prepareBatch("INSERT INTO carried_records (card_id, current_streak, best_streak, total_days, as_of) VALUES (?, ?, ?, ?, ?)");
+            tags = h.prepareBatch("INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (" + CARD + ", ?)");
+            sections = h.prepareBatch("INSERT INTO card_sections (card_id, position, heading, body_html) VALUES (" + CARD + ", ?, ?, ?)");
+            citations = h.prepareBatch("INSERT INTO card_citations (card_id, position, title, url, summary, summary_html) VALUES (" + CARD + ", ?, ?, ?, ?, ?)");
+            records = h.prepareBatch("INSERT INTO carried_records (card_id, current_streak, best_streak, total_days, as_of) VALUES (" + CARD + ", ?, ?, ?, ?)");
         }
 
-        void add(long id, RenderedCard card) {
+        void add(RenderedCard card) {
             CardDocument doc = card.document();
-            for (String tag : doc.tags()) tags.add(id, tag);
+            String slug = doc.slug();
+            for (String tag : doc.tags()) tags.add(slug, tag);
             for (int i = 0; i < card.sections().size(); i++) {
                 var section = card.sections().get(i);
-                sections.add(id, i, section.heading(), section.html());
+                sections.add(slug, i, section.heading(), section.html());
             }
             for (int i = 0; i < card.citations().size(); i++) {
                 var c = card.citations().get(i);
-                citations.add(id, i, c.title(), c.url(), c.summary(), c.summaryHtml());
+                citations.add(slug, i, c.title(), c.url(), c.summary(), c.summaryHtml());
             }
-            doc.streakRecord().ifPresent(r -> records.add(id, r.currentStreak(), r.bestStreak(), r.totalDays(), card.recordDate().toString()));
+            doc.streakRecord().ifPresent(r -> records.add(slug, r.currentStreak(), r.bestStreak(), r.totalDays(), card.recordDate().toString()));
         }
 
         void write() {
@@ -238,13 +285,38 @@ public final class CardRepository {
             FROM cards c""";
 
     public List<CardSummary> list(Optional<String> tag, boolean archived) {
-        String where = " WHERE c.archived = :archived"
-                + (tag.isPresent() ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)" : "");
-        return jdbi.withHandle(h -> h.createQuery(SUMMARY_SELECT + where + " ORDER BY c.deck, c.title COLLATE NOCASE")
-                .bind("archived", archived ? 1 : 0)
-                .bind("tag", tag.orElse(null))
+        return page(new Filter(tag, Optional.empty(), archived), 0, Integer.MAX_VALUE);
+    }
+
+    /** Which cards a list shows: one tag, one deck (with its sub-decks), active or archived ones. */
+    public record Filter(Optional<String> tag, Optional<String> deck, boolean archived) {
+        String where() {
+            return " WHERE c.archived = :archived"
+                    + (tag.isPresent() ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)" : "")
+                    // A deck holds its sub-decks, as the review of a deck does.
+                    + (deck.isPresent() ? " AND (c.deck = :deck OR substr(c.deck, 1, length(:deck) + 1) = :deck || '/')" : "");
+        }
+    }
+
+    /** One page of a list in the order pages show it (deck, then title), read through the listing index. */
+    public List<CardSummary> page(Filter filter, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(SUMMARY_SELECT + filter.where() + " ORDER BY c.archived, c.deck, c.title COLLATE NOCASE, c.slug"
+                        + " LIMIT :limit OFFSET :offset")
+                .bind("archived", filter.archived() ? 1 : 0)
+                .bind("tag", filter.tag().orElse(null))
+                .bind("deck", filter.deck().orElse(null))
+                .bind("limit", limit == Integer.MAX_VALUE ? -1 : limit)
+                .bind("offset", offset)
                 .map((rs, ctx) -> summary(rs))
                 .list());
+    }
+
+    public int count(Filter filter) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM cards c" + filter.where())
+                .bind("archived", filter.archived() ? 1 : 0)
+                .bind("tag", filter.tag().orElse(null))
+                .bind("deck", filter.deck().orElse(null))
+                .mapTo(Integer.class).one());
     }
 
     private static CardSummary summary(ResultSet rs) throws SQLException {

@@ -3,6 +3,8 @@ package dev.gradientdeck.cards;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.cards.CardViews.CardSummary;
 import dev.gradientdeck.cards.CardViews.Count;
+import dev.gradientdeck.present.Paging;
+import dev.gradientdeck.web.PageParams;
 import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
@@ -57,17 +59,18 @@ public final class CardRoutes implements WebServer.Routes {
         app.post("/api/import", this::apiSync);
     }
 
+    /** Cards per page of the list; a learner can ask for up to {@link #MAX_PER_PAGE}. */
+    static final int PER_PAGE = 100;
+    static final int MAX_PER_PAGE = 500;
+
     private void list(Context ctx) {
         Optional<String> tag = Optional.ofNullable(ctx.queryParam("tag")).filter(t -> !t.isBlank()).map(String::strip);
         Optional<String> deck = Optional.ofNullable(ctx.queryParam("deck")).filter(t -> !t.isBlank()).map(String::strip);
-        List<CardSummary> shown = cards.list(tag, false);
-        if (deck.isPresent()) shown = shown.stream().filter(c -> inDeck(c.deck(), deck.get())).toList();
-        ctx.render("cards.jte", Map.of("page", new CardPages.CardList(shown, tag, deck, overview.counts().tags(), schedules.states())));
-    }
-
-    /** A deck holds its sub-decks, as the review of a deck does. */
-    private static boolean inDeck(String cardDeck, String deck) {
-        return cardDeck.equals(deck) || cardDeck.startsWith(deck + "/");
+        CardRepository.Filter filter = new CardRepository.Filter(tag, deck, false);
+        Paging paging = PageParams.of(ctx, cards.count(filter), PER_PAGE, MAX_PER_PAGE, false).within();
+        List<CardSummary> shown = cards.page(filter, paging.offset(), paging.limit());
+        ctx.render("cards.jte", Map.of("page", new CardPages.CardList(shown, tag, deck, overview.counts().tags(),
+                overview.remembered("states", schedules::states), paging, ctx.queryParam("limit") != null)));
     }
 
     private void show(Context ctx) {
@@ -195,16 +198,39 @@ public final class CardRoutes implements WebServer.Routes {
 
     public record ApiCard(long id, String slug, String title, List<String> tags, String deck, String kind, String state) {}
 
+    /**
+     * A page of cards (100 unless {@code ?limit=} says, up to 1,000, or {@code limit=all} for the whole list), with the total
+     * in {@code X-Total-Count} and the neighbouring pages in a {@code Link} header, so the body stays the plain array it was.
+     */
     private void apiList(Context ctx) {
         Optional<String> tag = Optional.ofNullable(ctx.queryParam("tag")).filter(t -> !t.isBlank()).map(String::strip);
         boolean archived = "true".equalsIgnoreCase(ctx.queryParam("archived"));
         Optional<String> q = Optional.ofNullable(ctx.queryParam("q")).filter(t -> !t.isBlank()).map(String::strip);
+        CardRepository.Filter filter = new CardRepository.Filter(tag, Optional.empty(), archived);
         if (q.isPresent()) {
-            ctx.json(apiCards(tag, archived, q));
+            List<ApiCard> found = apiCards(cards.list(tag, archived), q);
+            Paging paging = PageParams.of(ctx, found.size(), PER_PAGE, MAX_API_PAGE, true);
+            pageHeaders(ctx, paging);
+            ctx.json(found.subList(Math.min(paging.offset(), found.size()), paging.last()));
             return;
         }
-        String query = tag.orElse("") + "|" + archived;
-        ctx.contentType("application/json").result(overview.listJson(query, () -> JSON_BYTES.apply(apiCards(tag, archived, q))));
+        Paging paging = PageParams.of(ctx, overview.remembered("count " + filter, () -> cards.count(filter)), PER_PAGE, MAX_API_PAGE, true);
+        pageHeaders(ctx, paging);
+        String query = tag.orElse("") + "|" + archived + "|" + paging.page() + "|" + paging.limit();
+        ctx.contentType("application/json").result(overview.remembered("json " + query,
+                () -> JSON_BYTES.apply(apiCards(cards.page(filter, paging.offset(), paging.limit()), Optional.empty()))));
+    }
+
+    static final int MAX_API_PAGE = 1000;
+
+    private static void pageHeaders(Context ctx, Paging paging) {
+        ctx.header("X-Total-Count", String.valueOf(paging.total()));
+        List<String> links = new java.util.ArrayList<>();
+        String base = ctx.path() + "?" + (ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)page=[^&]*", "").replaceFirst("^&", ""));
+        String prefix = base.endsWith("?") ? base : base + "&";
+        if (paging.hasPrevious()) links.add("<" + prefix + "page=" + (paging.page() - 1) + ">; rel=\"prev\"");
+        if (paging.hasNext()) links.add("<" + prefix + "page=" + (paging.page() + 1) + ">; rel=\"next\"");
+        if (!links.isEmpty()) ctx.header("Link", String.join(", ", links));
     }
 
     private static final java.util.function.Function<Object, byte[]> JSON_BYTES = value -> {
@@ -215,13 +241,12 @@ public final class CardRoutes implements WebServer.Routes {
         }
     };
 
-    private List<ApiCard> apiCards(Optional<String> tag, boolean archived, Optional<String> q) {
-        List<CardSummary> found = cards.list(tag, archived);
+    private List<ApiCard> apiCards(List<CardSummary> found, Optional<String> q) {
         if (q.isPresent()) {
             String needle = q.get().toLowerCase(java.util.Locale.ROOT);
             found = found.stream().filter(c -> c.title().toLowerCase(java.util.Locale.ROOT).contains(needle)).toList();
         }
-        var states = schedules.states();
+        Map<Long, String> states = overview.remembered("states", schedules::states);
         return found.stream().map(c -> new ApiCard(c.id(), c.slug(), c.title(), c.tags(), c.deck(), c.kind(),
                 c.archived() ? "archived" : states.getOrDefault(c.id(), "new"))).toList();
     }

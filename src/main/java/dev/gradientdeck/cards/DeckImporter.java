@@ -1,7 +1,6 @@
 package dev.gradientdeck.cards;
 
 import dev.gradientdeck.cards.CardRepository.StoredFile;
-import dev.gradientdeck.cards.CardRepository.SyncPlan;
 import dev.gradientdeck.cards.ImportReport.ImportError;
 import dev.gradientdeck.cards.RenderedCard.RenderedCitation;
 import dev.gradientdeck.cards.RenderedCard.RenderedSection;
@@ -21,10 +20,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Predicate;
 
 /**
  * Syncs the deck folder into the database: new files are added, changed ones updated (by content hash), vanished ones
@@ -38,6 +39,8 @@ public final class DeckImporter {
     private final CardRepository cards;
     private final PaperImportRepository papers;
     private final LearnerSettings.Source learner;
+    /** Active cards after the last sync, for the health check: counted once per sync, never per request. */
+    private volatile int activeCards = -1;
 
     /** The learner's clock dates carried records; their paper prompts setting decides prompts for decks that do not. */
     public DeckImporter(DeckFolder folder, CardRepository cards, PaperImportRepository papers, LearnerSettings.Source learner) {
@@ -46,6 +49,12 @@ public final class DeckImporter {
         this.papers = papers;
         this.learner = learner;
     }
+
+    /**
+     * Files parsed and rendered per batch. A batch is written while the next one renders, so the cores that render and the
+     * one that writes work at once, and only two batches of HTML are in memory whatever the size of the deck.
+     */
+    static final int BATCH = 200;
 
     /** Whatever the trigger (start-up, watcher, button, command line), one sync runs at a time. */
     public synchronized ImportReport sync(String trigger) {
@@ -63,102 +72,35 @@ public final class DeckImporter {
         Map<String, StoredNote> notesByPath = new HashMap<>();
         for (StoredNote note : papers.storedNotes()) notesByPath.put(note.path(), note);
 
-        List<ImportError> errors = new ArrayList<>();
+        java.time.Instant at = clock.now();
+        Set<String> deckPaths = new HashSet<>();
+        for (DeckFolder.CardFile file : files) deckPaths.add(file.path());
+        Outcome outcome = new Outcome(deckPaths);
         // A folder that cannot be read is reported like a broken file, and the cards stored from it are kept, not archived.
-        for (DeckFolder.Unreadable u : listing.unreadable()) errors.add(new ImportError(u.path(), 0, "not read: " + u.reason()));
-        Map<String, String> stampByPath = new HashMap<>();
-        for (DeckFolder.CardFile file : files) stampByPath.put(file.path(), file.stamp());
-        Map<Long, String> restamps = new HashMap<>();
-        Set<Long> seen = new HashSet<>();
-        Set<String> brokenPaths = new HashSet<>();
-        Map<String, String> pathOfSlug = new HashMap<>();
-        List<RenderedCard> inserts = new ArrayList<>();
-        Map<Long, RenderedCard> updates = new LinkedHashMap<>();
-        List<Long> restores = new ArrayList<>();
-        List<PaperFile> changedNotes = new ArrayList<>();
-        Set<String> keptNotes = new HashSet<>();
-        int unchanged = 0, notesAdded = 0;
-
-        List<Parsed> parsed = files.parallelStream()
-                .map(file -> parseUnlessUnchanged(file, byPath.get(file.path()), notesByPath.get(file.path()), clock))
-                .toList();
-        for (Parsed p : parsed) {
-            if (p.error() != null) {
-                errors.add(p.error());
-                brokenPaths.add(p.path());
-                continue;
-            }
-            if (p.unchangedNote()) {
-                keptNotes.add(p.path());
-                unchanged++;
-                continue;
-            }
-            if (p.note() != null) {
-                changedNotes.add(p.note());
-                if (!notesByPath.containsKey(p.path())) notesAdded++;
-                continue;
-            }
-            if (p.card() != null && PaperImportRepository.isPromptSlug(p.card().document().slug())) {
-                errors.add(new ImportError(p.path(), 1, "id '" + p.card().document().slug() + "' is kept for paper prompts; choose another"));
-                brokenPaths.add(p.path());
-                continue;
-            }
-            String slug = p.unchanged() != null ? p.unchanged().slug() : p.card().document().slug();
-            String other = pathOfSlug.putIfAbsent(slug, p.path());
-            // A file that claims the id of a card whose own file is still in the deck does not take that card over.
-            StoredFile owner = bySlug.get(slug);
-            if (other == null && owner != null && !owner.path().equals(p.path()) && stampByPath.containsKey(owner.path())) {
-                pathOfSlug.remove(slug);
-                other = owner.path();
-            }
-            if (other != null) {
-                errors.add(new ImportError(p.path(), 1, "id '" + slug + "' is already used by " + other));
-                brokenPaths.add(p.path());
-                continue;
-            }
-            if (p.unchanged() != null) {
-                seen.add(p.unchanged().id());
-                // Saved again without a change (same bytes, new time): remember the new stamp so the next sync skips it.
-                String stamp = stampByPath.get(p.path());
-                if (!stamp.equals(p.unchanged().fileStamp())) restamps.put(p.unchanged().id(), stamp);
-                if (p.unchanged().archived()) restores.add(p.unchanged().id());
-                else unchanged++;
-                continue;
-            }
-            StoredFile existing = bySlug.get(slug);
-            if (existing == null) {
-                inserts.add(p.card());
-            } else {
-                seen.add(existing.id());
-                updates.put(existing.id(), p.card());
-                if (existing.archived()) restores.add(existing.id());
-            }
+        for (DeckFolder.Unreadable u : listing.unreadable()) outcome.errors.add(new ImportError(u.path(), 0, "not read: " + u.reason()));
+        // Rendering gets every core while this thread writes: the common pool keeps one core back for the caller.
+        ForkJoinPool renderers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            cards.inSync(at, writer -> {
+                CompletableFuture<List<Parsed>> next = parseLater(renderers, files, 0, byPath, notesByPath, clock);
+                for (int from = 0; from < files.size(); from += BATCH) {
+                    List<Parsed> parsed = next.join();
+                    if (from + BATCH < files.size()) next = parseLater(renderers, files, from + BATCH, byPath, notesByPath, clock);
+                    for (Parsed p : parsed) outcome.take(p, bySlug, writer);
+                    writer.flush();
+                }
+                outcome.finish(byPath, notesByPath, path -> underUnreadable(path, listing.unreadable()));
+                writer.finish(new CardRepository.SyncEnd(outcome.restores, outcome.archives,
+                        new NoteChanges(outcome.changedNotes, outcome.keptNotes), outcome.restamps,
+                        outcome.report(at, trigger, 0).changedAnything(), promptsByDefault));
+            });
+        } finally {
+            renderers.shutdown();
         }
-
-        List<Long> archives = new ArrayList<>();
-        for (StoredFile stored : byPath.values()) {
-            // A card whose file is broken right now keeps its last good version: nothing stored is lost.
-            if (!stored.archived() && !seen.contains(stored.id()) && !brokenPaths.contains(stored.path())
-                    && !underUnreadable(stored.path(), listing.unreadable())) archives.add(stored.id());
-        }
-
-        // A paper file that is broken now keeps its last good version, like a card.
-        keptNotes.addAll(brokenPaths);
-        int notesRemoved = (int) notesByPath.keySet().stream()
-                .filter(path -> !keptNotes.contains(path) && changedNotes.stream().noneMatch(n -> n.path().equals(path)))
-                .count();
-
-        errors.sort(java.util.Comparator.comparing(ImportError::file).thenComparingInt(ImportError::line));
-        int updated = updates.size() - (int) updates.keySet().stream().filter(restores::contains).count()
-                + changedNotes.size() - notesAdded;
-        ImportReport planned = new ImportReport(clock.now(), trigger, inserts.size() + notesAdded, updated, unchanged,
-                archives.size() + notesRemoved, restores.size(), List.copyOf(errors), 0);
-        cards.apply(new SyncPlan(inserts, updates, restores, archives, new NoteChanges(changedNotes, keptNotes), restamps, planned,
-                promptsByDefault));
         // The time reported is the whole sync, reading through writing, so a learner's "it took 20 s" matches the report.
-        ImportReport report = new ImportReport(planned.finishedAt(), trigger, planned.added(), planned.updated(), planned.unchanged(),
-                planned.archived(), planned.restored(), planned.errors(), (System.nanoTime() - started) / 1_000_000);
+        ImportReport report = outcome.report(at, trigger, (System.nanoTime() - started) / 1_000_000);
         cards.saveReport(report, promptsByDefault);
+        activeCards = cards.activeCount();
         log(report);
         return report;
     }
@@ -170,35 +112,152 @@ public final class DeckImporter {
         return false;
     }
 
+    /** Active cards (paper prompts among them) as of the last sync; counted once if no sync ran yet. */
+    public int activeCards() {
+        int known = activeCards;
+        if (known < 0) {
+            known = cards.activeCount();
+            activeCards = known;
+        }
+        return known;
+    }
+
+    private CompletableFuture<List<Parsed>> parseLater(ForkJoinPool renderers, List<DeckFolder.CardFile> files, int from, Map<String, StoredFile> byPath,
+                                                       Map<String, StoredNote> notesByPath, LearnerClock clock) {
+        List<DeckFolder.CardFile> batch = files.subList(Math.min(from, files.size()), Math.min(from + BATCH, files.size()));
+        return CompletableFuture.supplyAsync(() -> batch.parallelStream()
+                .map(file -> parseUnlessUnchanged(file, byPath.get(file.path()), notesByPath.get(file.path()), clock))
+                .toList(), renderers);
+    }
+
+    /** What the sync found, file by file in deck order, and the counts its report gives. */
+    private static final class Outcome {
+        final List<ImportError> errors = new ArrayList<>();
+        final Map<Long, String> restamps = new HashMap<>();
+        final Set<Long> seen = new HashSet<>();
+        final Set<String> brokenPaths = new HashSet<>();
+        final Map<String, String> pathOfSlug = new HashMap<>();
+        final List<Long> restores = new ArrayList<>();
+        final List<Long> archives = new ArrayList<>();
+        final List<PaperFile> changedNotes = new ArrayList<>();
+        final Set<String> changedNotePaths = new HashSet<>();
+        final Set<String> keptNotes = new HashSet<>();
+        /** The paths of the deck's files now: a card whose file is still here keeps its id against a newcomer. */
+        final Set<String> deckPaths;
+        int inserted, updated, updatedAndRestored, unchanged, notesAdded, notesRemoved;
+
+        Outcome(Set<String> deckPaths) {
+            this.deckPaths = deckPaths;
+        }
+
+        void take(Parsed p, Map<String, StoredFile> bySlug, CardRepository.SyncWriter writer) {
+            if (p.error() != null) {
+                broken(p.path(), p.error());
+                return;
+            }
+            if (p.unchangedNote()) {
+                keptNotes.add(p.path());
+                unchanged++;
+                return;
+            }
+            if (p.note() != null) {
+                changedNotes.add(p.note());
+                changedNotePaths.add(p.path());
+                return;
+            }
+            if (p.card() != null && PaperImportRepository.isPromptSlug(p.card().document().slug())) {
+                broken(p.path(), new ImportError(p.path(), 1, "id '" + p.card().document().slug() + "' is kept for paper prompts; choose another"));
+                return;
+            }
+            String slug = p.unchanged() != null ? p.unchanged().slug() : p.card().document().slug();
+            String other = pathOfSlug.putIfAbsent(slug, p.path());
+            // A file that claims the id of a card whose own file is still in the deck does not take that card over.
+            StoredFile owner = bySlug.get(slug);
+            if (other == null && owner != null && !owner.path().equals(p.path()) && deckPaths.contains(owner.path())) {
+                pathOfSlug.remove(slug);
+                other = owner.path();
+            }
+            if (other != null) {
+                broken(p.path(), new ImportError(p.path(), 1, "id '" + slug + "' is already used by " + other));
+                return;
+            }
+            if (p.unchanged() != null) {
+                seen.add(p.unchanged().id());
+                // Saved again without a change (same bytes, new time): remember the new stamp so the next sync skips it.
+                if (!p.stamp().equals(p.unchanged().fileStamp())) restamps.put(p.unchanged().id(), p.stamp());
+                if (p.unchanged().archived()) restores.add(p.unchanged().id());
+                else unchanged++;
+                return;
+            }
+            StoredFile existing = bySlug.get(slug);
+            if (existing == null) {
+                writer.insert(p.card());
+                inserted++;
+            } else if (seen.add(existing.id())) {
+                writer.update(existing.id(), p.card());
+                updated++;
+                if (existing.archived()) {
+                    restores.add(existing.id());
+                    updatedAndRestored++;
+                }
+            }
+        }
+
+        private void broken(String path, ImportError error) {
+            errors.add(error);
+            brokenPaths.add(path);
+        }
+
+        void finish(Map<String, StoredFile> byPath, Map<String, StoredNote> notesByPath, Predicate<String> unreadable) {
+            for (StoredFile stored : byPath.values()) {
+                // A card whose file is broken or unreadable right now keeps its last good version: nothing stored is lost.
+                if (!stored.archived() && !seen.contains(stored.id()) && !brokenPaths.contains(stored.path())
+                        && !unreadable.test(stored.path())) archives.add(stored.id());
+            }
+            // A paper file that is broken now keeps its last good version, like a card.
+            keptNotes.addAll(brokenPaths);
+            for (String path : changedNotePaths) if (!notesByPath.containsKey(path)) notesAdded++;
+            notesRemoved = (int) notesByPath.keySet().stream()
+                    .filter(path -> !keptNotes.contains(path) && !changedNotePaths.contains(path))
+                    .count();
+            errors.sort(java.util.Comparator.comparing(ImportError::file).thenComparingInt(ImportError::line));
+        }
+
+        ImportReport report(java.time.Instant at, String trigger, long millis) {
+            return new ImportReport(at, trigger, inserted + notesAdded, updated - updatedAndRestored + changedNotes.size() - notesAdded,
+                    unchanged, archives.size() + notesRemoved, restores.size(), List.copyOf(errors), millis);
+        }
+    }
+
     /** One file's outcome: an unchanged card or paper file, a changed one ready to store, or an error. */
-    private record Parsed(String path, StoredFile unchanged, RenderedCard card, boolean unchangedNote, PaperFile note,
+    private record Parsed(String path, String stamp, StoredFile unchanged, RenderedCard card, boolean unchangedNote, PaperFile note,
                           ImportError error) {
-        static Parsed failed(String path, ImportError error) {
-            return new Parsed(path, null, null, false, null, error);
+        static Parsed failed(DeckFolder.CardFile file, ImportError error) {
+            return new Parsed(file.path(), file.stamp(), null, null, false, null, error);
         }
     }
 
     private Parsed parseUnlessUnchanged(DeckFolder.CardFile file, StoredFile stored, StoredNote storedNote, LearnerClock clock) {
-        if (stored != null && stored.fileStamp().equals(file.stamp())) return new Parsed(file.path(), stored, null, false, null, null);
+        if (stored != null && stored.fileStamp().equals(file.stamp())) return new Parsed(file.path(), file.stamp(), stored, null, false, null, null);
         try {
             DeckFolder.Contents contents = folder.read(file);
-            if (stored != null && stored.contentHash().equals(contents.hash())) return new Parsed(file.path(), stored, null, false, null, null);
-            if (storedNote != null && storedNote.contentHash().equals(contents.hash())) return new Parsed(file.path(), null, null, true, null, null);
+            if (stored != null && stored.contentHash().equals(contents.hash())) return new Parsed(file.path(), file.stamp(), stored, null, false, null, null);
+            if (storedNote != null && storedNote.contentHash().equals(contents.hash())) return new Parsed(file.path(), file.stamp(), null, null, true, null, null);
             DeckFile parsed = CardParser.parse(file.path(), contents.bytes());
             if (parsed instanceof PaperDocument paper) {
                 PaperFile note = new PaperFile(file.path(), paper.deck(), contents.hash(), paper.note(),
                         Markdown.toSafeHtml(paper.note().notes()), paper.paperPrompts());
-                return new Parsed(file.path(), null, null, false, note, null);
+                return new Parsed(file.path(), file.stamp(), null, null, false, note, null);
             }
             CardDocument doc = (CardDocument) parsed;
             checkDescent(doc);
             // Without a front-matter date, a carried record is as of the learner's day the file was last saved.
             LocalDate recordDate = doc.date().orElseGet(() -> clock.dayKey(file.modified()).date());
-            return new Parsed(file.path(), null, render(doc, file.path(), contents.hash(), file.stamp(), recordDate), false, null, null);
+            return new Parsed(file.path(), file.stamp(), null, render(doc, file.path(), contents.hash(), file.stamp(), recordDate), false, null, null);
         } catch (CardFileException e) {
-            return Parsed.failed(file.path(), new ImportError(file.path(), e.line(), e.getMessage()));
+            return Parsed.failed(file, new ImportError(file.path(), e.line(), e.getMessage()));
         } catch (java.io.IOException e) {
-            return Parsed.failed(file.path(), new ImportError(file.path(), 1, "cannot read the file: " + e.getMessage()));
+            return Parsed.failed(file, new ImportError(file.path(), 1, "cannot read the file: " + e.getMessage()));
         }
     }
 
@@ -226,7 +285,9 @@ public final class DeckImporter {
                 .map(c -> new RenderedCitation(c.title(), c.url(), c.summary(), Markdown.toSafeHtml(c.summary())))
                 .toList();
         List<String> keyPoints = doc.keyPoints().stream().map(Markdown::toSafeInlineHtml).toList();
-        return new RenderedCard(doc, path, hash, stamp, Markdown.toSafeHtml(doc.question()), Markdown.toSafeHtml(doc.answer()),
+        Markdown.Rendered question = Markdown.toHtmlAndText(doc.question());
+        Markdown.Rendered answer = Markdown.toHtmlAndText(doc.answer());
+        return new RenderedCard(doc, path, hash, stamp, question.html(), answer.html(), question.plainText(), answer.plainText(),
                 keyPoints, sections, citations, recordDate);
     }
 

@@ -17,10 +17,12 @@ public final class DeckOverview {
     private final CardRepository cards;
     private final DataVersion version;
     private volatile Counts counts;
-    private volatile Lists lists = new Lists("", new ConcurrentHashMap<>());
+    private volatile Remembered remembered = new Remembered("", new ConcurrentHashMap<>());
+    /** More distinct lists than this in one data version (a crawler walking every page size) are made, not kept. */
+    private static final int KEPT = 256;
 
-    /** Card lists already written as JSON, by query, for one data version. */
-    private record Lists(String stamp, Map<String, byte[]> byQuery) {}
+    /** Values made from the data (card lists as JSON, counts, card states), by what was asked, for one data version. */
+    private record Remembered(String stamp, Map<String, Object> byQuery) {}
 
     public record Counts(String stamp, List<Count> decks, List<Count> tags) {
         public int cardCount() {
@@ -34,18 +36,22 @@ public final class DeckOverview {
     }
 
     /**
-     * The API's card list for a query, as JSON, written again only when the data changes: on a large deck it is megabytes,
-     * and writing it per request would let a few clients crowd out every page.
+     * A value made from the cards (a page of the API's list as JSON, a count, every card's state), made again only when the
+     * data changes: writing a large list per request would let a few clients crowd out every page.
      */
-    public byte[] listJson(String query, Supplier<byte[]> write) {
+    @SuppressWarnings("unchecked")
+    public <T> T remembered(String query, Supplier<T> make) {
         String stamp = version.current();
-        Lists known = lists;
+        Remembered known = remembered;
         if (!known.stamp().equals(stamp)) {
-            known = new Lists(stamp, new ConcurrentHashMap<>());
-            lists = known;
+            known = new Remembered(stamp, new ConcurrentHashMap<>());
+            remembered = known;
         }
-        // A handful of queries at most (tag filters); the map is dropped with its version.
-        return known.byQuery().computeIfAbsent(query, q -> write.get());
+        Object value = known.byQuery().get(query);
+        if (value != null) return (T) value;
+        T made = make.get();
+        if (known.byQuery().size() < KEPT) known.byQuery().putIfAbsent(query, made);
+        return made;
     }
 
     public Counts counts() {

@@ -149,6 +149,11 @@ public final class DeckWatcher implements AutoCloseable {
         }, QUIET_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** Whether file changes still reach the deck: the watch loop stops only on an error or at close. */
+    public boolean watching() {
+        return loop.isAlive();
+    }
+
     @Override
     public void close() throws IOException {
         closed = true;

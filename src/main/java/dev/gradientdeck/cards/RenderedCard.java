@@ -3,7 +3,10 @@ package dev.gradientdeck.cards;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A parsed card with its markdown rendered to safe HTML, ready to store: the only shape the repository writes. */
+/**
+ * A parsed card with its markdown rendered to safe HTML, ready to store: the only shape the repository writes. The question
+ * and answer also come as plain text, for the search index.
+ */
 public record RenderedCard(
         CardDocument document,
         String path,
@@ -11,6 +14,8 @@ public record RenderedCard(
         String fileStamp,
         String questionHtml,
         String answerHtml,
+        String questionText,
+        String answerText,
         List<String> keyPointsHtml,
         List<RenderedSection> sections,
         List<RenderedCitation> citations,

@@ -83,8 +83,12 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            // No migration is ignored, so one this build does not know (a newer version's) fails validation before anything runs.
-            Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).ignoreMigrationPatterns("").load().migrate();
+            String stamp = MigrationStamp.ofThisBuild();
+            if (!MigrationStamp.matches(dataSource, stamp)) {
+                // No migration is ignored, so one this build does not know (a newer version's) fails validation before anything runs.
+                Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).ignoreMigrationPatterns("").load().migrate();
+                MigrationStamp.store(dataSource, stamp);
+            }
         } catch (FlywayValidateException e) {
             dataSource.close();
             if (e.getMessage().contains("not resolved locally")) {
@@ -99,7 +103,7 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource);
     }
 
-    private static final String MIGRATIONS = "classpath:db/migration";
+    static final String MIGRATIONS = "classpath:db/migration";
 
     /** The newest schema version this build's migrations create: all of them are pending on an empty in-memory database. */
     public static int knownSchemaVersion() {

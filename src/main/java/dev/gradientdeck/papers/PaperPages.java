@@ -7,6 +7,8 @@ import dev.gradientdeck.papers.PaperViews.TagCount;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import dev.gradientdeck.present.Paging;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +17,9 @@ import java.util.Optional;
 public final class PaperPages {
     private PaperPages() {}
 
+    /** One page of the papers, filtered and sorted; {@code paging} counts the whole filtered list. */
     public record PaperList(List<PaperSummary> papers, Optional<String> tag, Optional<PaperNote.Status> status,
-                            PaperRepository.Sort sort, List<TagCount> tags) {
+                            PaperRepository.Sort sort, List<TagCount> tags, Paging paging) {
 
         public List<String> statuses() {
             return Arrays.stream(PaperNote.Status.values()).map(PaperNote.Status::written).toList();
@@ -32,6 +35,11 @@ public final class PaperPages {
             tag.ifPresent(t -> url.append("&tag=").append(URLEncoder.encode(t, StandardCharsets.UTF_8)));
             status.ifPresent(s -> url.append("&status=").append(s.written()));
             return url.toString();
+        }
+
+        /** This list at another page, keeping its filters and order. */
+        public String pageUrl(int page) {
+            return sortUrl(sort) + (page > 1 ? "&page=" + page : "");
         }
     }
 

@@ -51,6 +51,13 @@ public final class PaperRepository {
             FROM papers p""";
 
     public List<PaperSummary> list(Optional<String> tag, Optional<PaperNote.Status> status, Sort sort) {
+        return page(tag, status, sort, 0, Integer.MAX_VALUE).papers();
+    }
+
+    /** One page of the filtered papers in order, and how many there are in all; citing cards are read for that page only. */
+    public record Page(List<PaperSummary> papers, int total) {}
+
+    public Page page(Optional<String> tag, Optional<PaperNote.Status> status, Sort sort, int offset, int limit) {
         String where = """
                  WHERE p.archived = 0
                    AND (:tag IS NULL OR EXISTS (SELECT 1 FROM paper_tags t WHERE t.paper_id = p.id AND t.tag = :tag COLLATE NOCASE))
@@ -61,12 +68,16 @@ public final class PaperRepository {
             case TITLE -> " ORDER BY p.title COLLATE NOCASE, p.id";
         };
         return jdbi.withHandle(h -> {
-            Map<Long, List<Long>> cards = citingCards(h);
-            return h.createQuery(SUMMARY_SELECT + "\n" + where + order)
+            int total = h.createQuery("SELECT count(*) FROM papers p\n" + where).bind("tag", tag.orElse(null))
+                    .bind("status", status.map(PaperNote.Status::written).orElse(null)).mapTo(Integer.class).one();
+            List<Map.Entry<Long, PaperSummary>> rows = h.createQuery(SUMMARY_SELECT + "\n" + where + order + " LIMIT :limit OFFSET :offset")
                     .bind("tag", tag.orElse(null))
                     .bind("status", status.map(PaperNote.Status::written).orElse(null))
-                    .map((rs, ctx) -> summary(rs, cards.getOrDefault(rs.getLong("id"), List.of())))
+                    .bind("limit", limit == Integer.MAX_VALUE ? -1 : limit).bind("offset", offset)
+                    .map((rs, ctx) -> Map.entry(rs.getLong("id"), summary(rs, List.of())))
                     .list();
+            Map<Long, List<Long>> cards = citingCards(h, rows.size() == total ? null : rows.stream().map(Map.Entry::getKey).toList());
+            return new Page(rows.stream().map(e -> e.getValue().withCardIds(cards.getOrDefault(e.getKey(), List.of()))).toList(), total);
         });
     }
 
@@ -78,12 +89,16 @@ public final class PaperRepository {
     }
 
     /** Active cards (not prompts) citing each paper. */
-    private static Map<Long, List<Long>> citingCards(Handle h) {
+    /** The active cards citing each paper: of the papers given, or of all papers when {@code paperIds} is null. */
+    private static Map<Long, List<Long>> citingCards(Handle h, List<Long> paperIds) {
         Map<Long, List<Long>> cards = new HashMap<>();
+        if (paperIds != null && paperIds.isEmpty()) return cards;
         h.createQuery("""
                         SELECT DISTINCT cc.paper_id, cc.card_id FROM card_citations cc JOIN cards c ON c.id = cc.card_id
-                        WHERE cc.paper_id IS NOT NULL AND c.archived = 0 AND c.kind != 'paper'
+                        WHERE cc.paper_id IS NOT NULL AND c.archived = 0 AND c.kind != 'paper' <only>
                         ORDER BY cc.paper_id, cc.card_id""")
+                .define("only", paperIds == null ? "" : "AND cc.paper_id IN (" + paperIds.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")")
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
                 .forEach(e -> cards.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return cards;

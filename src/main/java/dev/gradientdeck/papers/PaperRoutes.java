@@ -1,5 +1,7 @@
 package dev.gradientdeck.papers;
 
+import dev.gradientdeck.present.Paging;
+import dev.gradientdeck.web.PageParams;
 import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.papers.PaperViews.CitingCard;
 import dev.gradientdeck.papers.PaperViews.PaperDetail;
@@ -17,6 +19,9 @@ import java.util.Optional;
 
 /** Pages, API and exports for the papers of the deck: the list, a paper, BibTeX and CSL-JSON. */
 public final class PaperRoutes implements WebServer.Routes {
+    /** Papers per page of the list: a deck citing thousands of papers stays a short page. */
+    static final int PER_PAGE = 100;
+
     private final PaperRepository papers;
 
     public PaperRoutes(PaperRepository papers) {
@@ -37,8 +42,15 @@ public final class PaperRoutes implements WebServer.Routes {
         Optional<String> tag = tag(ctx);
         Optional<PaperNote.Status> status = status(ctx);
         PaperRepository.Sort sort = sort(ctx);
-        ctx.render("papers.jte", Map.of("page", new PaperPages.PaperList(papers.list(tag, status, sort), tag, status, sort,
-                papers.tagCounts())));
+        Paging asked = PageParams.of(ctx, 0, PER_PAGE, PER_PAGE, false);
+        PaperRepository.Page found = papers.page(tag, status, sort, asked.offset(), asked.limit());
+        Paging paging = new Paging(asked.page(), asked.limit(), found.total());
+        if (paging.within().page() != paging.page()) {
+            // Past the last page: the last page, as on the card list.
+            paging = paging.within();
+            found = papers.page(tag, status, sort, paging.offset(), paging.limit());
+        }
+        ctx.render("papers.jte", Map.of("page", new PaperPages.PaperList(found.papers(), tag, status, sort, papers.tagCounts(), paging)));
     }
 
     private void show(Context ctx) {

@@ -20,6 +20,10 @@ public final class PaperViews {
         public String byline() {
             return PaperViews.byline(authors, year);
         }
+
+        PaperSummary withCardIds(List<Long> cards) {
+            return new PaperSummary(id, title, authors, year, url, arxivId, status, readDate, tags, summary, cards);
+        }
     }
 
     /** Authors as people write them ("Ilya Loshchilov", not "Loshchilov, Ilya"), then the year. */

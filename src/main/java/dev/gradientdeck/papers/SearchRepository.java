@@ -109,6 +109,24 @@ public final class SearchRepository {
         batch.execute();
     }
 
+    /** A card's words for the index, already plain text (the import made them while rendering); the card is found by slug. */
+    public record CardText(String slug, String hash, String title, String body, String detail, String tags) {}
+
+    /** Indexes cards written in this transaction, as {@link #refresh} would, without parsing their markdown again. */
+    public static void indexCards(Handle h, List<CardText> cards) {
+        if (cards.isEmpty()) return;
+        PreparedBatch batch = h.prepareBatch("""
+                INSERT INTO search_docs (type, item_id, source_hash, title, body, detail, tags)
+                VALUES ('card', (SELECT id FROM cards WHERE slug = :slug), :hash, :title, :body, :detail, :tags)
+                ON CONFLICT (type, item_id) DO UPDATE SET source_hash = excluded.source_hash, title = excluded.title,
+                    body = excluded.body, detail = excluded.detail, tags = excluded.tags""");
+        for (CardText card : cards) {
+            batch.bind("slug", card.slug()).bind("hash", card.hash()).bind("title", clean(card.title()))
+                    .bind("body", clean(card.body())).bind("detail", clean(card.detail())).bind("tags", clean(card.tags())).add();
+        }
+        batch.execute();
+    }
+
     /** What a search document is made from, as stored: markdown still to be turned into words. */
     private record Source(String type, long itemId, String hash, String title, String bodyMarkdown, String detailMarkdown,
                           String extra, String tags) {

@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -43,8 +44,9 @@ public final class Stats {
         }
     }
 
-    /** What streaks are computed from, as of one fingerprint of the database. */
-    private record History(String fingerprint, Map<LocalDate, Integer> activity, Optional<CarriedRecord> carried) {}
+    /** What streaks are computed from, as of one fingerprint of the database, with the review log's per-day sums. */
+    private record History(String fingerprint, Map<LocalDate, Integer> activity, Optional<CarriedRecord> carried,
+                           NavigableMap<LocalDate, DailyTotals.Day> days) {}
 
     /** The stats page as of one fingerprint, day and settings: every page view in between is served from it. */
     private record Cached(String fingerprint, LocalDate today, LearnerSettings settings, Page page) {
@@ -55,6 +57,8 @@ public final class Stats {
 
     private volatile History history;
     private volatile Cached cached;
+    /** The review log summed per day; only what was appended since is read when the data changes. Guarded by this. */
+    private final DailyTotals totals = new DailyTotals();
 
     /**
      * Every page shows the streak, so the history behind it is read again only when the database says something changed;
@@ -68,7 +72,11 @@ public final class Stats {
         synchronized (this) {
             known = history;
             if (known != null && known.fingerprint().equals(stamp)) return known;
-            History fresh = new History(stamp, Collections.unmodifiableMap(repository.activityPerDay()), repository.carriedRecord());
+            totals.add(repository.appendedSince(totals.lastReview(), totals.lastUndo()));
+            NavigableMap<LocalDate, DailyTotals.Day> days = totals.snapshot();
+            Map<LocalDate, Integer> activity = DailyTotals.answers(days);
+            repository.practicePerDay().forEach((day, n) -> activity.merge(day, n, Integer::sum));
+            History fresh = new History(stamp, Collections.unmodifiableMap(activity), repository.carriedRecord(), days);
             history = fresh;
             return fresh;
         }
@@ -104,13 +112,13 @@ public final class Stats {
         synchronized (this) {
             known = cached;
             if (known != null && known.holds(fingerprint, day, settings)) return known.page();
-            Page page = compute(today, day, settings.clockOn(learner.clock()));
+            Page page = compute(today, day, settings.clockOn(learner.clock()), h.days());
             cached = new Cached(fingerprint, day, settings, page);
             return page;
         }
     }
 
-    private Page compute(Today today, LocalDate day, LearnerClock clock) {
+    private Page compute(Today today, LocalDate day, LearnerClock clock, NavigableMap<LocalDate, DailyTotals.Day> days) {
         String heatmap = Heatmap.svg(today.activity(), new HashSet<>(today.streak().frozenDays()), day, today.dailyGoal());
 
         List<Bar> recent = new ArrayList<>();
@@ -138,14 +146,14 @@ public final class Stats {
             upcoming.add(new Bar(label, DAY.format(d) + ": " + n + (n == 1 ? " card due" : " cards due"), n, i == 0));
         }
 
-        List<RetentionRow> retention = List.of(retention("Last 7 days", day.minusDays(6)), retention("Last 30 days", day.minusDays(29)),
-                retention("Last 365 days", day.minusDays(364)));
+        List<RetentionRow> retention = List.of(retention(days, "Last 7 days", day.minusDays(6)),
+                retention(days, "Last 30 days", day.minusDays(29)), retention(days, "Last 365 days", day.minusDays(364)));
         return new Page(today, heatmap, BarChart.svg(recent, "Answers per day, last 30 days", "#4c6ef5"),
                 BarChart.svg(upcoming, "Cards due per day, next 30 days", "#2b8a3e"), retention, reviewsLast30, dueNext30);
     }
 
-    private RetentionRow retention(String period, LocalDate from) {
-        StreakRepository.Retention r = repository.retentionSince(from);
+    private static RetentionRow retention(NavigableMap<LocalDate, DailyTotals.Day> days, String period, LocalDate from) {
+        StreakRepository.Retention r = DailyTotals.retentionSince(days, from);
         return new RetentionRow(period, r.reviews(), r.share());
     }
 }

@@ -4,6 +4,7 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,26 +19,46 @@ public final class StreakRepository {
     }
 
     /**
-     * Reviews and practice answers per day key, as stored when they happened. Reviews are counted from the day index and the
-     * few undone ones taken off, which reads index pages only; a practice answer counts on its own until its self-rating adds
-     * a review, which then counts instead (never both).
+     * What was appended to the review log after the given review id and undo: new answers counted on their day, newly
+     * undone ones taken off theirs. Both read only the appended rows, through the primary keys.
      */
-    public Map<LocalDate, Integer> activityPerDay() {
+    DailyTotals.Appended appendedSince(long afterReview, long afterUndo) {
+        // One read transaction: the newest ids and the rows up to them come from the same snapshot of the log.
+        return jdbi.inTransaction(h -> {
+            List<DailyTotals.Change> changes = new ArrayList<>();
+            long lastReview = h.createQuery("SELECT coalesce(max(id), 0) FROM reviews").mapTo(Long.class).one();
+            long lastUndo = h.createQuery("SELECT coalesce(max(rowid), 0) FROM review_undos").mapTo(Long.class).one();
+            h.createQuery("""
+                            SELECT day_key, count(*), sum(state_before = 'review'), sum(state_before = 'review' AND rating > 1)
+                            FROM reviews WHERE id > :after AND id <= :last GROUP BY day_key""")
+                    .bind("after", afterReview).bind("last", lastReview)
+                    .map((rs, ctx) -> new DailyTotals.Change(LocalDate.parse(rs.getString(1)), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                    .forEach(changes::add);
+            h.createQuery("""
+                            SELECT r.day_key, count(*), sum(r.state_before = 'review'), sum(r.state_before = 'review' AND r.rating > 1)
+                            FROM review_undos u JOIN reviews r ON r.id = u.review_id
+                            WHERE u.rowid > :after AND u.rowid <= :last GROUP BY r.day_key""")
+                    .bind("after", afterUndo).bind("last", lastUndo)
+                    .map((rs, ctx) -> new DailyTotals.Change(LocalDate.parse(rs.getString(1)), -rs.getInt(2), -rs.getInt(3), -rs.getInt(4)))
+                    .forEach(changes::add);
+            return new DailyTotals.Appended(lastReview, lastUndo, changes);
+        });
+    }
+
+    /**
+     * Practice answers per day key that count on their own: one whose self-rating added a review counts as that review
+     * instead (never both), unless the review was undone. Practice answers are few and gain their review later, so they
+     * are read whole.
+     */
+    public Map<LocalDate, Integer> practicePerDay() {
         return jdbi.withHandle(h -> {
             Map<LocalDate, Integer> days = new TreeMap<>();
-            h.createQuery("SELECT day_key, count(*) FROM reviews GROUP BY day_key")
-                    .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getInt(2)))
-                    .forEach(e -> days.merge(e.getKey(), e.getValue(), Integer::sum));
-            h.createQuery("SELECT r.day_key, count(*) FROM review_undos u JOIN reviews r ON r.id = u.review_id GROUP BY r.day_key")
-                    .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getInt(2)))
-                    .forEach(e -> days.merge(e.getKey(), -e.getValue(), Integer::sum));
             h.createQuery("""
                             SELECT p.day_key, count(*) FROM practice_attempts p
                             WHERE p.review_id IS NULL OR EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = p.review_id)
                             GROUP BY p.day_key""")
                     .map((rs, ctx) -> Map.entry(LocalDate.parse(rs.getString(1)), rs.getInt(2)))
                     .forEach(e -> days.merge(e.getKey(), e.getValue(), Integer::sum));
-            days.values().removeIf(n -> n <= 0);
             return days;
         });
     }
@@ -56,15 +77,6 @@ public final class StreakRepository {
         public Optional<Double> share() {
             return reviews == 0 ? Optional.empty() : Optional.of((double) passed / reviews);
         }
-    }
-
-    public Retention retentionSince(LocalDate firstDay) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT count(*), coalesce(sum(CASE WHEN r.rating > 1 THEN 1 ELSE 0 END), 0) FROM reviews r
-                        WHERE r.state_before = 'review' AND r.day_key >= :first
-                        AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)""")
-                .bind("first", firstDay.toString())
-                .map((rs, ctx) -> new Retention(rs.getInt(1), rs.getInt(2))).one());
     }
 
     /** Due instants of active cards' schedules before a moment, for the forecast. */

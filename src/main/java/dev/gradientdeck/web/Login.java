@@ -29,7 +29,7 @@ public final class Login implements WebServer.Routes {
     private static final Duration SESSION = Duration.ofDays(30);
     private static final int FAILURES_ALLOWED = 5;
     private static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-    private static final Set<String> OPEN_PATHS = Set.of("/login", "/favicon.ico");
+    private static final Set<String> OPEN_PATHS = Set.of("/login", "/favicon.ico", "/api/health");
 
     private final byte[] passwordDigest;
     private final Clock clock;
@@ -54,7 +54,7 @@ public final class Login implements WebServer.Routes {
 
     private void requireSession(Context ctx) {
         String path = ctx.path();
-        if (OPEN_PATHS.contains(path) || path.startsWith("/static/") || path.startsWith("/webjars/")) return;
+        if (OPEN_PATHS.contains(path) || path.startsWith("/static/") || path.startsWith(Assets.PREFIX) || path.startsWith("/webjars/")) return;
         String token = ctx.cookie(COOKIE);
         Instant expires = token == null ? null : sessions.get(token);
         if (expires != null && expires.isAfter(clock.instant())) return;

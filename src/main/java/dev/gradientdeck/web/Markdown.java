@@ -11,6 +11,7 @@ import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.IndentedCodeBlock;
+import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
@@ -58,8 +59,22 @@ public final class Markdown {
     public static String toSafeHtml(String markdown) {
         if (markdown == null || markdown.isBlank()) return "";
         List<String> math = new ArrayList<>();
-        String protectedText = liftMath(markdown, math);
-        String html = POLICY.sanitize(RENDERER.render(PARSER.parse(protectedText)));
+        return safeHtml(PARSER.parse(liftMath(markdown, math)), math);
+    }
+
+    /** A text as safe HTML for the page and as plain words for the search index. */
+    public record Rendered(String html, String plainText) {}
+
+    /** Both renderings from one parse: an import needs both for every card, and parsing is the costly part. */
+    public static Rendered toHtmlAndText(String markdown) {
+        if (markdown == null || markdown.isBlank()) return new Rendered("", "");
+        List<String> math = new ArrayList<>();
+        Node document = PARSER.parse(liftMath(markdown, math));
+        return new Rendered(safeHtml(document, math), plainText(document, math));
+    }
+
+    private static String safeHtml(Node document, List<String> math) {
+        String html = POLICY.sanitize(RENDERER.render(document));
         return TOKEN_PATTERN.matcher(html).replaceAll(m -> {
             int i = Integer.parseInt(m.group(1));
             return i < math.size() ? java.util.regex.Matcher.quoteReplacement(Html.escape(math.get(i))) : "";
@@ -84,9 +99,12 @@ public final class Markdown {
     public static String toPlainText(String markdown) {
         if (markdown == null || markdown.isBlank()) return "";
         List<String> math = new ArrayList<>();
-        String lifted = liftMath(markdown, math);
+        return plainText(PARSER.parse(liftMath(markdown, math)), math);
+    }
+
+    private static String plainText(Node document, List<String> math) {
         StringBuilder out = new StringBuilder();
-        PARSER.parse(lifted).accept(new AbstractVisitor() {
+        document.accept(new AbstractVisitor() {
             @Override
             public void visit(Text text) {
                 out.append(text.getLiteral());

@@ -48,13 +48,23 @@ public final class MathText {
     private static final Pattern COMMAND = Pattern.compile("\\\\([A-Za-z]+|\\|)");
     private static final Pattern SIZING = Pattern.compile("\\\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])");
     private static final Pattern SPACING = Pattern.compile("\\\\[,;:! ]|~|\\\\quad|\\\\qquad");
+    // Compiled once: the search index reads every math span of a deck through here.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern PREFIX_SPACE = Pattern.compile("([∇∂√]) ");
+    private static final Pattern NORM_SPACES = Pattern.compile("‖ ([^‖]*?) ‖");
+    private static final Pattern GROUPED = Pattern.compile("[\\p{L}\\p{M}\\p{N}.\\\\_^{}]+");
 
     /** The readable text of one math span, without its delimiters. */
     public static String of(String latex) {
+        // Most spans are a letter or two: with no command and no script there is nothing to rewrite.
+        if (latex.indexOf('\\') < 0 && latex.indexOf('_') < 0 && latex.indexOf('^') < 0 && latex.indexOf('~') < 0) {
+            return tidy(latex.replace("{", "").replace("}", "").replace('-', '−'));
+        }
         String text = SPACING.matcher(latex).replaceAll(" ");
         text = SIZING.matcher(text).replaceAll("");
         // Innermost groups first: a fraction inside a root reads right after two passes.
         for (int pass = 0; pass < 3; pass++) {
+            String before = text;
             text = WRAPPER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
             text = ACCENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(accented(
                     m.group(1) != null ? m.group(1) : m.group(3), m.group(2) != null ? m.group(2) : m.group(4))));
@@ -62,20 +72,26 @@ public final class MathText {
                     script(m.group(1).equals("^"), m.group(2) != null ? m.group(2) : m.group(3))));
             text = ROOT.matcher(text).replaceAll(m -> Matcher.quoteReplacement("√" + grouped(m.group(1))));
             text = FRACTION.matcher(text).replaceAll(m -> Matcher.quoteReplacement(grouped(m.group(1)) + "/" + grouped(m.group(2))));
+            if (text.equals(before)) break;
         }
         text = COMMAND.matcher(text).replaceAll(m -> Matcher.quoteReplacement(SYMBOLS.getOrDefault(m.group(1), m.group(1))));
         text = SCRIPT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
                 script(m.group(1).equals("^"), m.group(2) != null ? m.group(2) : m.group(3))));
         // A hyphen in math is a minus sign.
-        text = text.replace("{", "").replace("}", "").replace('-', '−');
-        // Math mode ignores spaces; a prefix operator reads joined to what it applies to ("∇L", "∂x").
-        return text.replaceAll("\\s+", " ").replaceAll("([∇∂√]) ", "$1").replaceAll("‖ ([^‖]*?) ‖", "‖$1‖").strip();
+        return tidy(text.replace("{", "").replace("}", "").replace('-', '−'));
+    }
+
+    /** Math mode ignores spaces; a prefix operator reads joined to what it applies to ("∇L", "∂x"). */
+    private static String tidy(String text) {
+        text = WHITESPACE.matcher(text).replaceAll(" ");
+        text = PREFIX_SPACE.matcher(text).replaceAll("$1");
+        return NORM_SPACES.matcher(text).replaceAll("‖$1‖").strip();
     }
 
     /** A fraction's part keeps its brackets only when it is more than one token: "(a+b)/2", "x/y". */
     private static String grouped(String part) {
         String p = part.strip();
-        return p.matches("[\\p{L}\\p{M}\\p{N}.\\\\_^{}]+") ? p : "(" + p + ")";
+        return GROUPED.matcher(p).matches() ? p : "(" + p + ")";
     }
 
     private static String accented(String accent, String base) {

@@ -13,6 +13,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.rendering.template.JavalinJte;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,19 @@ public final class WebServer {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
+    /**
+     * Request threads. Jetty's default allows 250; on a machine with few cores more threads than this only wait on the same
+     * cores and the one SQLite writer, while each keeps a stack and its own native allocations (glibc gives busy threads
+     * arenas of their own), so the pool is small and fixed. Idle connections cost no thread.
+     */
+    static final int MAX_THREADS = 16;
+
+    private static QueuedThreadPool threadPool() {
+        QueuedThreadPool pool = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
+        pool.setName("web");
+        return pool;
+    }
+
     public static Javalin create(List<Routes> features) {
         return create(features, new HostCheck(java.util.Set.of()));
     }
@@ -56,10 +70,12 @@ public final class WebServer {
             config.http.maxRequestSize = 1_000_000L;
             config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
                     new org.eclipse.jetty.servlet.FilterHolder(new BodyLimit()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+            config.jetty.threadPool = threadPool();
         });
         app.before(hosts::refuseForeignHosts);
         app.before(WebServer::securityHeaders);
         app.before(SameOrigin::refuseCrossSiteWrites);
+        new Assets().register(app);
         features.forEach(f -> f.register(app));
         app.exception(HttpResponseException.class, (e, ctx) -> answerError(ctx, e.getStatus(), messageOf(e, ctx), List.of()));
         app.exception(BadRequest.class, (e, ctx) -> answerError(ctx, 400, e.getMessage(), e.details()));

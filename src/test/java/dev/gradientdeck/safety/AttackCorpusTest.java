@@ -60,7 +60,7 @@ class AttackCorpusTest {
         Matcher scripts = SCRIPT.matcher(html);
         while (scripts.find()) {
             String tag = scripts.group();
-            assertTrue(tag.matches("(?i)<script defer src=\"/(static|webjars)/[^\"]+\">"), where + ": unexpected " + tag);
+            assertTrue(tag.matches("(?i)<script defer src=\"/(static|webjars|assets)/[^\"]+\">"), where + ": unexpected " + tag);
         }
         assertTrue(!html.replaceAll("(?is)<script defer src=\"[^\"]+\"></script>", "").toLowerCase().contains("</script"), where + ": inline script");
         Matcher handler = HANDLER.matcher(html);
