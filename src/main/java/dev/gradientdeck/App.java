@@ -15,6 +15,7 @@ import dev.gradientdeck.cards.ImportReport;
 import dev.gradientdeck.db.Backups;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperRepository;
+import dev.gradientdeck.descent.DescentBlocks;
 import dev.gradientdeck.descent.SimulateCommand;
 import dev.gradientdeck.scheduler.OptimizeWeightsCommand;
 import dev.gradientdeck.scheduler.SchedulerRepository;
@@ -124,7 +125,7 @@ public final class App implements Callable<Integer> {
                 SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(),
                         Clock.systemUTC());
                 DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        new PaperRepository(database.jdbi()), learner);
+                        new PaperRepository(database.jdbi()), learner, new DescentBlocks());
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",
@@ -155,7 +156,7 @@ public final class App implements Callable<Integer> {
                         Clock.systemUTC());
                 DeckFolder folder = new DeckFolder(settings.cards());
                 CardRepository cards = new CardRepository(database.jdbi());
-                DeckImporter importer = new DeckImporter(folder, cards, new PaperRepository(database.jdbi()), learner);
+                DeckImporter importer = new DeckImporter(folder, cards, new PaperRepository(database.jdbi()), learner, new DescentBlocks());
                 // The history is replayed with the weights the app schedules with.
                 Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new QueueChoiceRepository(database.jdbi()),
                         new DataVersion(database.jdbi()), learner, new SchedulerRepository(database.jdbi()).inUse().weights());
