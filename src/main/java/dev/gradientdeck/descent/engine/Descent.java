@@ -33,7 +33,7 @@ public final class Descent {
                             batch == null ? null : Arrays.stream(batch).boxed().toList(),
                             update.working());
             steps.add(step);
-            if (!step.isFinite()) {
+            if (!step.stayedFinite()) {
                 return new DescentRun(
                         simulation.problem().params(), List.copyOf(steps), DescentRun.DIVERGED, t);
             }

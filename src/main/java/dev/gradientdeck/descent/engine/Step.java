@@ -23,7 +23,7 @@ public record Step(
         List<Integer> batch,
         List<Work> working) {
 
-    public boolean isFinite() {
+    public boolean stayedFinite() {
         return Double.isFinite(loss) && allFinite(gradient) && allFinite(paramsAfter);
     }
 

@@ -193,7 +193,7 @@ final class FormulaText {
         org.apache.commons.math3.analysis.differentiation.DerivativeStructure[] point =
                 new org.apache.commons.math3.analysis.differentiation.DerivativeStructure[at.length];
         for (int i = 0; i < at.length; i++) {
-            point[i] = new org.apache.commons.math3.analysis.differentiation.DerivativeStructure(at.length, 0, at[i]);
+            point[i] = new org.apache.commons.math3.analysis.differentiation.DerivativeStructure(at.length, 1, i, at[i]);
         }
         return formula.at(point).getValue();
     }

@@ -104,7 +104,7 @@ public record RunStory(Kind kind, String sentence) {
 
     /** Over the last steps (up to 10), some parameter's step changed sign at least 3 times in 4. */
     static boolean oscillates(DescentRun run) {
-        List<Step> steps = run.steps().stream().filter(Step::isFinite).toList();
+        List<Step> steps = run.steps().stream().filter(Step::stayedFinite).toList();
         int from = Math.max(0, steps.size() - 10);
         if (steps.size() - from < 3) {
             return false;

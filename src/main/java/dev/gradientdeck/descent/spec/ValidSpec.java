@@ -33,6 +33,17 @@ public final class ValidSpec {
         return spec.toleranceOrDefault();
     }
 
+    /** Two valid specs are equal when their specs are: the simulation follows from the spec. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ValidSpec valid && valid.spec.equals(spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
+    }
+
     /** This spec with its randomize fields drawn with {@code seed}; see {@link DescentSpec#randomized}. */
     public ValidSpec randomized(long seed) {
         return spec.randomize() == null ? this : SpecCheck.of(spec.randomized(seed));

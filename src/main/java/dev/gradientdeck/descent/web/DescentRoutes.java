@@ -50,7 +50,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * The descent pages and API: the live exercise on a descent card (on its card page, on its own page
  * and from the review loop), the predictions posted to it, its grade for the scheduler (through
  * the shared {@link Grading}), {@code POST /api/descent/run} and {@code POST /api/descent/grade}
- * (see {@link DescentApi}).
+ * (see {@link DescentApiRoutes}).
  */
 public final class DescentRoutes implements WebServer.Routes, CardViews.Exercises {
     private static final ObjectMapper SPEC_JSON =
@@ -74,8 +74,8 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
         app.get("/cards/{id}/descent", this::page);
         app.post("/cards/{id}/descent/predict", this::predict);
         app.post("/cards/{id}/descent/grade", this::grade);
-        app.post("/api/descent/run", DescentApi::run);
-        app.post("/api/descent/grade", DescentApi::grade);
+        app.post("/api/descent/run", DescentApiRoutes::run);
+        app.post("/api/descent/grade", DescentApiRoutes::grade);
         // A run stored under rules the engine has since tightened; the pages show this in place,
         // forms answer it here.
         app.exception(

@@ -1,4 +1,11 @@
-package dev.gradientdeck.descent;
+package dev.gradientdeck.descent.engine;
+
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,28 +35,12 @@ import java.util.stream.StreamSupport;
  * relative 1e-9 with an absolute floor of 1e-12, non-finite values at exactly the same step and
  * field, and the optimizer's worked arithmetic against torch's recorded state.
  */
-class ReferenceTrajectoriesTest {
+public class ReferenceTrajectoriesTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static final double RELATIVE = 1e-9;
     static final double FLOOR = 1e-12;
 
-    /** torch state name -> the worked quantity that holds the same number. */
-    private static final Map<String, String> STATE_QUANTITIES =
-            Map.of(
-                    "exp_avg",
-                    "m",
-                    "exp_avg_sq",
-                    "v",
-                    "max_exp_avg_sq",
-                    "v_max",
-                    "momentum_buffer",
-                    "buf",
-                    "sum",
-                    "sum",
-                    "square_avg",
-                    "v");
-
-    static Stream<Arguments> cases() throws IOException {
+    public static Stream<Arguments> cases() throws IOException {
         try (InputStream in =
                 ReferenceTrajectoriesTest.class.getResourceAsStream("/gd/reference-public.json")) {
             JsonNode root = MAPPER.readTree(in);
@@ -61,8 +52,7 @@ class ReferenceTrajectoriesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void reproducesTorch(String id, JsonNode reference) {
-        DescentSpec spec = DescentSpecs.fromJson(specFor(reference).toString());
-        DescentRun run = Descent.run(spec);
+        DescentRun run = DescentSpecs.fromJson(specFor(reference).toString()).run();
 
         assertEquals(MAPPER.convertValue(reference.get("param_names"), List.class), run.params());
         JsonNode firstNonFinite = reference.get("first_nonfinite");
@@ -108,47 +98,56 @@ class ReferenceTrajectoriesTest {
     }
 
     /**
-     * The worked arithmetic shows torch's buffers (m, v, buf, sum) and the new p, not numbers of
+     * Each step's typed record holds torch's buffers (m, v, buf, sum) and the new p, not numbers of
      * its own.
      */
     private static void assertWorkingMatchesState(JsonNode state, Step step, String at) {
         for (int i = 0; i < step.paramsAfter().size(); i++) {
-            List<Quantity> working = step.working().get(i);
-            assertClose(
-                    List.of(step.paramsAfter().get(i)),
-                    List.of(quantity(working, "p", at)),
-                    at + " worked p");
+            Work work = step.working().get(i);
+            assertClose(List.of(step.paramsAfter().get(i)), List.of(work.after()), at + " worked p");
             var names = state.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
                 JsonNode value = state.get(name);
-                if (!STATE_QUANTITIES.containsKey(name) || value.isNull()) {
+                Double held = held(work, name);
+                if (held == null || value.isNull() || name.equals("step")) {
                     continue;
                 }
-                assertClose(
-                        List.of(number(value.get(i))),
-                        List.of(quantity(working, STATE_QUANTITIES.get(name), at)),
-                        at + " worked " + name + "[" + i + "]");
+                assertClose(List.of(number(value.get(i))), List.of(held), at + " worked " + name + "[" + i + "]");
             }
         }
     }
 
-    private static double quantity(List<Quantity> working, String name, String at) {
-        return working.stream()
-                .filter(q -> q.name().equals(name))
-                .findFirst()
-                .orElseThrow(
-                        () ->
-                                new AssertionError(
-                                        at + ": no worked quantity " + name + " in " + working))
-                .value();
+    /** The value of torch's state {@code name} in the step's record, or null when it has none. */
+    private static Double held(Work work, String name) {
+        if (work instanceof Adam.Work adam) {
+            return switch (name) {
+                case "exp_avg" -> adam.m();
+                case "exp_avg_sq" -> adam.v();
+                case "max_exp_avg_sq" -> adam.vMax();
+                default -> null;
+            };
+        }
+        if (work instanceof Sgd.Work sgd) {
+            return name.equals("momentum_buffer") ? sgd.buffer() : null;
+        }
+        if (work instanceof Adagrad.Work adagrad) {
+            return name.equals("sum") ? adagrad.sum() : null;
+        }
+        RmsProp.Work rms = (RmsProp.Work) work;
+        return switch (name) {
+            case "square_avg" -> rms.square();
+            case "momentum_buffer" -> rms.buffer();
+            case "grad_avg" -> rms.mean();
+            default -> null;
+        };
     }
 
     /**
      * The reference case as a spec in the app's own terms (DESIGN section 7), as the API would
      * receive it.
      */
-    static ObjectNode specFor(JsonNode reference) {
+    public static ObjectNode specFor(JsonNode reference) {
         ObjectNode spec = MAPPER.createObjectNode();
         JsonNode data = reference.get("data");
         switch (reference.get("problem").asText()) {
@@ -247,7 +246,7 @@ class ReferenceTrajectoriesTest {
         return spec;
     }
 
-    static double number(JsonNode node) {
+    public static double number(JsonNode node) {
         return node.isNumber() ? node.doubleValue() : Double.parseDouble(node.textValue());
     }
 
@@ -257,7 +256,7 @@ class ReferenceTrajectoriesTest {
         return values;
     }
 
-    static void assertClose(List<Double> expected, List<Double> actual, String what) {
+    public static void assertClose(List<Double> expected, List<Double> actual, String what) {
         assertEquals(expected.size(), actual.size(), what + ": length");
         for (int i = 0; i < expected.size(); i++) {
             double e = expected.get(i);

@@ -1,13 +1,20 @@
-package dev.gradientdeck.descent;
+package dev.gradientdeck.descent.exercise;
+
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradientdeck.descent.Exercise.Attempt;
-import dev.gradientdeck.descent.Exercise.Item;
-import dev.gradientdeck.descent.Exercise.Score;
+import dev.gradientdeck.descent.exercise.Exercise.Attempt;
+import dev.gradientdeck.descent.exercise.Exercise.Item;
+import dev.gradientdeck.descent.exercise.Exercise.Score;
 import dev.gradientdeck.review.Rating;
 
 import org.junit.jupiter.api.Test;
@@ -20,7 +27,7 @@ import java.util.Optional;
  * suggested grade.
  */
 class ExerciseTest {
-    private static final DescentSpec LINE_FIT =
+    private static final ValidSpec LINE_FIT =
             DescentSpecs.fromYaml(
                     """
       problem: line-fit
@@ -71,7 +78,7 @@ class ExerciseTest {
                 "the loss after step 1 is the loss step 2 starts from");
         assertEquals(-26.4, ex.truth(new Item(1, "gradient", "w")), 1e-12);
         assertEquals(0.08, ex.truth(new Item(1, "params", "b")), 1e-15);
-        assertEquals(Prediction.Direction.DOWN, ex.direction(1));
+        assertEquals(Direction.DOWN, ex.direction(1));
     }
 
     @Test
@@ -138,7 +145,7 @@ class ExerciseTest {
 
     @Test
     void withMiniBatchesTheLossAndItsDirectionAreOnAllTheData() {
-        DescentSpec spec =
+        ValidSpec spec =
                 DescentSpecs.fromYaml(
                         """
         problem: line-fit
@@ -162,7 +169,7 @@ class ExerciseTest {
 
     @Test
     void aRunThatBlowsUpEarlyIsPredictedOnlyUpToThere() {
-        DescentSpec spec =
+        ValidSpec spec =
                 DescentSpecs.fromYaml(
                         """
         problem: quadratic

@@ -1,4 +1,11 @@
-package dev.gradientdeck.descent;
+package dev.gradientdeck.descent.web;
+
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -67,7 +74,7 @@ class DescentApiTest {
          "start": {"w": 0, "b": 0}, "optimizer": {"name": "adam", "lr": 0.1}, "steps": 40,
          "batches": [[0, 1], [2, 3], [4]]}
         """;
-        DescentRun expected = Descent.run(DescentSpecs.fromJson(spec));
+        DescentRun expected = (DescentSpecs.fromJson(spec)).run();
         JsonNode run = ok(spec);
         assertEquals(List.of("w", "b"), JSON.convertValue(run.get("params"), List.class));
         assertEquals("completed", run.get("status").asText());

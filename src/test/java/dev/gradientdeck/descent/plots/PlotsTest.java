@@ -1,4 +1,11 @@
-package dev.gradientdeck.descent;
+package dev.gradientdeck.descent.plots;
+
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,7 +44,7 @@ class PlotsTest {
     }
 
     private static DescentRun run(String yaml) {
-        return Descent.run(DescentSpecs.fromYaml(yaml));
+        return (DescentSpecs.fromYaml(yaml)).run();
     }
 
     private static List<Double> losses(DescentRun run) {
@@ -46,8 +53,8 @@ class PlotsTest {
 
     private static List<double[]> path(DescentRun run) {
         List<double[]> points = new ArrayList<>();
-        run.steps().forEach(s -> points.add(Exercise.unboxed(s.paramsBefore())));
-        points.add(Exercise.unboxed(run.steps().get(run.steps().size() - 1).paramsAfter()));
+        run.steps().forEach(s -> points.add(Step.unboxed(s.paramsBefore())));
+        points.add(Step.unboxed(run.steps().get(run.steps().size() - 1).paramsAfter()));
         return points;
     }
 
@@ -77,7 +84,7 @@ class PlotsTest {
                         2,
                         1));
         parse(
-                Plots.landscape(
+                Landscape.landscape(
                         rosenbrock::loss,
                         List.of("x", "y"),
                         List.of(new Plots.Path("this run", Plots.RUN, path(nesterov), null)),
@@ -88,14 +95,14 @@ class PlotsTest {
                         "problem: quadratic\nconstants: {a: 2, c: 3}\nstart: {w: 0}\n"
                                 + "optimizer: {name: sgd, lr: 0.4}\nsteps: 12\n");
         parse(
-                Plots.curve(
+                Landscape.curve(
                         new Problem.Quadratic(2, 3)::loss,
                         "w",
                         List.of(new Plots.Path("this run", Plots.RUN, path(quadratic), null)),
                         List.of(new Plots.Marker("minimum w = 3", new double[] {3})),
                         false));
         parse(
-                Plots.lineFit(
+                LineFitPlot.lineFit(
                         new double[] {1, 2, 3, 4, 5},
                         new double[] {2, 4, 5, 4, 5},
                         List.of(new Plots.Line("now", Plots.RUN, 0.264, 0.08, 1, false)),
@@ -158,7 +165,7 @@ class PlotsTest {
         assertTrue(text(curve).contains("diverged at step 8"), text(curve));
         Document landscape =
                 parse(
-                        Plots.landscape(
+                        Landscape.landscape(
                                 new Problem.Rosenbrock()::loss,
                                 List.of("x", "y"),
                                 List.of(
@@ -176,7 +183,7 @@ class PlotsTest {
     void aRunawayRunNeverWritesHugeCoordinates() {
         DescentRun blowUp = run(ROSENBROCK_BLOW_UP);
         String svg =
-                Plots.landscape(
+                Landscape.landscape(
                         new Problem.Rosenbrock()::loss,
                         List.of("x", "y"),
                         List.of(
@@ -246,17 +253,17 @@ class PlotsTest {
 
     @Test
     void ticksAreRoundNumbersAndLabelsShort() {
-        assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), Plots.ticks(0, 1, 6));
-        assertEquals(List.of(-10.0, 0.0, 10.0, 20.0), Plots.ticks(-12, 24, 4));
-        assertEquals("0.264", Plots.label(0.264));
-        assertEquals("2.5e5", Plots.label(250_000));
-        assertEquals("1e-4", Plots.label(0.0001));
+        assertEquals(List.of(0.0, 0.2, 0.4, 0.6, 0.8, 1.0), Scales.ticks(0, 1, 6));
+        assertEquals(List.of(-10.0, 0.0, 10.0, 20.0), Scales.ticks(-12, 24, 4));
+        assertEquals("0.264", Scales.label(0.264));
+        assertEquals("2.5e5", Scales.label(250_000));
+        assertEquals("1e-4", Scales.label(0.0001));
     }
 
     @Test
     void theLeastSquaresLineComesFromTheNormalEquations() {
         double[] best =
-                Plots.leastSquares(
+                LineFitPlot.leastSquares(
                         new DataProblem.LineFit(
                                 DataProblem.LineFit.Reduction.MEAN,
                                 new double[] {1, 2, 3, 4, 5},

@@ -1,4 +1,11 @@
-package dev.gradientdeck.descent;
+package dev.gradientdeck.descent.web;
+
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.gradientdeck.RunningApp;
 import dev.gradientdeck.db.Database;
-import dev.gradientdeck.descent.DescentRepository.StoredRun;
-import dev.gradientdeck.descent.Exercise.Item;
+import dev.gradientdeck.descent.web.DescentRepository.StoredRun;
+import dev.gradientdeck.descent.exercise.Exercise.Item;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,14 +154,14 @@ class DescentExerciseTest {
         String page = app.get("/cards/" + cardId + "/descent").body();
         long runId = hidden(page, "run");
         StoredRun stored = runs.run(runId).orElseThrow();
-        DescentSpec drawn = DescentSpecs.fromJson(stored.specJson());
+        ValidSpec drawn = DescentSpecs.fromJson(stored.specJson());
         assertEquals(
                 DescentSpecs.fromYaml(SPEC).randomized(stored.seed()),
                 drawn,
                 "the seed replays the drawn values");
         assertEquals(
-                Descent.run(DescentSpecs.fromYaml(SPEC).randomized(stored.seed())),
-                Descent.run(drawn));
+                (DescentSpecs.fromYaml(SPEC).randomized(stored.seed())).run(),
+                drawn.run());
         assertTrue(page.contains("(seed " + stored.seed() + ")"), "the page names the seed");
         assertEquals(
                 runId,
@@ -184,7 +191,7 @@ class DescentExerciseTest {
         String resumed = app.get("/cards/" + cardId + "/descent").body();
         assertEquals(runId, hidden(resumed, "run"));
         assertTrue(
-                resumed.contains("not within 2%: too "),
+                resumed.contains("not within 2% of the gradient: too "),
                 "the miss is shown, without the true value");
 
         assertEquals(400, predict(runId, 1, "check", Map.of("params.w", "a lot")).statusCode());

@@ -1,4 +1,11 @@
-package dev.gradientdeck.descent;
+package dev.gradientdeck.descent.exercise;
+
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +19,7 @@ import java.util.Map;
 
 /** The what-if form: typed values to a spec, or errors that name their field. */
 class WhatIfTest {
-    private static final DescentSpec BASE =
+    private static final ValidSpec BASE =
             DescentSpecs.fromYaml(
                     """
       problem: quadratic
@@ -24,31 +31,31 @@ class WhatIfTest {
       """);
 
     private static WhatIf.Outcome apply(String... pairs) {
-        Map<String, String> form = new HashMap<>(WhatIf.values(BASE));
+        Map<String, String> form = new HashMap<>(WhatIf.values(BASE.spec()));
         for (int i = 0; i < pairs.length; i += 2) {
             form.put(pairs[i], pairs[i + 1]);
         }
-        return WhatIf.apply(BASE, form);
+        return WhatIf.apply(BASE.spec(), form);
     }
 
     @Test
     void theFormStartsFromTheRunsOwnValues() {
         assertEquals(
                 Map.of("optimizer", "sgd", "lr", "0.1", "start.w", "0", "steps", "12"),
-                WhatIf.values(BASE));
+                WhatIf.values(BASE.spec()));
     }
 
     @Test
     void aChangedRunKeepsTheProblemAndDropsThePredictions() {
         WhatIf.Outcome outcome = apply("lr", "0.6", "start.w", "-1", "steps", "5000");
         assertTrue(outcome.ok(), outcome.errors().toString());
-        assertEquals(0.6, outcome.spec().optimizer().lr());
-        assertEquals(-1.0, outcome.spec().start().get("w"));
-        assertEquals(5000, outcome.spec().steps());
-        assertNull(outcome.spec().predict());
-        assertEquals(BASE.constants(), outcome.spec().constants());
+        assertEquals(0.6, outcome.spec().spec().optimizer().lr());
+        assertEquals(-1.0, outcome.spec().spec().start().get("w"));
+        assertEquals(5000, outcome.spec().spec().steps());
+        assertNull(outcome.spec().spec().predict());
+        assertEquals(BASE.spec().constants(), outcome.spec().spec().constants());
         assertTrue(
-                Descent.run(outcome.spec()).diverged(),
+                outcome.spec().run().diverged(),
                 "lr 0.6 > 1/a: every step overshoots 1.4 times further");
     }
 
@@ -81,13 +88,13 @@ class WhatIfTest {
     void settingsOfOtherOptimizersAreIgnoredAndSwitchesAreCheckboxes() {
         WhatIf.Outcome sgd = apply("beta1", "0.5");
         assertTrue(sgd.ok(), "beta1 belongs to Adam; the form hides it for SGD");
-        assertNull(sgd.spec().optimizer().beta1());
+        assertNull(sgd.spec().spec().optimizer().beta1());
         WhatIf.Outcome adam = apply("optimizer", "adam", "lr", "", "amsgrad", "on");
         assertTrue(adam.ok(), adam.errors().toString());
-        assertEquals(Boolean.TRUE, adam.spec().optimizer().amsgrad());
-        assertNull(adam.spec().optimizer().lr(), "blank is torch's default");
+        assertEquals(Boolean.TRUE, adam.spec().spec().optimizer().amsgrad());
+        assertNull(adam.spec().spec().optimizer().lr(), "blank is torch's default");
         assertFalse(
-                apply("optimizer", "adam").spec().optimizer().amsgrad(), "an unticked box is off");
+                apply("optimizer", "adam").spec().spec().optimizer().amsgrad(), "an unticked box is off");
     }
 
     @Test

@@ -33,14 +33,14 @@ import java.util.Map;
  * the exercise pages). Every refusal is a 400 that names the field, in the words of the spec's
  * checks, never a library's.
  */
-final class DescentApi {
+final class DescentApiRoutes {
     /** The API's body limit, the same as the server's limit on any request. */
     static final int MAX_BODY = 1_000_000;
 
     private static final ObjectMapper JSON =
             JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    private DescentApi() {}
+    private DescentApiRoutes() {}
 
     /**
      * A spec in, its run out. The body is read up to the limit whatever Content-Length says (a

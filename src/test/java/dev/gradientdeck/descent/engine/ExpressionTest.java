@@ -1,4 +1,11 @@
-package dev.gradientdeck.descent;
+package dev.gradientdeck.descent.engine;
+
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

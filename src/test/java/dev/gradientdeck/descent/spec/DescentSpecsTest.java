@@ -1,4 +1,11 @@
-package dev.gradientdeck.descent;
+package dev.gradientdeck.descent.spec;
+
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -46,7 +53,7 @@ class DescentSpecsTest {
 
     @Test
     void theFullDesignExampleReads() {
-        DescentSpec spec =
+        ValidSpec spec =
                 DescentSpecs.fromYaml(
                         """
         problem: line-fit          # line-fit | quadratic | ...
@@ -60,13 +67,13 @@ class DescentSpecsTest {
         tolerance: 0.02
         randomize: {start.w: [-2, 2], optimizer.lr: [0.005, 0.02]}
         """);
-        assertEquals("line-fit", spec.problem());
-        assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), spec.data().get("x"));
-        assertEquals(List.of("w", "b"), List.copyOf(spec.start().keySet()));
-        assertEquals(0.01, spec.optimizer().lr());
-        assertEquals(List.of(List.of(0, 1), List.of(2, 3), List.of(4)), spec.batches());
-        assertEquals(new DescentSpec.Predict(3, List.of("gradient", "params")), spec.predict());
-        assertEquals(List.of(0.005, 0.02), spec.randomize().get("optimizer.lr"));
+        assertEquals("line-fit", spec.spec().problem());
+        assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), spec.spec().data().get("x"));
+        assertEquals(List.of("w", "b"), List.copyOf(spec.spec().start().keySet()));
+        assertEquals(0.01, spec.spec().optimizer().lr());
+        assertEquals(List.of(List.of(0, 1), List.of(2, 3), List.of(4)), spec.spec().batches());
+        assertEquals(new DescentSpec.Predict(3, List.of("gradient", "params")), spec.spec().predict());
+        assertEquals(List.of(0.005, 0.02), spec.spec().randomize().get("optimizer.lr"));
     }
 
     @Test
@@ -85,8 +92,8 @@ class DescentSpecsTest {
         steps: 3
         tolerance: 0.05
         """;
-        assertEquals(DescentSpecs.fromJson(json), DescentSpecs.fromYaml(yaml));
-        assertEquals(0.001, DescentSpecs.fromYaml(yaml).start().get("b"));
+        assertEquals(DescentSpecs.fromJson(json).spec(), DescentSpecs.fromYaml(yaml).spec());
+        assertEquals(0.001, DescentSpecs.fromYaml(yaml).spec().start().get("b"));
     }
 
     // ---- the errors the brief lists ----
@@ -478,8 +485,8 @@ class DescentSpecsTest {
                                 + replacement
                                 + rich.substring(values.end());
                 try {
-                    DescentSpec spec = DescentSpecs.fromYaml(yaml);
-                    Descent.run(spec.randomized(1));
+                    ValidSpec spec = DescentSpecs.fromYaml(yaml);
+                    (spec.randomized(1)).run();
                 } catch (SpecException expected) {
                     assertTrue(!expected.getMessage().isBlank());
                 }
@@ -509,7 +516,7 @@ class DescentSpecsTest {
                         null,
                         null,
                         null);
-        SpecException e = assertThrows(SpecException.class, () -> Descent.run(spec));
+        SpecException e = assertThrows(SpecException.class, () -> SpecCheck.of(spec));
         assertEquals("optimizer.lr: must be a finite positive number, got -1.0", e.getMessage());
         assertTrue(e.line().isEmpty());
     }

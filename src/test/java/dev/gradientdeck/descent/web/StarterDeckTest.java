@@ -1,4 +1,10 @@
-package dev.gradientdeck.descent;
+package dev.gradientdeck.descent.web;
+
+import dev.gradientdeck.descent.DescentBlocks;
+import dev.gradientdeck.descent.exercise.Exercise;
+import dev.gradientdeck.descent.explain.Worked;
+import dev.gradientdeck.descent.spec.DescentSpecs;
+import dev.gradientdeck.descent.spec.ValidSpec;
 
 import dev.gradientdeck.settings.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,7 +46,8 @@ class StarterDeckTest {
                                     new DeckFolder(Path.of("cards")),
                                     cards,
                                     new dev.gradientdeck.papers.PaperRepository(database.jdbi()),
-                                    TestSettings.on(new LearnerClock(Clock.systemUTC(), ZoneId.of("UTC"), 4)))
+                                    TestSettings.on(new LearnerClock(Clock.systemUTC(), ZoneId.of("UTC"), 4)),
+                                    new DescentBlocks())
                             .sync("test");
             assertEquals(List.of(), report.errors());
             List<CardSummary> descent =
@@ -50,7 +57,7 @@ class StarterDeckTest {
             assertFalse(descent.isEmpty());
             for (CardSummary summary : descent) {
                 CardDetail card = cards.find(summary.id()).orElseThrow();
-                DescentSpec spec = DescentSpecs.fromYaml(card.descentSpec());
+                ValidSpec spec = DescentSpecs.fromYaml(card.descentSpec());
                 for (long seed = 1; seed <= 5; seed++) {
                     String at = card.path() + " seed " + seed;
                     Exercise exercise = Exercise.of(spec.randomized(seed), List.of(), 0);
@@ -61,11 +68,10 @@ class StarterDeckTest {
                                     exercise.check(item, exercise.truthText(item)).correct(),
                                     at + " " + item);
                         }
-                        Arithmetic.Worked worked =
-                                Arithmetic.of(exercise.simulation(), exercise.step(t));
+                        Worked worked = Worked.of(exercise.simulation(), exercise.step(t));
                         assertEquals(exercise.run().params().size(), worked.updates().size(), at);
                         assertFalse(
-                                DescentPages.figures(
+                                Figures.of(
                                                 Exercise.of(
                                                         spec.randomized(seed), List.of(), t - 1),
                                                 null)
@@ -75,7 +81,7 @@ class StarterDeckTest {
                             Exercise.of(
                                     spec.randomized(seed), List.of(), exercise.predictedSteps());
                     assertTrue(done.done());
-                    DescentPages.figures(done, null)
+                    Figures.of(done, null)
                             .forEach(figure -> assertTrue(figure.svg().startsWith("<svg"), at));
                 }
             }
