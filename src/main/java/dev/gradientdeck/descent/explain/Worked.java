@@ -148,19 +148,23 @@ public record Worked(
         List<Formula> terms = FormulaText.terms(formula);
         for (int i = 0; i < names.size(); i++) {
             List<Formula> partials = new ArrayList<>();
+            List<Formula> holding = new ArrayList<>();
             for (Formula term : terms) {
                 Formula partial = FormulaText.derivative(term, i);
                 if (!(partial instanceof Formula.Constant c && c.value() == 0)) {
                     partials.add(partial);
-                    if (terms.size() > 1) {
-                        // Each term's own partial first, by the chain rule, then their sum.
-                        gradient.add(
-                                new Line(
-                                        "\\tfrac{\\partial}{\\partial " + Tex.symbol(names.get(i)) + "}\\big[" + FormulaText.tex(term, names, null) + "\\big]",
-                                        FormulaText.tex(partial, names, null),
-                                        FormulaText.tex(partial, names, p),
-                                        FormulaText.value(partial, p)));
-                    }
+                    holding.add(term);
+                }
+            }
+            if (partials.size() > 1) {
+                // Each term's own partial first, by the chain rule, then their sum.
+                for (int k = 0; k < partials.size(); k++) {
+                    gradient.add(
+                            new Line(
+                                    "\\tfrac{\\partial}{\\partial " + Tex.symbol(names.get(i)) + "}\\big[" + FormulaText.tex(holding.get(k), names, null) + "\\big]",
+                                    FormulaText.tex(partials.get(k), names, null),
+                                    FormulaText.tex(partials.get(k), names, p),
+                                    FormulaText.value(partials.get(k), p)));
                 }
             }
             Formula sum = FormulaText.sum(partials);

@@ -87,15 +87,8 @@ public final class Landscape {
         List<Double> levels = levels(values);
         for (int k = 0; k < levels.size(); k++) {
             double share = levels.size() == 1 ? 0 : (double) k / (levels.size() - 1);
-            StringBuilder d = new StringBuilder();
-            for (List<double[]> line : Contours.at(capped(values), levels.get(k))) {
-                for (int p = 0; p < line.size(); p++) {
-                    double px = LEFT + PLOT_WIDTH * line.get(p)[0] / (columns - 1.0);
-                    double py = TOP + PLOT_HEIGHT * (rows - 1.0 - line.get(p)[1]) / (rows - 1.0);
-                    d.append(p == 0 ? "M" : "L").append(num(px)).append(' ').append(num(py));
-                }
-            }
-            if (d.length() > 0) {
+            String d = contourPath(values, levels.get(k));
+            if (!d.isEmpty()) {
                 svg.add(
                         "<path d=\""
                                 + d
@@ -106,7 +99,7 @@ public final class Landscape {
                                 + "\"/>");
             }
         }
-        startLevel(svg, loss, paths, values, columns, rows);
+        startLevel(svg, loss, paths, values);
         List<Marker> shown =
                 new ArrayList<>(minima.stream().filter(m -> inside(m.at(), box)).toList());
         if (markLowest && lowest != null) {
@@ -123,24 +116,12 @@ public final class Landscape {
     }
 
     /**
-     * The contour through the main run's start, dashed in its colour: the level the run leaves
-     * first, drawn from the same grid as the other contours (so a picture turned upside down would
-     * show the start off its own line).
+     * The contour lines of a level as an SVG path, grid row j at the pixel height of the y value it
+     * was sampled at (row 0 is the lowest y, drawn at the bottom).
      */
-    static void startLevel(
-            Svg svg,
-            ToDoubleFunction<double[]> loss,
-            List<Path> paths,
-            double[][] values,
-            int columns,
-            int rows) {
-        if (paths.isEmpty() || paths.get(0).points().isEmpty()) {
-            return;
-        }
-        double level = loss.applyAsDouble(paths.get(0).points().get(0));
-        if (!Double.isFinite(level)) {
-            return;
-        }
+    static String contourPath(double[][] values, double level) {
+        int rows = values.length;
+        int columns = values[0].length;
         StringBuilder d = new StringBuilder();
         for (List<double[]> line : Contours.at(capped(values), level)) {
             for (int p = 0; p < line.size(); p++) {
@@ -149,7 +130,28 @@ public final class Landscape {
                 d.append(p == 0 ? "M" : "L").append(num(px)).append(' ').append(num(py));
             }
         }
-        if (d.length() > 0) {
+        return d.toString();
+    }
+
+    /**
+     * The contour through the main run's start, dashed in its colour: the level the run leaves
+     * first, drawn from the same grid as the other contours (so a picture turned upside down would
+     * show the start off its own line).
+     */
+    static void startLevel(
+            Svg svg,
+            ToDoubleFunction<double[]> loss,
+            List<Path> paths,
+            double[][] values) {
+        if (paths.isEmpty() || paths.get(0).points().isEmpty()) {
+            return;
+        }
+        double level = loss.applyAsDouble(paths.get(0).points().get(0));
+        if (!Double.isFinite(level)) {
+            return;
+        }
+        String d = contourPath(values, level);
+        if (!d.isEmpty()) {
             svg.add(
                     "<path class=\"start-level\" d=\""
                             + d

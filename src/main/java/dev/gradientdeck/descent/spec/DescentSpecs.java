@@ -121,7 +121,7 @@ public final class DescentSpecs {
                     e instanceof InvalidFormatException invalid
                             ? ", got " + invalid.getValue()
                             : "";
-            return SpecException.at(path, "expected " + describe(mismatch.getTargetType()) + got);
+            return SpecException.at(path, "must be " + describe(mismatch.getTargetType()) + got);
         }
         return SpecException.at(path, firstLine(e));
     }

@@ -310,13 +310,13 @@ class DescentSpecsTest {
     @Test
     void wrongTypesSayWhatWasExpected() {
         assertEquals(
-                "steps: expected a whole number",
+                "steps: must be a whole number",
                 errorWith("steps", "steps: 5.5").getMessage().replaceAll(", got.*", ""));
         SpecException lr = errorWith("optimizer", "optimizer: {name: sgd, lr: fast}");
-        assertEquals("optimizer.lr: expected a number, got fast", lr.getMessage());
+        assertEquals("optimizer.lr: must be a number, got fast", lr.getMessage());
         assertEquals(OptionalInt.of(5), lr.line());
         assertEquals(
-                "start: expected a mapping of fields",
+                "start: must be a mapping of fields",
                 errorWith("start", "start: [0, 0]").getMessage());
     }
 
