@@ -16,6 +16,7 @@ import dev.gradientdeck.db.Backups;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.db.DatabaseLock;
 import dev.gradientdeck.papers.PaperImportRepository;
+import dev.gradientdeck.descent.DescentBlocks;
 import dev.gradientdeck.descent.SimulateCommand;
 import dev.gradientdeck.scheduler.OptimizeWeightsCommand;
 import dev.gradientdeck.scheduler.SchedulerRepository;
@@ -127,7 +128,7 @@ public final class App implements Callable<Integer> {
                 SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(),
                         Clock.systemUTC());
                 DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        new PaperImportRepository(database.jdbi()), learner);
+                        new PaperImportRepository(database.jdbi()), learner, new DescentBlocks());
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",
@@ -158,7 +159,7 @@ public final class App implements Callable<Integer> {
                         Clock.systemUTC());
                 DeckFolder folder = new DeckFolder(settings.cards());
                 CardRepository cards = new CardRepository(database.jdbi());
-                DeckImporter importer = new DeckImporter(folder, cards, new PaperImportRepository(database.jdbi()), learner);
+                DeckImporter importer = new DeckImporter(folder, cards, new PaperImportRepository(database.jdbi()), learner, new DescentBlocks());
                 // The history is replayed with the weights the app schedules with.
                 Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new QueueChoiceRepository(database.jdbi()),
                         new DataVersion(database.jdbi()), learner, new SchedulerRepository(database.jdbi()).inUse().weights());

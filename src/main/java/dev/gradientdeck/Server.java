@@ -20,8 +20,9 @@ import dev.gradientdeck.streaks.StreakRepository;
 import dev.gradientdeck.practice.Practice;
 import dev.gradientdeck.practice.PracticeRepository;
 import dev.gradientdeck.practice.PracticeRoutes;
-import dev.gradientdeck.descent.DescentRepository;
-import dev.gradientdeck.descent.DescentRoutes;
+import dev.gradientdeck.descent.DescentBlocks;
+import dev.gradientdeck.descent.web.DescentRepository;
+import dev.gradientdeck.descent.web.DescentRoutes;
 import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.QueueChoiceRepository;
 import dev.gradientdeck.review.ReviewRepository;
@@ -91,7 +92,7 @@ public final class Server implements AutoCloseable {
             CardRepository cards = new CardRepository(database.jdbi());
             PaperRepository papers = new PaperRepository(database.jdbi());
             SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(), clock);
-            DeckImporter importer = new DeckImporter(folder, cards, new PaperImportRepository(database.jdbi()), learner);
+            DeckImporter importer = new DeckImporter(folder, cards, new PaperImportRepository(database.jdbi()), learner, new DescentBlocks());
             // The first start imports the deck before serving; later starts serve what is stored at once and catch up on
             // file changes in the background, so a large deck does not delay the first page.
             boolean firstRun = cards.isEmpty();
@@ -111,7 +112,7 @@ public final class Server implements AutoCloseable {
             Practice practice = Practice.open(new PracticeRepository(database.jdbi()),
                     settings.database().toAbsolutePath().getParent(), cards, grading, learner::learnerClock);
             derivePromptsOnChange(learner, importer);
-            DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews);
+            DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews, grading);
             AnkiRoutes anki = new AnkiRoutes(
                     AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews, learner::learnerClock),
                     new AnkiExport(cards, reviews, reviews.pastAnswers(), folder.root(), learner::learnerClock),

@@ -20,17 +20,38 @@ import java.util.Set;
 @AnalyzeClasses(packages = "dev.gradientdeck", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /**
-     * The one edge still allowed against the direction of the features: {@code DeckImporter} checks a descent card's spec
-     * while importing it. Issue 13 (the descent restructuring) removes it; then delete this exception.
-     */
-    private static final DescribedPredicate<JavaClass> DECK_IMPORTER = topLevelNamed("dev.gradientdeck.cards.DeckImporter");
-
     @ArchTest
     static final ArchRule noCyclesBetweenFeatures = slices()
             .matching("dev.gradientdeck.(*)..")
-            .should().beFreeOfCycles()
-            .ignoreDependency(DECK_IMPORTER, resideInAPackage("dev.gradientdeck.descent.."));
+            .should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule cardsKnowNothingOfDescent = noClasses()
+            .that().resideInAPackage("dev.gradientdeck.cards..")
+            .should().dependOnClassesThat().resideInAPackage("dev.gradientdeck.descent..")
+            .because("the importer checks a ```descent block through cards.BlockCheck, which descent provides");
+
+    /**
+     * Descent's layers, each using only those below it: engine (problems, optimizers, runs) at the bottom, then spec
+     * (a checked spec), then exercise (grading), explain (worked lines, run stories) and plots (geometry), then web.
+     */
+    @ArchTest
+    static final ArchRule descentLayersPointDown = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("engine").definedBy("dev.gradientdeck.descent.engine..")
+            .layer("spec").definedBy("dev.gradientdeck.descent.spec..")
+            .layer("exercise").definedBy("dev.gradientdeck.descent.exercise..")
+            .layer("explain").definedBy("dev.gradientdeck.descent.explain..")
+            .layer("plots").definedBy("dev.gradientdeck.descent.plots..")
+            .layer("web").definedBy("dev.gradientdeck.descent.web..")
+            .layer("top").definedBy("dev.gradientdeck.descent")
+            .whereLayer("top").mayNotBeAccessedByAnyLayer()
+            .whereLayer("web").mayOnlyBeAccessedByLayers("top")
+            .whereLayer("explain").mayOnlyBeAccessedByLayers("web", "top")
+            .whereLayer("plots").mayOnlyBeAccessedByLayers("web", "top")
+            .whereLayer("exercise").mayOnlyBeAccessedByLayers("web", "top")
+            .whereLayer("spec").mayOnlyBeAccessedByLayers("exercise", "explain", "web", "top")
+            .whereLayer("engine").mayOnlyBeAccessedByLayers("spec", "exercise", "explain", "plots", "web", "top");
 
     /** What every feature may use and none may change: days, the presentation kit, the database and web plumbing. */
     private static final String[] FOUNDATION = {
@@ -63,10 +84,7 @@ class ArchitectureTest {
      */
     private static final Set<String> EDGE_SUFFIXES = Set.of("Routes", "Repository", "Pages");
 
-    /**
-     * {@code CardViews.Exercises} is a routes hook (a Javalin context in, jte content out) that the descent routes
-     * implement; it moves beside {@code CardRoutes} when issue 13's restructuring of descent lands.
-     */
+    /** {@code CardViews.Exercises} is a routes hook (a Javalin context in, jte content out) that the descent routes implement. */
     private static final String CARD_VIEWS = "dev.gradientdeck.cards.CardViews";
 
     private static final DescribedPredicate<JavaClass> EDGE = DescribedPredicate.describe(
@@ -83,10 +101,6 @@ class ArchitectureTest {
 
     private static DescribedPredicate<JavaClass> otherAppPackagesThan(String own) {
         return resideInAPackage("dev.gradientdeck..").and(resideOutsideOfPackage(own));
-    }
-
-    private static DescribedPredicate<JavaClass> topLevelNamed(String name) {
-        return DescribedPredicate.describe(name, c -> topLevel(c).equals(name));
     }
 
     /** The class a nested class or lambda belongs to, by its binary name. */

@@ -3,8 +3,7 @@ package dev.gradientdeck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradientdeck.descent.Descent;
-import dev.gradientdeck.descent.DescentSpecs;
+import dev.gradientdeck.descent.spec.DescentSpecs;
 import dev.gradientdeck.descent.StepTable;
 
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class SimulateCommandTest {
         Outcome outcome = simulate(spec.toString());
         assertEquals(0, outcome.exit(), outcome.err());
         assertEquals(
-                StepTable.format(Descent.run(DescentSpecs.fromYaml(Files.readString(spec)))),
+                StepTable.format(DescentSpecs.fromYaml(Files.readString(spec)).run()),
                 outcome.out());
         assertTrue(outcome.out().endsWith("completed 3 steps\n"), outcome.out());
     }

@@ -99,7 +99,7 @@ public final class CardRoutes implements WebServer.Routes {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         try {
             if (bytes.length > CardText.MAX_BYTES) throw new CardFileException(1, "the text is " + bytes.length + " bytes; a card file may be at most 1 MB");
-            DeckImporter.check(card.path(), bytes);
+            importer.check(card.path(), bytes);
             folder.replace(card.path(), text, opened);
         } catch (CardFileException e) {
             ctx.status(400);

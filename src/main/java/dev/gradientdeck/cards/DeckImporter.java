@@ -10,8 +10,6 @@ import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.papers.PaperImportRepository.NoteChanges;
 import dev.gradientdeck.papers.PaperImportRepository.PaperFile;
 import dev.gradientdeck.papers.PaperImportRepository.StoredNote;
-import dev.gradientdeck.descent.DescentSpecs;
-import dev.gradientdeck.descent.SpecException;
 import dev.gradientdeck.web.Markdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
@@ -39,15 +38,26 @@ public final class DeckImporter {
     private final CardRepository cards;
     private final PaperImportRepository papers;
     private final LearnerSettings.Source learner;
+    private final BlockCheck descent;
     /** Active cards after the last sync, for the health check: counted once per sync, never per request. */
     private volatile int activeCards = -1;
 
-    /** The learner's clock dates carried records; their paper prompts setting decides prompts for decks that do not. */
-    public DeckImporter(DeckFolder folder, CardRepository cards, PaperImportRepository papers, LearnerSettings.Source learner) {
+    /**
+     * The learner's clock dates carried records; their paper prompts setting decides prompts for decks that do not.
+     * {@code descent} checks each ```descent block (the app passes the descent feature's check).
+     */
+    public DeckImporter(DeckFolder folder, CardRepository cards, PaperImportRepository papers, LearnerSettings.Source learner,
+                        BlockCheck descent) {
         this.folder = folder;
         this.cards = cards;
         this.papers = papers;
         this.learner = learner;
+        this.descent = descent;
+    }
+
+    /** An importer that takes every ```descent block as it is, for decks without descent cards. */
+    public DeckImporter(DeckFolder folder, CardRepository cards, PaperImportRepository papers, LearnerSettings.Source learner) {
+        this(folder, cards, papers, learner, BlockCheck.NONE);
     }
 
     /**
@@ -262,19 +272,16 @@ public final class DeckImporter {
     }
 
     /** Whether a card file's text would import: the same checks as a sync, for the edit form before it writes. */
-    public static void check(String path, byte[] bytes) throws CardFileException {
+    public void check(String path, byte[] bytes) throws CardFileException {
         if (CardParser.parse(path, bytes) instanceof CardDocument doc) checkDescent(doc);
     }
 
     /** A descent card whose spec cannot run is broken like any other file, reported at the spec's line in the file. */
-    private static void checkDescent(CardDocument doc) throws CardFileException {
+    private void checkDescent(CardDocument doc) throws CardFileException {
         if (doc.descent().isEmpty()) return;
         CardDocument.DescentBlock block = doc.descent().get();
-        try {
-            DescentSpecs.fromYaml(block.yaml());
-        } catch (SpecException e) {
-            throw new CardFileException(block.line() + e.line().orElse(1) - 1, "descent spec: " + e.getMessage());
-        }
+        Optional<BlockCheck.Problem> problem = descent.problem(block.yaml());
+        if (problem.isPresent()) throw new CardFileException(block.line() + problem.get().line() - 1, problem.get().message());
     }
 
     static RenderedCard render(CardDocument doc, String path, String hash, String stamp, LocalDate recordDate) {

@@ -3,6 +3,9 @@ package dev.gradientdeck.descent;
 import dev.gradientdeck.cards.CardDocument;
 import dev.gradientdeck.cards.CardFileException;
 import dev.gradientdeck.cards.CardParser;
+import dev.gradientdeck.descent.engine.SpecException;
+import dev.gradientdeck.descent.spec.DescentSpecs;
+import dev.gradientdeck.descent.spec.ValidSpec;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,9 +60,8 @@ public final class SimulateCommand implements Callable<Integer> {
             return refuse(err, 0, "cannot read the file: " + e.getMessage());
         }
         try {
-            DescentSpec parsed = DescentSpecs.fromYaml(source.yaml());
-            out.print(
-                    StepTable.format(Descent.run(seed == null ? parsed : parsed.randomized(seed))));
+            ValidSpec parsed = DescentSpecs.fromYaml(source.yaml());
+            out.print(StepTable.format((seed == null ? parsed : parsed.randomized(seed)).run()));
             out.flush();
             return 0;
         } catch (SpecException e) {

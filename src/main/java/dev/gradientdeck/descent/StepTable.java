@@ -1,5 +1,7 @@
 package dev.gradientdeck.descent;
 
+import dev.gradientdeck.descent.engine.DescentRun;
+import dev.gradientdeck.descent.engine.Step;
 import dev.gradientdeck.present.Numbers;
 
 import java.util.ArrayList;

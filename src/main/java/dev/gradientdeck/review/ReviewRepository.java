@@ -260,31 +260,38 @@ public final class ReviewRepository {
 
     /**
      * The next card to show: a learning step that has come, then the most overdue review card, then a new card while the
-     * day's limit allows; with nothing else left, a learning step due within the learn-ahead window (as Anki does).
+     * day's limit allows; with nothing else left, a learning step due within the learn-ahead window (as Anki does), except
+     * a descent card just answered: its exercise would come straight back. {@code skip} is a card the learner put off
+     * for now (0 for none).
      */
-    public Optional<Long> next(QueueScope scope, Instant now, Instant dayEnds, LocalDate today, int newPerDay, Instant learnAheadUntil) {
+    public Optional<Long> next(QueueScope scope, Instant now, Instant dayEnds, LocalDate today, int newPerDay, Instant learnAheadUntil,
+                               long skip) {
         return jdbi.withHandle(h -> {
             Optional<Long> learning = scoped(h.createQuery("""
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE s.state IN ('learning', 'relearning') AND s.due <= :now AND """ + reviewable(scope) + " ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
-                    .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne();
+                            WHERE s.state IN ('learning', 'relearning') AND s.due <= :now AND """ + reviewable(scope) + " AND c.id <> :skip ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
+                    .bind("skip", skip).bind("now", now.toEpochMilli()).mapTo(Long.class).findOne();
             if (learning.isPresent()) return learning;
             Optional<Long> review = scoped(h.createQuery("""
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE s.state = 'review' AND s.due < :dayEnds AND """ + reviewable(scope) + " ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
-                    .bind("dayEnds", dayEnds.toEpochMilli()).mapTo(Long.class).findOne();
+                            WHERE s.state = 'review' AND s.due < :dayEnds AND """ + reviewable(scope) + " AND c.id <> :skip ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
+                    .bind("skip", skip).bind("dayEnds", dayEnds.toEpochMilli()).mapTo(Long.class).findOne();
             if (review.isPresent()) return review;
             if (newIntroduced(h, today) < newPerDay + extraNew(h, today)) {
                 Optional<Long> fresh = scoped(h.createQuery("""
                                 SELECT c.id FROM cards c WHERE NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)
-                                AND """ + reviewable(scope) + " ORDER BY c.id LIMIT 1"), scope, today)
-                        .mapTo(Long.class).findOne();
+                                AND """ + reviewable(scope) + " AND c.id <> :skip ORDER BY c.id LIMIT 1"), scope, today)
+                        .bind("skip", skip).mapTo(Long.class).findOne();
                 if (fresh.isPresent()) return fresh;
             }
             return scoped(h.createQuery("""
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE s.state IN ('learning', 'relearning') AND s.due <= :until AND """ + reviewable(scope) + " ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
-                    .bind("until", learnAheadUntil.toEpochMilli()).mapTo(Long.class).findOne();
+                            WHERE s.state IN ('learning', 'relearning') AND s.due <= :until AND """ + reviewable(scope) + """
+                             AND c.id <> :skip AND NOT (c.descent_spec IS NOT NULL AND c.id = (
+                               SELECT r.card_id FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)
+                               ORDER BY r.id DESC LIMIT 1))
+                            ORDER BY s.due, s.card_id LIMIT 1"""), scope, today)
+                    .bind("skip", skip).bind("until", learnAheadUntil.toEpochMilli()).mapTo(Long.class).findOne();
         });
     }
 

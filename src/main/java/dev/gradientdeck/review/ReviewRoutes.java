@@ -73,8 +73,10 @@ public final class ReviewRoutes implements WebServer.Routes {
         var counts = reviews.counts(scope);
         String notice = noticeText(ctx.queryParam("notice"));
         // After an undo the page shows exactly the card whose grade was taken back, whatever the queue would pick.
+        Optional<Long> skip = Optional.ofNullable(ctx.queryParam("skip")).map(ReviewRoutes::cardParam);
         Optional<Long> next = Optional.ofNullable(ctx.queryParam("card")).map(ReviewRoutes::cardParam)
-                .filter(this::reviewable).or(() -> reviews.nextCard(scope));
+                .filter(this::reviewable)
+                .or(() -> skip.isPresent() ? reviews.nextCardSkipping(scope, skip.get()) : reviews.nextCard(scope));
         if (next.isEmpty()) {
             ctx.render("review-done.jte", Map.of("page", new ReviewPages.Done(scope, counts, reviews.nextDue(scope), notice,
                     reviews.now(), reviews.newWaiting(scope))));

@@ -196,6 +196,20 @@ public final class Reviews implements CardViews.Schedules {
     }
 
     /**
+     * The next card other than {@code skipped}, which the learner put off for now: "skip for now" on a descent card. The
+     * skipped card stays due and comes back on the next review page.
+     */
+    public Optional<Long> nextCardSkipping(QueueScope scope, long skipped) {
+        Optional<Long> next = nextCard(scope);
+        if (next.isEmpty() || next.get() != skipped) return next;
+        LearnerSettings settings = learner.current();
+        LearnerClock clock = settings.clockOn(learner.clock());
+        Instant now = clock.now();
+        DayKey today = clock.dayKey(now);
+        return repository.next(scope, now, clock.endOf(today.date()), today.date(), settings.newPerDay(), now.plus(LEARN_AHEAD), skipped);
+    }
+
+    /**
      * Today's queue of one scope, kept until it could change: the data changes (a new stamp), the settings change, a
      * learning step falls due or enters the learn-ahead window, or the day ends. Between those moments every review page
      * shows the same queue, so it is computed once; the answer is exact, not a cache that may be stale.
@@ -229,7 +243,7 @@ public final class Reviews implements CardViews.Schedules {
             int newPerDay = settings.newPerDay();
             Queue fresh = new Queue(stamp, settings, now, until,
                     repository.counts(scope, now.plus(LEARN_AHEAD), dayEnds, today.date(), newPerDay),
-                    repository.next(scope, now, dayEnds, today.date(), newPerDay, now.plus(LEARN_AHEAD)));
+                    repository.next(scope, now, dayEnds, today.date(), newPerDay, now.plus(LEARN_AHEAD), 0));
             if (queues.size() > 32) queues.clear();
             queues.put(scope, fresh);
             return fresh;

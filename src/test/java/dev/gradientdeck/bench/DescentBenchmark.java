@@ -1,9 +1,8 @@
 package dev.gradientdeck.bench;
 
-import dev.gradientdeck.descent.Descent;
-import dev.gradientdeck.descent.DescentRun;
-import dev.gradientdeck.descent.DescentSpec;
-import dev.gradientdeck.descent.DescentSpecs;
+import dev.gradientdeck.descent.engine.DescentRun;
+import dev.gradientdeck.descent.spec.DescentSpecs;
+import dev.gradientdeck.descent.spec.ValidSpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -18,11 +17,11 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DescentBenchmark {
-    private final DescentSpec spec = DescentSpecs.fromJson(
+    private final ValidSpec spec = DescentSpecs.fromJson(
             "{\"problem\": \"rosenbrock\", \"start\": {\"x\": -1.5, \"y\": 2}, \"optimizer\": {\"name\": \"adam\", \"lr\": 0.01}, \"steps\": 1000}");
 
     @Benchmark
     public DescentRun thousandAdamStepsOnRosenbrock() {
-        return Descent.run(spec);
+        return spec.run();
     }
 }

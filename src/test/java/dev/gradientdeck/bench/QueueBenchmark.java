@@ -51,7 +51,7 @@ public class QueueBenchmark {
 
     @Benchmark
     public Optional<Long> nextCard() {
-        return reviews.next(QueueScope.EVERYTHING, now, dayEnds, today, 10, now.plus(Duration.ofMinutes(20)));
+        return reviews.next(QueueScope.EVERYTHING, now, dayEnds, today, 10, now.plus(Duration.ofMinutes(20)), 0);
     }
 
     @Benchmark

@@ -88,7 +88,7 @@ class DescentBrowserTest {
         type("gradient.w", "-20");
         submit("#step-1 button[value=check]");
         WebElement miss = browser.find("#step-1 .field.wrong");
-        assertTrue(miss.getText().contains("not within 2%: too high"), miss.getText());
+        assertTrue(miss.getText().contains("not within 2% of the gradient: too high"), miss.getText());
 
         Map<String, String> right =
                 Map.of(
@@ -150,6 +150,38 @@ class DescentBrowserTest {
         assertTrue(
                 browser.driver.getCurrentUrl().endsWith("/review"), browser.driver.getCurrentUrl());
         assertEquals("learning", state(cardId), "the grade reached the scheduler");
+    }
+
+    @Test
+    void onAPhoneTheResultRowsAndGradeButtonsAreOnScreenAndPlotWordsReadable() throws Exception {
+        long cardId = JSON.readTree(app.get("/api/cards").body()).get(0).get("id").asLong();
+        browser.viewport(390, 844, true);
+        browser.go(app.url("/cards/" + cardId + "/descent"));
+        type("gradient.w", "-26.4");
+        submit("#step-1 button[value=check]");
+        submit("#step-1 button[value=reveal]");
+        submit("#step-2 button[value=reveal]");
+        double width = browser.number("document.documentElement.clientWidth");
+        assertEquals(390, width, 1);
+        for (WebElement cell : browser.all(".results td")) {
+            var box = cell.getRect();
+            assertTrue(
+                    box.getX() >= 0 && box.getX() + box.getWidth() <= width,
+                    "'" + cell.getText() + "' runs off the screen: " + box.getX() + " + " + box.getWidth());
+        }
+        assertTrue(
+                browser.find(".results td[data-label='True value']").isDisplayed(),
+                "the true value is shown, not hidden off to the side");
+        for (WebElement button : browser.all("#grade button.grade")) {
+            var box = button.getRect();
+            assertTrue(box.getX() >= 0 && box.getX() + box.getWidth() <= width, button.getText() + " is off the screen");
+        }
+        double smallest =
+                browser.number(
+                        "Math.min(...[...document.querySelectorAll('.figure > svg')].flatMap(svg => "
+                                + "[...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => "
+                                + "parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / 460)))");
+        assertTrue(smallest >= 11, "plot words are " + smallest + " px on a 390 px screen");
     }
 
     String state(long cardId) throws Exception {

@@ -1,5 +1,7 @@
 package dev.gradientdeck.cards;
 
+import dev.gradientdeck.descent.DescentBlocks;
+
 import dev.gradientdeck.settings.TestSettings;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
@@ -37,7 +39,7 @@ class DeckImporterTest {
         database = Database.open(dir.resolve("test.sqlite"));
         cards = new CardRepository(database.jdbi());
         importer = new DeckImporter(new DeckFolder(deck), cards, new PaperImportRepository(database.jdbi()), 
-                TestSettings.on(new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4)));
+                TestSettings.on(new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4)), new DescentBlocks());
     }
 
     @AfterEach

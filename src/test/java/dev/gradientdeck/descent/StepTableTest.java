@@ -1,5 +1,8 @@
 package dev.gradientdeck.descent;
 
+import dev.gradientdeck.descent.engine.DescentRun;
+import dev.gradientdeck.descent.spec.DescentSpecs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +13,7 @@ class StepTableTest {
     @Test
     void aRunPrintsAsAnAlignedTable() {
         DescentRun run =
-                Descent.run(
+                (
                         DescentSpecs.fromYaml(
                                 """
         problem: line-fit
@@ -18,7 +21,7 @@ class StepTableTest {
         start: {w: 0, b: 0}
         optimizer: {name: sgd, lr: 0.01}
         steps: 2
-        """));
+        """)).run();
         assertEquals(
                 """
         t      w     b     loss    dL/dw   dL/db    new w    new b
@@ -32,9 +35,9 @@ class StepTableTest {
     @Test
     void aDivergedRunSaysWhere() {
         DescentRun run =
-                Descent.run(
+                (
                         DescentSpecs.fromYaml(
-                                "problem: quadratic\nconstants: {a: 1, c: 0}\nstart: {w: 1}\noptimizer: {name: sgd, lr: 5e6}\nsteps: 50\n"));
+                                "problem: quadratic\nconstants: {a: 1, c: 0}\nstart: {w: 1}\noptimizer: {name: sgd, lr: 5e6}\nsteps: 50\n")).run();
         String table = StepTable.format(run);
         assertTrue(
                 table.endsWith(
@@ -47,15 +50,15 @@ class StepTableTest {
 
     @Test
     void numbersAreCompact() {
-        assertEquals("0", StepTable.compact(0));
-        assertEquals("-26.4", StepTable.compact(-26.4));
-        assertEquals("0.1", StepTable.compact(0.09999999962121209 + 4e-10));
-        assertEquals("0.333333", StepTable.compact(1.0 / 3));
-        assertEquals("1234570", StepTable.compact(1234567));
-        assertEquals("1.23457e7", StepTable.compact(12345678));
-        assertEquals("-1e-5", StepTable.compact(-1e-5));
-        assertEquals("1e300", StepTable.compact(1e300));
-        assertEquals("NaN", StepTable.compact(Double.NaN));
-        assertEquals("-inf", StepTable.compact(Double.NEGATIVE_INFINITY));
+        assertEquals("0", dev.gradientdeck.present.Numbers.compact(0));
+        assertEquals("-26.4", dev.gradientdeck.present.Numbers.compact(-26.4));
+        assertEquals("0.1", dev.gradientdeck.present.Numbers.compact(0.09999999962121209 + 4e-10));
+        assertEquals("0.333333", dev.gradientdeck.present.Numbers.compact(1.0 / 3));
+        assertEquals("1234570", dev.gradientdeck.present.Numbers.compact(1234567));
+        assertEquals("1.23457e7", dev.gradientdeck.present.Numbers.compact(12345678));
+        assertEquals("-1e-5", dev.gradientdeck.present.Numbers.compact(-1e-5));
+        assertEquals("1e300", dev.gradientdeck.present.Numbers.compact(1e300));
+        assertEquals("NaN", dev.gradientdeck.present.Numbers.compact(Double.NaN));
+        assertEquals("-inf", dev.gradientdeck.present.Numbers.compact(Double.NEGATIVE_INFINITY));
     }
 }
