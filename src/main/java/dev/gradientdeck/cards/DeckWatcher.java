@@ -36,6 +36,7 @@ public final class DeckWatcher implements AutoCloseable {
     private final Path root;
     private final DeckImporter importer;
     private final Clock clock;
+    private final java.util.function.Function<WatchKey, java.util.List<WatchEvent<?>>> poll;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "deck-sync");
         t.setDaemon(true);
@@ -48,9 +49,18 @@ public final class DeckWatcher implements AutoCloseable {
     private ScheduledFuture<?> pending;
 
     public DeckWatcher(Path root, DeckImporter importer, Clock clock) {
+        this(root, importer, clock, WatchKey::pollEvents);
+    }
+
+    /**
+     * With {@code poll} standing in for {@link WatchKey#pollEvents}: a test's only deterministic way to lose events (OVERFLOW)
+     * or to fail inside the loop, since the operating system decides when its queue overflows.
+     */
+    DeckWatcher(Path root, DeckImporter importer, Clock clock, java.util.function.Function<WatchKey, java.util.List<WatchEvent<?>>> poll) {
         this.root = root;
         this.importer = importer;
         this.clock = clock;
+        this.poll = poll;
         this.status = new Status(false, clock.instant(), Optional.of("starting"));
         this.loop = new Thread(this::watchUntilClosed, "deck-watch");
         loop.setDaemon(true);
@@ -94,10 +104,11 @@ public final class DeckWatcher implements AutoCloseable {
 
     private void failed(Exception e) {
         Optional<String> problem = Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        // Logged once per problem, not once per retry; "since" stays the moment pick-up stopped.
+        // Logged once per problem, not once per retry; "since" stays the moment pick-up stopped, even when a retry fails
+        // for a newly worded reason (the deck folder "is gone", then "cannot be read").
         if (status.on() || !status.problem().equals(problem)) {
             LOG.warn("watching {} failed ({}); starting over with a full sync", root, e.toString());
-            status = new Status(false, clock.instant(), problem);
+            status = new Status(false, status.on() ? clock.instant() : status.since(), problem);
         }
     }
 
@@ -106,7 +117,7 @@ public final class DeckWatcher implements AutoCloseable {
             WatchKey key = service.take();
             Path dir = (Path) key.watchable();
             boolean relevant = false;
-            for (WatchEvent<?> event : key.pollEvents()) {
+            for (WatchEvent<?> event : poll.apply(key)) {
                 if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                     // Events were lost: new folders may be unwatched, so the watcher starts over (with a full sync).
                     throw new IOException("too many file changes at once (events were lost)");
