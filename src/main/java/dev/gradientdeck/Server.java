@@ -18,7 +18,7 @@ import dev.gradientdeck.streaks.StatsRoutes;
 import dev.gradientdeck.streaks.StreakRepository;
 import dev.gradientdeck.practice.Practice;
 import dev.gradientdeck.practice.PracticeRepository;
-import dev.gradientdeck.practice.PracticeRoutes;
+import dev.gradientdeck.practice.web.PracticeRoutes;
 import dev.gradientdeck.descent.DescentRepository;
 import dev.gradientdeck.descent.DescentRoutes;
 import dev.gradientdeck.review.Grading;

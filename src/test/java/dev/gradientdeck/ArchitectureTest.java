@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -66,6 +67,27 @@ class ArchitectureTest {
                     .and(not(EDGE)))
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "gg.jte..")
             .because("a pure core is records and functions: requests, SQL and templates stay at the edges");
+
+    /**
+     * Practice in one direction: its pages and API (web) over the mock interview, over taking answers (the package itself),
+     * over measuring speech and covering key points, over reading audio and recognizing words (speech).
+     */
+    @ArchTest
+    static final ArchRule practiceSubPackagesInOneDirection = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("web").definedBy("dev.gradientdeck.practice.web..")
+            .layer("interview").definedBy("dev.gradientdeck.practice.interview..")
+            .layer("answers").definedBy("dev.gradientdeck.practice")
+            .layer("measure").definedBy("dev.gradientdeck.practice.measure..")
+            .layer("coverage").definedBy("dev.gradientdeck.practice.coverage..")
+            .layer("speech").definedBy("dev.gradientdeck.practice.speech..")
+            .whereLayer("web").mayNotBeAccessedByAnyLayer()
+            .whereLayer("interview").mayOnlyBeAccessedByLayers("web")
+            .whereLayer("answers").mayOnlyBeAccessedByLayers("web", "interview")
+            .whereLayer("measure").mayOnlyBeAccessedByLayers("web", "interview", "answers")
+            .whereLayer("coverage").mayOnlyBeAccessedByLayers("web", "interview", "answers")
+            .whereLayer("speech").mayOnlyBeAccessedByLayers("web", "interview", "answers", "measure")
+            .withOptionalLayers(true);
 
     private static DescribedPredicate<JavaClass> otherAppPackagesThan(String own) {
         return resideInAPackage("dev.gradientdeck..").and(resideOutsideOfPackage(own));

@@ -1,5 +1,17 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.coverage.KeyPoint;
+import dev.gradientdeck.practice.coverage.KeyPoints;
+import dev.gradientdeck.practice.measure.SpeechMetrics;
+import dev.gradientdeck.practice.measure.SpeechReport;
+import dev.gradientdeck.practice.measure.TypedAnswer;
+import dev.gradientdeck.practice.speech.InvalidWavException;
+import dev.gradientdeck.practice.speech.ModelStatus;
+import dev.gradientdeck.practice.speech.TimedWord;
+import dev.gradientdeck.practice.speech.Transcriber;
+import dev.gradientdeck.practice.speech.Wav;
+import dev.gradientdeck.practice.speech.WavAudio;
+
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.days.LearnerClock;

@@ -1,5 +1,11 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.coverage.KeyPoint;
+import dev.gradientdeck.practice.coverage.PointCoverage;
+import dev.gradientdeck.practice.measure.Filler;
+import dev.gradientdeck.practice.measure.SpeechReport;
+import dev.gradientdeck.practice.speech.TimedWord;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

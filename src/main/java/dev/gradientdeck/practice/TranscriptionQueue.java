@@ -1,5 +1,13 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.coverage.KeyPoint;
+import dev.gradientdeck.practice.coverage.KeyPoints;
+import dev.gradientdeck.practice.measure.SpeechMetrics;
+import dev.gradientdeck.practice.measure.SpeechReport;
+import dev.gradientdeck.practice.speech.ModelStatus;
+import dev.gradientdeck.practice.speech.TimedWord;
+import dev.gradientdeck.practice.speech.Transcriber;
+
 import dev.gradientdeck.practice.PracticeAttempt.Point;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
 import dev.gradientdeck.practice.PracticeRepository.Measures;

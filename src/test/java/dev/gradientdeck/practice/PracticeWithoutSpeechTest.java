@@ -1,5 +1,8 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.coverage.KeyPoints;
+import dev.gradientdeck.practice.speech.Transcriber;
+
 import dev.gradientdeck.settings.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
