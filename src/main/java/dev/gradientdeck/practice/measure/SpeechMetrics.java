@@ -1,6 +1,7 @@
 package dev.gradientdeck.practice.measure;
 
 import dev.gradientdeck.practice.speech.TimedWord;
+import dev.gradientdeck.practice.speech.VoiceActivity;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -166,6 +167,32 @@ public final class SpeechMetrics {
                 longestPauseSeconds(ordered));
     }
 
+    /**
+     * A spoken answer, with its voice track: the fillers the recognizer wrote, those it wrote as a
+     * stray short word, and those it dropped (heard in the audio); the longest pause is the longest
+     * silence between stretches of voice, which the word timings do not show exactly.
+     */
+    public static SpeechReport report(List<TimedWord> words, VoiceActivity track) {
+        List<TimedWord> ordered = inOrder(words);
+        List<Filler> fillers = new ArrayList<>(fillers(ordered));
+        Set<Double> counted = fillers.stream().map(Filler::start).collect(Collectors.toSet());
+        for (int i : FilledPauses.misheardAsWords(track, ordered)) {
+            TimedWord w = ordered.get(i);
+            if (!counted.contains(w.start())) {
+                fillers.add(new Filler(w.word(), w.start(), w.end(), false));
+            }
+        }
+        fillers.addAll(FilledPauses.find(track, ordered));
+        fillers = FilledPauses.merged(fillers);
+        return new SpeechReport(
+                transcript(ordered),
+                ordered.size(),
+                speakingSeconds(ordered),
+                wordsPerMinute(ordered),
+                fillers,
+                FilledPauses.longestPauseSeconds(track));
+    }
+
     public static String transcript(List<TimedWord> words) {
         return words.stream().map(TimedWord::word).collect(Collectors.joining(" "));
     }
@@ -205,12 +232,12 @@ public final class SpeechMetrics {
         while (i < words.size()) {
             String phrase = twoWordFiller(words, i);
             if (phrase != null) {
-                found.add(new Filler(phrase, words.get(i).start()));
+                found.add(new Filler(phrase, words.get(i).start(), words.get(i + 1).end(), false));
                 i += 2;
                 continue;
             }
             if (isHesitation(words, i) || isFillerLike(words, i)) {
-                found.add(new Filler(normalized(words, i), words.get(i).start()));
+                found.add(new Filler(normalized(words, i), words.get(i).start(), words.get(i).end(), false));
             }
             i++;
         }

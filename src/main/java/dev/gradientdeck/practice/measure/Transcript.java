@@ -3,6 +3,7 @@ package dev.gradientdeck.practice.measure;
 import dev.gradientdeck.practice.speech.TimedWord;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -11,19 +12,24 @@ import java.util.List;
  */
 public final class Transcript {
 
-    public record Word(String text, double start, boolean filler) {}
+    /** {@code heard}: a filled pause found in the audio, where the recognizer wrote no word. */
+    public record Word(String text, double start, boolean filler, boolean heard) {}
 
     private Transcript() {}
 
     /**
-     * Marks the words of each filler. {@link SpeechMetrics} reports a filler by its text and the
-     * start of its first word, and both lists are in spoken order, so one pass finds them; a
+     * Marks the words of each filler the recognizer wrote, and puts each filler heard in the audio
+     * between the words around it. {@link SpeechMetrics} reports a written filler by its text and
+     * the start of its first word, and both lists are in spoken order, so one pass finds them; a
      * two-word filler marks both words.
      */
     public static List<Word> marked(List<TimedWord> words, List<Filler> fillers) {
         boolean[] filler = new boolean[words.size()];
         int i = 0;
         for (Filler f : fillers) {
+            if (f.heard()) {
+                continue;
+            }
             while (i < words.size() && words.get(i).start() < f.start()) {
                 i++;
             }
@@ -35,8 +41,14 @@ public final class Transcript {
         }
         List<Word> marked = new ArrayList<>(words.size());
         for (int k = 0; k < words.size(); k++) {
-            marked.add(new Word(words.get(k).word(), words.get(k).start(), filler[k]));
+            marked.add(new Word(words.get(k).word(), words.get(k).start(), filler[k], false));
         }
+        for (Filler f : fillers) {
+            if (f.heard()) {
+                marked.add(new Word(f.text(), f.start(), true, true));
+            }
+        }
+        marked.sort(Comparator.comparingDouble(Word::start));
         return marked;
     }
 }

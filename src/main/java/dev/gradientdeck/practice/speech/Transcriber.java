@@ -104,7 +104,12 @@ public final class Transcriber implements AutoCloseable {
      * CancellationException}, so shutting down never waits for a long recording to finish.
      */
     public List<TimedWord> transcribe(byte[] wav, DoubleConsumer progress) {
-        Wav speech = WavAudio.toSpeechFormat(WavAudio.parse(wav));
+        return transcribe(WavAudio.parse(wav), progress);
+    }
+
+    /** As {@link #transcribe(byte[], DoubleConsumer)}, over audio already read. */
+    public List<TimedWord> transcribe(Wav audio, DoubleConsumer progress) {
+        Wav speech = WavAudio.toSpeechFormat(audio);
         modelLock.readLock().lock();
         try {
             if (model == null) {

@@ -32,7 +32,7 @@ class TranscriptTest {
     void withoutFillersNothingIsMarked() {
         List<TimedWord> words = List.of(new TimedWord("momentum", 0.1, 0.5));
         assertEquals(
-                List.of(new Transcript.Word("momentum", 0.1, false)),
+                List.of(new Transcript.Word("momentum", 0.1, false, false)),
                 Transcript.marked(words, List.of()));
     }
 }
