@@ -17,6 +17,9 @@ import dev.gradientdeck.streaks.Stats;
 import dev.gradientdeck.streaks.StatsRoutes;
 import dev.gradientdeck.streaks.StreakRepository;
 import dev.gradientdeck.practice.Practice;
+import dev.gradientdeck.practice.interview.InterviewRepository;
+import dev.gradientdeck.practice.interview.Interviews;
+import dev.gradientdeck.practice.web.InterviewRoutes;
 import dev.gradientdeck.practice.PracticeRepository;
 import dev.gradientdeck.practice.web.PracticeRoutes;
 import dev.gradientdeck.descent.DescentRepository;
@@ -97,6 +100,8 @@ public final class Server implements AutoCloseable {
             Stats stats = new Stats(new StreakRepository(database.jdbi()), version, learner);
             Practice practice = Practice.open(new PracticeRepository(database.jdbi()),
                     settings.database().toAbsolutePath().getParent(), cards, grading, learner::learnerClock);
+            Interviews interviews = new Interviews(new InterviewRepository(database.jdbi()), practice, reviews,
+                    learner::learnerClock);
             derivePromptsOnChange(learner, importer);
             DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews);
             AnkiRoutes anki = new AnkiRoutes(
@@ -113,7 +118,8 @@ public final class Server implements AutoCloseable {
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
                     new SearchRoutes(new SearchRepository(database.jdbi())),
-                    new PracticeRoutes(practice, cards, grading, () -> learner.current().zone()),
+                    new PracticeRoutes(practice, interviews, cards, grading, () -> learner.current().zone()),
+                    new InterviewRoutes(interviews, practice, cards, grading, () -> learner.current().zone()),
                     new SettingsRoutes(learner),
                     new SchedulerRoutes(schedulerParameters, schedulerRepository, fits, reviewLog, version, learner),
                     descent,

@@ -5,8 +5,12 @@ import dev.gradientdeck.practice.coverage.KeyPoints;
 import dev.gradientdeck.practice.measure.SpeechMetrics;
 import dev.gradientdeck.practice.measure.SpeechReport;
 import dev.gradientdeck.practice.speech.ModelStatus;
+import dev.gradientdeck.practice.speech.SpeechRecognizer;
 import dev.gradientdeck.practice.speech.TimedWord;
-import dev.gradientdeck.practice.speech.Transcriber;
+import dev.gradientdeck.practice.speech.VoiceActivity;
+import dev.gradientdeck.practice.speech.Wav;
+import dev.gradientdeck.practice.speech.WavAudio;
+
 
 import dev.gradientdeck.practice.PracticeAttempt.Point;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
@@ -27,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -42,9 +47,15 @@ public final class TranscriptionQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TranscriptionQueue.class);
 
+    /** Recordings that may wait for transcription at once; a new one beyond is refused (503). */
+    public static final int MAX_WAITING = 6;
+
+    /** A recording with less voice than this holds no answer. */
+    static final double MIN_SPEECH_SECONDS = 1.0;
+
     private final PracticeRepository repository;
     private final Recordings recordings;
-    private final Supplier<Transcriber> startSpeech;
+    private final Supplier<? extends SpeechRecognizer> startSpeech;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(
                     task -> {
@@ -53,7 +64,9 @@ public final class TranscriptionQueue implements AutoCloseable {
                         return thread;
                     });
     private final Map<Long, Double> progress = new ConcurrentHashMap<>();
-    private Transcriber transcriber;
+    private SpeechRecognizer transcriber;
+    /** Recordings queued or being transcribed now. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private boolean closed;
 
     /**
@@ -63,7 +76,7 @@ public final class TranscriptionQueue implements AutoCloseable {
     public TranscriptionQueue(
             PracticeRepository repository,
             Recordings recordings,
-            Supplier<Transcriber> startSpeech) {
+            Supplier<? extends SpeechRecognizer> startSpeech) {
         this.repository = repository;
         this.recordings = recordings;
         this.startSpeech = startSpeech;
@@ -79,11 +92,28 @@ public final class TranscriptionQueue implements AutoCloseable {
      * the next start.
      */
     public void submit(long attemptId) {
+        waiting.incrementAndGet();
         try {
-            worker.execute(() -> transcribe(attemptId));
+            worker.execute(
+                    () -> {
+                        try {
+                            transcribe(attemptId);
+                        } finally {
+                            waiting.decrementAndGet();
+                        }
+                    });
         } catch (RejectedExecutionException shuttingDown) {
+            waiting.decrementAndGet();
             log.info("Attempt {} stays queued: the app is shutting down", attemptId);
         }
+    }
+
+    /**
+     * Whether {@link #MAX_WAITING} recordings wait already: each holds a core for a third of its
+     * length, so more would only wait longer while the page says nothing.
+     */
+    public boolean full() {
+        return waiting.get() >= MAX_WAITING;
     }
 
     /** The share of the attempt's audio decoded so far, while it is being transcribed. */
@@ -107,7 +137,7 @@ public final class TranscriptionQueue implements AutoCloseable {
         }
     }
 
-    private synchronized Transcriber speech() {
+    private synchronized SpeechRecognizer speech() {
         if (closed) {
             throw new IllegalStateException("the transcription queue is closed");
         }
@@ -123,48 +153,58 @@ public final class TranscriptionQueue implements AutoCloseable {
             return;
         }
         PracticeAttempt attempt = found.get();
-        Transcriber speech = speech();
-        ModelStatus model;
-        try {
-            model = speech.settled().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "speech model preparation never fails, it settles as unavailable", e);
-        }
-        if (model instanceof ModelStatus.Unavailable unavailable) {
-            repository.markStatus(id, Status.UNAVAILABLE, unavailable.reason());
-            return;
-        }
-        repository.markStatus(id, Status.TRANSCRIBING, null);
         progress.put(id, 0.0);
         try {
+            Wav audio = WavAudio.read(recordings.file(attempt.audioPath()));
+            VoiceActivity track = VoiceActivity.of(audio);
+            if (track.speechSeconds() < MIN_SPEECH_SECONDS) {
+                repository.markNoSpeech(id, track.loudestDb(), nothingHeard(track.loudestDb()));
+                return;
+            }
+            SpeechRecognizer speech = speech();
+            ModelStatus model = speech.settled().get();
+            if (model instanceof ModelStatus.Unavailable unavailable) {
+                repository.markStatus(id, Status.UNAVAILABLE, unavailable.reason());
+                return;
+            }
+            repository.markStatus(id, Status.TRANSCRIBING, null);
             List<TimedWord> words =
-                    speech
-                            .transcribe(
-                                    recordings.read(attempt.audioPath()),
-                                    done -> progress.put(id, done))
-                            .stream()
+                    speech.transcribe(audio, done -> progress.put(id, done)).stream()
                             .sorted(Comparator.comparingDouble(TimedWord::start))
                             .toList();
-            SpeechReport report = SpeechMetrics.report(words);
+            SpeechReport report = SpeechMetrics.report(words, track);
             List<KeyPoint> points = attempt.points().stream().map(Point::keyPoint).toList();
             repository.saveMeasures(
                     id,
                     new Measures(
                             words, report, true, KeyPoints.coverage(points, report.transcript())));
-        } catch (CancellationException shuttingDown) {
-            // The attempt stays "transcribing" and is queued again at the next start.
+        } catch (InterruptedException | CancellationException shuttingDown) {
+            // The attempt stays queued or "transcribing" and is queued again at the next start.
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             repository.markStatus(
                     id, Status.FAILED, "The recording file could not be read: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (ExecutionException | RuntimeException | Error e) {
+            // An Error too (out of memory on a long recording): the attempt must not stay
+            // "transcribing" until a restart, so it says it failed and can be tried again.
             log.warn("Transcribing attempt {} failed", id, e);
-            repository.markStatus(id, Status.FAILED, "Transcription failed: " + e.getMessage());
+            repository.markStatus(
+                    id,
+                    Status.FAILED,
+                    "Transcription failed ("
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + "); you can try again.");
         } finally {
             progress.remove(id);
         }
+    }
+
+    /** What a learner whose microphone heard nothing is told, with the level it did hear. */
+    static String nothingHeard(double loudestDb) {
+        return "The microphone heard nothing: the loudest sound in the recording was "
+                + Math.round(loudestDb)
+                + " dB, where speech is usually louder than "
+                + Math.round(VoiceActivity.QUIETEST_SPEECH_DB)
+                + " dB. Check that the right microphone is on and not muted, then answer again.";
     }
 }

@@ -110,6 +110,13 @@ class PracticeWithoutSpeechTest {
         }
     }
 
+    /** The recording as an upload leaves it: a temporary file that answering takes over. */
+    private Path upload() throws Exception {
+        Path file = Files.createTempFile(dir, "upload-", ".wav");
+        Files.write(file, wav());
+        return file;
+    }
+
     private PracticeAttempt settled(long id) throws InterruptedException {
         PracticeAttempt attempt = practice.attempt(id);
         for (int i = 0; i < 200 && attempt.status().pending(); i++) {
@@ -122,7 +129,7 @@ class PracticeWithoutSpeechTest {
     @Test
     void aRecordingIsKeptMarkedUnavailableAndCanStillBeCheckedAndRated() throws Exception {
         practice = practiceWithoutModel();
-        PracticeAttempt attempt = settled(practice.answerAloud(cardId, wav()).id());
+        PracticeAttempt attempt = settled(practice.answerAloud(cardId, upload(), Optional.empty()).id());
 
         assertEquals(Status.UNAVAILABLE, attempt.status());
         assertTrue(attempt.statusMessage().contains("vosk-model-en"), attempt.statusMessage());
@@ -144,7 +151,7 @@ class PracticeWithoutSpeechTest {
         assertEquals(Status.UNAVAILABLE, settled(attempt.id()).status());
         assertEquals(
                 Status.DONE,
-                practice.answerInWriting(cardId, "It averages past gradients.").status());
+                practice.answerInWriting(cardId, "It averages past gradients.", Optional.empty()).status());
     }
 
     @Test
@@ -164,7 +171,8 @@ class PracticeWithoutSpeechTest {
                                         path,
                                         1L,
                                         6.6,
-                                        KeyPoints.fromTexts(List.of("It averages past gradients"))),
+                                        KeyPoints.fromTexts(List.of("It averages past gradients")),
+                                        null),
                                 Optional.empty());
 
         practice = practiceWithoutModel();

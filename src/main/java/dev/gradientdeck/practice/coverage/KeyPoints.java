@@ -247,7 +247,7 @@ public final class KeyPoints {
                         .filter(term -> !saidStems.contains(PorterStemmer.stem(term)))
                         .toList();
         double share = 1.0 - (double) missing.size() / point.terms().size();
-        return new PointCoverage(point.text(), share >= COVERED_SHARE, share, missing);
+        return new PointCoverage(point.text(), share >= COVERED_SHARE, share, missing, List.of());
     }
 
     /** The distinct content words of a text, one per stem, in order of first appearance. */

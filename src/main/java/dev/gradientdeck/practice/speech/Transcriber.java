@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * model. Each one keeps a core busy for a fraction of the audio's length, so callers on a small
  * machine should queue them.
  */
-public final class Transcriber implements AutoCloseable {
+public final class Transcriber implements SpeechRecognizer {
 
     private static final Logger log = LoggerFactory.getLogger(Transcriber.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,6 +76,7 @@ public final class Transcriber implements AutoCloseable {
         return transcriber;
     }
 
+    @Override
     public ModelStatus status() {
         return status;
     }
@@ -84,6 +85,7 @@ public final class Transcriber implements AutoCloseable {
      * Completes with {@link ModelStatus.Ready} or {@link ModelStatus.Unavailable} once preparation
      * is over.
      */
+    @Override
     public CompletableFuture<ModelStatus> settled() {
         return settled.copy();
     }
@@ -108,6 +110,7 @@ public final class Transcriber implements AutoCloseable {
     }
 
     /** As {@link #transcribe(byte[], DoubleConsumer)}, over audio already read. */
+    @Override
     public List<TimedWord> transcribe(Wav audio, DoubleConsumer progress) {
         Wav speech = WavAudio.toSpeechFormat(audio);
         modelLock.readLock().lock();

@@ -28,7 +28,7 @@ public final class VoiceActivity {
     private static final int WINDOW = 3 * STEP;
 
     /** Never call a frame speech below this level: below it is room noise, even in a silent room. */
-    static final double QUIETEST_SPEECH_DB = -50;
+    public static final double QUIETEST_SPEECH_DB = -50;
 
     /** Speech stands at least this far above the recording's noise floor. */
     private static final double ABOVE_FLOOR_DB = 12;

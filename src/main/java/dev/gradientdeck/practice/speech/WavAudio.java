@@ -1,6 +1,18 @@
 package dev.gradientdeck.practice.speech;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * Reads RIFF WAV bytes and brings them to the 16 kHz mono 16-bit PCM the speech model was trained
@@ -56,6 +68,82 @@ public final class WavAudio {
                 format == null
                         ? "Broken WAV file: it has no format description (fmt chunk)."
                         : "Broken WAV file: it has no audio data (data chunk).");
+    }
+
+    /**
+     * Checks a WAV file without reading its audio, and gives its length in seconds. The JDK's own
+     * reader ({@code javax.sound.sampled}) parses the header; the checks and messages are ours.
+     */
+    public static double inspect(Path file) {
+        try {
+            AudioFileFormat found = AudioSystem.getAudioFileFormat(file.toFile());
+            AudioFormat format = requireReadable(found.getFormat());
+            if (found.getFrameLength() == 0) {
+                throw new InvalidWavException("The recording is empty: the WAV file holds no audio.");
+            }
+            if (found.getFrameLength() == AudioSystem.NOT_SPECIFIED) {
+                // A recorder that streams may leave the length unwritten: the file's size tells it.
+                long frames = Math.max(0, (Files.size(file) - 44) / format.getFrameSize());
+                return frames / (double) format.getSampleRate();
+            }
+            return found.getFrameLength() / (double) format.getSampleRate();
+        } catch (UnsupportedAudioFileException e) {
+            throw new InvalidWavException(
+                    "Not a WAV file" + lookalike(head(file)) + ": please send 16-bit PCM WAV audio.");
+        } catch (IOException e) {
+            throw new InvalidWavException("The WAV file could not be read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A WAV file as {@link #SPEECH_SAMPLE_RATE} mono, read and converted by the JDK's {@code
+     * javax.sound.sampled} (which resamples and mixes channels down since JDK 17).
+     */
+    public static Wav read(Path file) throws IOException {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
+            AudioFormat format = requireReadable(in.getFormat());
+            AudioFormat speech = new AudioFormat(SPEECH_SAMPLE_RATE, 16, 1, true, false);
+            try (AudioInputStream converted =
+                    format.matches(speech) ? in : AudioSystem.getAudioInputStream(speech, in)) {
+                byte[] bytes = converted.readAllBytes();
+                short[] samples = new short[bytes.length / 2];
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+                if (samples.length == 0) {
+                    throw new InvalidWavException("The recording is empty: the WAV file holds no audio.");
+                }
+                return new Wav(SPEECH_SAMPLE_RATE, 1, samples);
+            }
+        } catch (UnsupportedAudioFileException e) {
+            throw new InvalidWavException(
+                    "Not a WAV file" + lookalike(head(file)) + ": please send 16-bit PCM WAV audio.");
+        }
+    }
+
+    private static AudioFormat requireReadable(AudioFormat format) {
+        if (!format.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED)) {
+            throw new InvalidWavException(
+                    "Unsupported WAV encoding ("
+                            + format.getEncoding()
+                            + "): only uncompressed integer PCM is read, not float, A-law, mu-law or compressed audio.");
+        }
+        requireSupported(
+                new Format(
+                        FORMAT_PCM,
+                        format.getChannels(),
+                        Math.round(format.getSampleRate()),
+                        format.getSampleSizeInBits()));
+        if (format.isBigEndian()) {
+            throw new InvalidWavException("Big-endian WAV is not supported.");
+        }
+        return format;
+    }
+
+    private static byte[] head(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(12);
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     /** Mono at {@link #SPEECH_SAMPLE_RATE}; audio already in that shape is returned as it is. */

@@ -243,6 +243,8 @@ public final class PracticePages {
                                     ? "speech recognition is unavailable."
                                     : a.statusMessage());
             case FAILED -> a.statusMessage() == null ? "Transcription failed." : a.statusMessage();
+            case NO_SPEECH ->
+                    a.statusMessage() == null ? "The microphone heard nothing." : a.statusMessage();
             case DONE -> "";
         };
     }

@@ -1,8 +1,10 @@
 package dev.gradientdeck.practice.web;
 
 import dev.gradientdeck.practice.Practice;
+import dev.gradientdeck.practice.interview.Interviews;
 import dev.gradientdeck.practice.PracticeAttempt;
 import dev.gradientdeck.practice.PracticeOptions;
+import dev.gradientdeck.practice.web.PracticePages.SpeechModel;
 import dev.gradientdeck.practice.PracticeRepository;
 import dev.gradientdeck.practice.speech.InvalidWavException;
 import dev.gradientdeck.practice.speech.WavAudio;
@@ -11,7 +13,7 @@ import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
-import dev.gradientdeck.practice.web.PracticePages.SpeechModel;
+
 import dev.gradientdeck.present.Numbers;
 import dev.gradientdeck.review.GradeButton;
 import dev.gradientdeck.review.Grading;
@@ -52,36 +54,24 @@ import java.util.Set;
  */
 public final class PracticeRoutes implements WebServer.Routes {
 
-    /** The recording plus its small fields and the multipart framing around them. */
-    private static final long MAX_UPLOAD_BYTES = WavAudio.MAX_BYTES + 64 * 1024;
-
-    /**
-     * Parts up to this size stay in memory; larger ones go to a temporary file that Jetty deletes
-     * after the request.
-     */
-    private static final int IN_MEMORY_BYTES = 1 << 20;
-
-    /** A typed answer at its longest, in UTF-8's widest case. */
-    private static final int MAX_FIELD_BYTES = 4 * Practice.MAX_TEXT_CHARS;
-
-    /**
-     * Past this much, an oversized body is not read to the end before answering: the connection is
-     * closed instead.
-     */
-    private static final long MAX_DRAIN_BYTES = 4 * MAX_UPLOAD_BYTES;
-
-    private static final Set<String> UPLOAD_FIELDS = Set.of("cardId", "audio", "text");
     private static final int HISTORY_ROWS = 100;
     private static final int TREND_POINTS = 30;
 
     private final Practice practice;
+    private final Interviews interviews;
     private final CardRepository cards;
     private final Grading grading;
     /** The learner's zone now, for the times shown: it may change in Settings while the app runs. */
     private final Supplier<ZoneId> zone;
 
-    public PracticeRoutes(Practice practice, CardRepository cards, Grading grading, Supplier<ZoneId> zone) {
+    public PracticeRoutes(
+            Practice practice,
+            Interviews interviews,
+            CardRepository cards,
+            Grading grading,
+            Supplier<ZoneId> zone) {
         this.practice = practice;
+        this.interviews = interviews;
         this.cards = cards;
         this.grading = grading;
         this.zone = zone;
@@ -163,7 +153,26 @@ public final class PracticeRoutes implements WebServer.Routes {
     private void showAttempt(Context ctx) {
         ctx.render(
                 "practice-attempt.jte",
-                Map.of("page", attemptView(practice.attempt(attemptId(ctx)))));
+                Map.of("page", attemptView(revealable(practice.attempt(attemptId(ctx))))));
+    }
+
+    /**
+     * An answer given in a mock interview is revealed with the interview's report, not before: its
+     * checklist is the model answer's key points.
+     */
+    private PracticeAttempt revealable(PracticeAttempt attempt) {
+        if (runningInterview(attempt)) {
+            throw new HttpResponseException(
+                    HttpStatus.CONFLICT.getCode(),
+                    "This answer belongs to interview "
+                            + attempt.interviewId()
+                            + ", which is still running: it is shown in the report at the end.");
+        }
+        return attempt;
+    }
+
+    private boolean runningInterview(PracticeAttempt attempt) {
+        return attempt.interviewId() != null && !interviews.find(attempt.interviewId()).done();
     }
 
     private PracticePages.AttemptView attemptView(PracticeAttempt attempt) {
@@ -266,24 +275,34 @@ public final class PracticeRoutes implements WebServer.Routes {
     public record ApiModel(String state, Integer percent, String message) {}
 
     private void create(Context ctx) {
-        Upload upload = readUpload(ctx);
+        AnswerUpload upload = AnswerUpload.read(ctx);
         PracticeAttempt attempt;
-        if (upload.audio().isPresent()) {
-            try {
-                attempt = practice.answerAloud(upload.cardId(), upload.audio().get());
-            } catch (InvalidWavException e) {
-                throw new HttpResponseException(
-                        HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), e.getMessage());
+        try {
+            upload.interviewId().ifPresent(id -> interviews.requireOpenQuestion(id, upload.cardId()));
+            if (upload.audio().isPresent()) {
+                attempt =
+                        practice.answerAloud(
+                                upload.cardId(), upload.audio().get(), upload.interviewId());
+            } else {
+                attempt =
+                        practice.answerInWriting(
+                                upload.cardId(), upload.text().orElseThrow(), upload.interviewId());
             }
-        } else {
-            attempt = practice.answerInWriting(upload.cardId(), upload.text().orElseThrow());
+        } catch (InvalidWavException e) {
+            throw new HttpResponseException(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), e.getMessage());
+        } finally {
+            upload.discard();
         }
+        long attemptId = attempt.id();
+        upload.interviewId().ifPresent(id -> interviews.answered(id, upload.cardId(), attemptId));
         ctx.status(HttpStatus.CREATED).json(new ApiCreated(attempt.id(), attempt.status().key()));
     }
 
     private void apiAttempt(Context ctx) {
         PracticeAttempt a = practice.attempt(attemptId(ctx));
-        boolean done = a.status() == Status.DONE;
+        boolean hidden = runningInterview(a);
+        boolean done = a.status() == Status.DONE && !hidden;
         Optional<Double> progress = practice.progress(a.id());
         String message = done ? null : PracticePages.progressText(a, speech(), progress);
         ctx.json(
@@ -294,7 +313,7 @@ public final class PracticeRoutes implements WebServer.Routes {
                         a.status().key(),
                         message,
                         progress.orElse(null),
-                        a.transcript(),
+                        hidden ? null : a.transcript(),
                         a.durationSeconds(),
                         a.speakingSeconds(),
                         a.wordsPerMinute(),
@@ -309,7 +328,9 @@ public final class PracticeRoutes implements WebServer.Routes {
                                         .toList()
                                 : null,
                         a.longestPauseSeconds(),
-                        a.points().stream()
+                        hidden
+                                ? null
+                                : a.points().stream()
                                 .map(
                                         p ->
                                                 new ApiPoint(
@@ -327,139 +348,6 @@ public final class PracticeRoutes implements WebServer.Routes {
     private void apiModel(Context ctx) {
         SpeechModel speech = speech();
         ctx.json(new ApiModel(speech.state(), speech.percent(), speech.text()));
-    }
-
-    // ---- input ----
-
-    private record Upload(long cardId, Optional<byte[]> audio, Optional<String> text) {}
-
-    /**
-     * Reads an answer upload. The 20 MB allowance is this route's alone: it is given to this
-     * request's multipart parser, while every other request body keeps the server's 1 MB limit.
-     */
-    private static Upload readUpload(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-            throw new BadRequest(
-                    "Send the answer as multipart/form-data with cardId and either audio (a WAV file) or text"
-                            + (type == null ? "." : ", not as " + type + "."));
-        }
-        long length = ctx.req().getContentLengthLong();
-        if (length > MAX_UPLOAD_BYTES) {
-            throw tooLarge(ctx, length);
-        }
-        ctx.req()
-                .setAttribute(
-                        MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE,
-                        new MultipartConfigElement(
-                                System.getProperty("java.io.tmpdir"),
-                                WavAudio.MAX_BYTES,
-                                MAX_UPLOAD_BYTES,
-                                IN_MEMORY_BYTES));
-        Map<String, Part> parts = new LinkedHashMap<>();
-        try {
-            for (Part part : ctx.req().getParts()) {
-                parts.putIfAbsent(part.getName(), part);
-            }
-        } catch (IllegalStateException e) {
-            // Jetty reports a part or a request over these limits as an IllegalStateException
-            // saying what "exceeds" them.
-            if (String.valueOf(e.getMessage()).contains("exceeds")) {
-                throw tooLarge(ctx, length);
-            }
-            throw new BadRequest(
-                    "The upload could not be read as multipart/form-data: " + e.getMessage());
-        } catch (IOException | ServletException e) {
-            throw new BadRequest(
-                    "The upload could not be read as multipart/form-data: " + e.getMessage());
-        }
-        List<String> unknown =
-                parts.keySet().stream().filter(name -> !UPLOAD_FIELDS.contains(name)).toList();
-        if (!unknown.isEmpty()) {
-            throw new BadRequest(
-                    "Unknown field(s): " + String.join(", ", unknown) + ".",
-                    List.of("the fields are cardId, and either audio (a WAV file) or text"));
-        }
-        String rawCardId =
-                text(parts.get("cardId"))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .orElseThrow(
-                                () ->
-                                        new BadRequest(
-                                                "cardId is missing: say which card this answer is for."));
-        long cardId = number(rawCardId, "cardId");
-        Part audio = parts.get("audio");
-        Optional<String> text = text(parts.get("text"));
-        if (audio != null && text.isPresent()) {
-            throw new BadRequest("Send the answer as audio or as text, not both.");
-        }
-        if (audio == null && text.isEmpty()) {
-            throw new BadRequest("The answer is missing: send audio (a WAV file) or text.");
-        }
-        return new Upload(
-                cardId, audio == null ? Optional.empty() : Optional.of(bytes(audio)), text);
-    }
-
-    /**
-     * The rest of the body is read and dropped before answering: a client still sending would
-     * otherwise see the connection closed under it instead of this message. Bodies far over the
-     * limit are not worth reading; for those the connection is closed.
-     */
-    private static HttpResponseException tooLarge(Context ctx, long length) {
-        if (length <= MAX_DRAIN_BYTES) {
-            try (InputStream rest = ctx.req().getInputStream()) {
-                byte[] buffer = new byte[1 << 16];
-                long left = MAX_DRAIN_BYTES;
-                for (int n = 0;
-                        n >= 0 && left > 0;
-                        n = rest.read(buffer, 0, (int) Math.min(buffer.length, left))) {
-                    left -= n;
-                }
-            } catch (IOException | IllegalStateException ignored) {
-                // Read as far as it could be; the answer below still goes out.
-            }
-        }
-        String size =
-                length > 0
-                        ? " (" + Numbers.oneDecimal(length / (1024.0 * 1024)) + " MB)"
-                        : "";
-        return new HttpResponseException(
-                HttpStatus.CONTENT_TOO_LARGE.getCode(),
-                "The recording is too large"
-                        + size
-                        + ": the limit is "
-                        + WavAudio.MAX_BYTES / (1024 * 1024)
-                        + " MB, about 10 minutes of 16 kHz mono WAV.");
-    }
-
-    private static Optional<String> text(Part part) {
-        if (part == null) {
-            return Optional.empty();
-        }
-        try (InputStream in = part.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
-            if (bytes.length > MAX_FIELD_BYTES) {
-                throw new BadRequest(
-                        "The field "
-                                + part.getName()
-                                + " is too long: a typed answer keeps at most "
-                                + Practice.MAX_TEXT_CHARS
-                                + " characters.");
-            }
-            return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new BadRequest(
-                    "The field " + part.getName() + " could not be read: " + e.getMessage());
-        }
-    }
-
-    private static byte[] bytes(Part part) {
-        try (InputStream in = part.getInputStream()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new BadRequest("The audio could not be read: " + e.getMessage());
-        }
     }
 
     private static PracticeOptions options(Context ctx) {
@@ -491,11 +379,7 @@ public final class PracticeRoutes implements WebServer.Routes {
     }
 
     private static long number(String raw, String name) {
-        try {
-            return Long.parseLong(raw.strip());
-        } catch (NumberFormatException e) {
-            throw new BadRequest(name + " must be a whole number, not '" + raw + "'");
-        }
+        return AnswerUpload.number(raw, name);
     }
 
     private static long attemptId(Context ctx) {
@@ -517,7 +401,11 @@ public final class PracticeRoutes implements WebServer.Routes {
                     case UNKNOWN_CARD, UNKNOWN_ATTEMPT -> 404;
                     case ARCHIVED_CARD, ALREADY_RATED, NOT_RETRANSCRIBABLE -> 409;
                     case INVALID -> 400;
+                    case BUSY -> 503;
                 };
+        if (status == 503) {
+            ctx.header("Retry-After", "60");
+        }
         WebServer.answerError(ctx, status, e.getMessage(), List.of());
     }
 }
