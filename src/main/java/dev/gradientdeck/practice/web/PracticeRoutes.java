@@ -197,7 +197,7 @@ public final class PracticeRoutes implements WebServer.Routes {
     }
 
     private void audio(Context ctx) throws IOException {
-        PracticeAttempt attempt = practice.attempt(attemptId(ctx));
+        PracticeAttempt attempt = revealable(practice.attempt(attemptId(ctx)));
         if (!attempt.spoken()) {
             throw new NotFoundResponse(
                     "Attempt " + attempt.id() + " was typed; it has no recording.");
@@ -214,8 +214,7 @@ public final class PracticeRoutes implements WebServer.Routes {
         // A recording never changes once stored.
         ctx.header("Cache-Control", "private, max-age=86400");
         ctx.header("Content-Disposition", "inline; filename=\"practice-" + attempt.id() + ".wav\"");
-        InputStream in = Files.newInputStream(file);
-        ctx.writeSeekableStream(in, "audio/wav", Files.size(file));
+        RecordingRange.send(ctx, file, Files.size(file), "audio/wav");
     }
 
     private void rate(Context ctx) {
