@@ -154,9 +154,10 @@ public final class InterviewRepository {
                         .bind("id", id)
                         .map(
                                 (rs, ctx) -> {
+                                    int position = rs.getInt("position");
+                                    long card = rs.getLong("card_id");
                                     long attempt = rs.getLong("attempt_id");
-                                    return new Question(
-                                            rs.getInt("position"), rs.getLong("card_id"), rs.wasNull() ? null : attempt);
+                                    return new Question(position, card, rs.wasNull() ? null : attempt);
                                 })
                         .list();
         return h.createQuery("SELECT * FROM interviews WHERE id = :id")
