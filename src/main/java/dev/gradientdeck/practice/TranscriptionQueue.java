@@ -2,6 +2,7 @@ package dev.gradientdeck.practice;
 
 import dev.gradientdeck.practice.coverage.KeyPoint;
 import dev.gradientdeck.practice.coverage.KeyPoints;
+import dev.gradientdeck.practice.measure.DeckVocabulary;
 import dev.gradientdeck.practice.measure.SpeechMetrics;
 import dev.gradientdeck.practice.measure.SpeechReport;
 import dev.gradientdeck.practice.speech.ModelStatus;
@@ -21,6 +22,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,12 +171,17 @@ public final class TranscriptionQueue implements AutoCloseable {
                 return;
             }
             repository.markStatus(id, Status.TRANSCRIBING, null);
-            List<TimedWord> words =
-                    speech.transcribe(audio, done -> progress.put(id, done)).stream()
-                            .sorted(Comparator.comparingDouble(TimedWord::start))
-                            .toList();
-            SpeechReport report = SpeechMetrics.report(words, track);
             List<KeyPoint> points = attempt.points().stream().map(Point::keyPoint).toList();
+            // The card's own terms help the recognizer's near misses ("radiant" for "gradient").
+            Set<String> terms = new HashSet<>();
+            points.forEach(p -> terms.addAll(p.terms()));
+            List<TimedWord> words =
+                    DeckVocabulary.snap(
+                            speech.transcribe(audio, done -> progress.put(id, done)).stream()
+                                    .sorted(Comparator.comparingDouble(TimedWord::start))
+                                    .toList(),
+                            terms);
+            SpeechReport report = SpeechMetrics.report(words, track);
             repository.saveMeasures(
                     id,
                     new Measures(
