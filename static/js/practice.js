@@ -311,6 +311,8 @@
 
   function session(root) {
     var thinkSeconds = Number(root.dataset.think);
+    // In a mock interview nothing is revealed between questions: the report comes after the last answer.
+    var interviewId = root.dataset.interview || null;
     var answerSeconds = Number(root.dataset.answer);
     var questions = Array.prototype.slice.call(root.querySelectorAll(".practice-question"));
     var stage = root.querySelector(".stage");
@@ -458,6 +460,7 @@
       show([]);
       var form = new FormData();
       form.append("cardId", questions[index].dataset.card);
+      if (interviewId) form.append("interviewId", interviewId);
       if (answerFields.audio) form.append("audio", answerFields.audio, "answer.wav");
       else form.append("text", answerFields.text);
       fetch("/api/practice/attempts", { method: "POST", body: form, headers: { "Accept": "application/json" } })
@@ -468,7 +471,8 @@
         .then(function (created) {
           pending = null;
           typed.hidden = true;
-          reveal(created.id);
+          if (interviewId) nextInInterview();
+          else reveal(created.id);
         }, function (error) {
           setPhase("failed", "Not saved", "Your answer is still here; try again.");
           problem.textContent = error.message;
@@ -501,6 +505,18 @@
         slot.innerHTML = "";
         slot.appendChild(note);
       });
+    }
+
+    function nextInInterview() {
+      if (index < questions.length - 1) {
+        begin(index + 1);
+        return;
+      }
+      setPhase("revealed", "Interview over", "Your answers are in. Opening the report…");
+      show([]);
+      if (rec) rec.close();
+      rec = null;
+      window.location.assign("/interview/" + interviewId);
     }
 
     function retry() {
@@ -560,6 +576,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // A report whose answers are still being transcribed fills in by itself.
+    var report = document.querySelector(".interview-report[data-pending='true']");
+    if (report) setTimeout(function () { window.location.reload(); }, 3 * POLL_MS);
     document.querySelectorAll("[data-model-state]").forEach(watchModel);
     document.querySelectorAll(".attempt").forEach(watchAttempt);
     var root = document.querySelector(".practice-session");

@@ -18,8 +18,11 @@ import dev.gradientdeck.streaks.Stats;
 import dev.gradientdeck.streaks.StatsRoutes;
 import dev.gradientdeck.streaks.StreakRepository;
 import dev.gradientdeck.practice.Practice;
+import dev.gradientdeck.practice.interview.InterviewRepository;
+import dev.gradientdeck.practice.interview.Interviews;
+import dev.gradientdeck.practice.web.InterviewRoutes;
 import dev.gradientdeck.practice.PracticeRepository;
-import dev.gradientdeck.practice.PracticeRoutes;
+import dev.gradientdeck.practice.web.PracticeRoutes;
 import dev.gradientdeck.descent.DescentBlocks;
 import dev.gradientdeck.descent.web.DescentRepository;
 import dev.gradientdeck.descent.web.DescentRoutes;
@@ -111,6 +114,8 @@ public final class Server implements AutoCloseable {
             Stats stats = new Stats(new StreakRepository(database.jdbi()), version, learner);
             Practice practice = Practice.open(new PracticeRepository(database.jdbi()),
                     settings.database().toAbsolutePath().getParent(), cards, grading, learner::learnerClock);
+            Interviews interviews = new Interviews(new InterviewRepository(database.jdbi()), practice, reviews,
+                    learner::learnerClock);
             derivePromptsOnChange(learner, importer);
             DescentRoutes descent = new DescentRoutes(new DescentRepository(database.jdbi()), cards, reviews, grading);
             AnkiRoutes anki = new AnkiRoutes(
@@ -128,7 +133,8 @@ public final class Server implements AutoCloseable {
                     new StatsRoutes(stats, reviews),
                     new PaperRoutes(papers),
                     new SearchRoutes(new SearchRepository(database.jdbi())),
-                    new PracticeRoutes(practice, cards, grading, () -> learner.current().zone()),
+                    new PracticeRoutes(practice, interviews, cards, grading, () -> learner.current().zone()),
+                    new InterviewRoutes(interviews, practice, cards, grading, () -> learner.current().zone()),
                     new SettingsRoutes(learner),
                     new SchedulerRoutes(schedulerParameters, schedulerRepository, fits, reviewLog, version, learner),
                     descent,

@@ -94,10 +94,32 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule pureCoresUseNoFramework = noClasses()
             .that(resideInAPackage("dev.gradientdeck.*..")
-                    .and(not(resideInAnyPackage("dev.gradientdeck.web..", "dev.gradientdeck.db..")))
+                    // A feature split into sub-packages keeps its edges together in its own web package.
+                    .and(not(resideInAnyPackage("dev.gradientdeck.web..", "dev.gradientdeck.db..", "dev.gradientdeck.*.web..")))
                     .and(not(EDGE)))
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "gg.jte..")
             .because("a pure core is records and functions: requests, SQL and templates stay at the edges");
+
+    /**
+     * Practice in one direction: its pages and API (web) over the mock interview, over taking answers (the package itself),
+     * over measuring speech and covering key points, over reading audio and recognizing words (speech).
+     */
+    @ArchTest
+    static final ArchRule practiceSubPackagesInOneDirection = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("web").definedBy("dev.gradientdeck.practice.web..")
+            .layer("interview").definedBy("dev.gradientdeck.practice.interview..")
+            .layer("answers").definedBy("dev.gradientdeck.practice")
+            .layer("measure").definedBy("dev.gradientdeck.practice.measure..")
+            .layer("coverage").definedBy("dev.gradientdeck.practice.coverage..")
+            .layer("speech").definedBy("dev.gradientdeck.practice.speech..")
+            .whereLayer("web").mayNotBeAccessedByAnyLayer()
+            .whereLayer("interview").mayOnlyBeAccessedByLayers("web")
+            .whereLayer("answers").mayOnlyBeAccessedByLayers("web", "interview")
+            .whereLayer("measure").mayOnlyBeAccessedByLayers("web", "interview", "answers")
+            .whereLayer("coverage").mayOnlyBeAccessedByLayers("web", "interview", "answers")
+            .whereLayer("speech").mayOnlyBeAccessedByLayers("web", "interview", "answers", "measure")
+            .withOptionalLayers(true);
 
     private static DescribedPredicate<JavaClass> otherAppPackagesThan(String own) {
         return resideInAPackage("dev.gradientdeck..").and(resideOutsideOfPackage(own));

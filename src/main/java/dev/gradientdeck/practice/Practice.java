@@ -1,5 +1,18 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.coverage.KeyPoint;
+import dev.gradientdeck.practice.coverage.KeyPoints;
+import dev.gradientdeck.practice.measure.SpeechMetrics;
+import dev.gradientdeck.practice.measure.SpeechReport;
+import dev.gradientdeck.practice.measure.TypedAnswer;
+import dev.gradientdeck.practice.speech.InvalidWavException;
+import dev.gradientdeck.practice.speech.ModelStatus;
+import dev.gradientdeck.practice.speech.TimedWord;
+import dev.gradientdeck.practice.speech.SpeechRecognizer;
+import dev.gradientdeck.practice.speech.Transcriber;
+import dev.gradientdeck.practice.speech.Wav;
+import dev.gradientdeck.practice.speech.WavAudio;
+
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.days.LearnerClock;
@@ -13,6 +26,7 @@ import dev.gradientdeck.review.Reviews;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +66,8 @@ public final class Practice implements AutoCloseable {
             ARCHIVED_CARD,
             ALREADY_RATED,
             NOT_RETRANSCRIBABLE,
-            INVALID
+            INVALID,
+            BUSY
         }
 
         private final Reason reason;
@@ -108,7 +123,7 @@ public final class Practice implements AutoCloseable {
             CardRepository cards,
             Grading grading,
             Supplier<LearnerClock> clock,
-            Supplier<Transcriber> startSpeech) {
+            Supplier<? extends SpeechRecognizer> startSpeech) {
         Recordings recordings = new Recordings(databaseFolder);
         TranscriptionQueue queue = new TranscriptionQueue(repository, recordings, startSpeech);
         repository.pending().forEach(queue::submit);
@@ -142,61 +157,78 @@ public final class Practice implements AutoCloseable {
     }
 
     /**
-     * A spoken answer: the WAV is checked before anything is stored ({@link InvalidWavException}
-     * when it is not one), then kept and queued for transcription. Where speech recognition is
-     * unavailable the attempt is still stored, marked so, and everything but the transcript works.
+     * A spoken answer, uploaded to {@code upload} (a file this call takes over: it is moved into
+     * the recordings or deleted). The WAV is checked before anything is stored ({@link
+     * InvalidWavException} when it is not one), then kept and queued for transcription. Where
+     * speech recognition is unavailable the attempt is still stored, marked so, and everything but
+     * the transcript works. With {@link TranscriptionQueue#MAX_WAITING} recordings waiting already
+     * it is refused as busy, and nothing is stored.
      */
-    public PracticeAttempt answerAloud(long cardId, byte[] wav) {
-        CardDetail card = answerableCard(cardId);
-        Wav audio = WavAudio.parse(wav);
-        ModelStatus model = queue.modelStatus();
-        Optional<String> unavailable =
-                model instanceof ModelStatus.Unavailable u
-                        ? Optional.of(u.reason())
-                        : Optional.empty();
-        LearnerClock learner = clock.get();
-        Instant now = learner.now();
-        LocalDate day = learner.dayKey(now).date();
-        String path;
+    public PracticeAttempt answerAloud(long cardId, Path upload, Optional<Long> interviewId) {
         try {
-            path = recordings.store(wav, day);
+            CardDetail card = answerableCard(cardId);
+            if (queue.full()) {
+                throw new Refused(
+                        Refused.Reason.BUSY,
+                        TranscriptionQueue.MAX_WAITING
+                                + " recordings are waiting to be transcribed already; send this one again in a minute"
+                                + " (it is still in your page).");
+            }
+            double seconds = WavAudio.inspect(upload);
+            long bytes = Files.size(upload);
+            ModelStatus model = queue.modelStatus();
+            Optional<String> unavailable =
+                    model instanceof ModelStatus.Unavailable u
+                            ? Optional.of(u.reason())
+                            : Optional.empty();
+            LearnerClock learner = clock.get();
+            Instant now = learner.now();
+            LocalDate day = learner.dayKey(now).date();
+            String path = recordings.store(upload, day);
+            long id;
+            try {
+                id =
+                        repository.insert(
+                                new NewAttempt(
+                                        cardId,
+                                        now,
+                                        day,
+                                        Mode.SPOKEN,
+                                        unavailable.isPresent() ? Status.UNAVAILABLE : Status.QUEUED,
+                                        unavailable.orElse(null),
+                                        path,
+                                        bytes,
+                                        seconds,
+                                        checklist(card),
+                                        interviewId.orElse(null)),
+                                Optional.empty());
+            } catch (RuntimeException e) {
+                deleteQuietly(path, e);
+                throw e;
+            }
+            // Read before queueing, so the answer reports the attempt as stored, not wherever the
+            // worker has taken it since.
+            PracticeAttempt stored = attempt(id);
+            if (unavailable.isEmpty()) {
+                queue.submit(id);
+            }
+            return stored;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the recording", e);
+        } finally {
+            try {
+                Files.deleteIfExists(upload);
+            } catch (IOException ignored) {
+                // A temporary upload left behind is removed with the temporary folder.
+            }
         }
-        long id;
-        try {
-            id =
-                    repository.insert(
-                            new NewAttempt(
-                                    cardId,
-                                    now,
-                                    day,
-                                    Mode.SPOKEN,
-                                    unavailable.isPresent() ? Status.UNAVAILABLE : Status.QUEUED,
-                                    unavailable.orElse(null),
-                                    path,
-                                    (long) wav.length,
-                                    audio.durationSeconds(),
-                                    checklist(card)),
-                            Optional.empty());
-        } catch (RuntimeException e) {
-            deleteQuietly(path, e);
-            throw e;
-        }
-        // Read before queueing, so the answer reports the attempt as stored, not wherever the
-        // worker has taken it since.
-        PracticeAttempt stored = attempt(id);
-        if (unavailable.isEmpty()) {
-            queue.submit(id);
-        }
-        return stored;
     }
 
     /**
      * A typed answer (the learner has no microphone, or chose to type): measured at once, without
      * timings.
      */
-    public PracticeAttempt answerInWriting(long cardId, String text) {
+    public PracticeAttempt answerInWriting(long cardId, String text, Optional<Long> interviewId) {
         CardDetail card = answerableCard(cardId);
         String answer = text.strip();
         if (answer.isEmpty()) {
@@ -228,7 +260,8 @@ public final class Practice implements AutoCloseable {
                                 null,
                                 null,
                                 null,
-                                points),
+                                points,
+                                interviewId.orElse(null)),
                         Optional.of(
                                 new Measures(
                                         words,

@@ -1,12 +1,16 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.coverage.KeyPoint;
+import dev.gradientdeck.practice.measure.Filler;
+import dev.gradientdeck.practice.speech.TimedWord;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * One practice answer as stored. The measures are null until there is a transcript, and the timed
+ * One practice answer as stored, the one record of it every page and the API read. The measures are null until there is a transcript, and the timed
  * ones (duration, speaking time, pace, pauses) stay null for a typed answer.
  */
 public record PracticeAttempt(
@@ -29,7 +33,9 @@ public record PracticeAttempt(
         Double longestPauseSeconds,
         List<Point> points,
         Integer rating,
-        Instant ratedAt) {
+        Instant ratedAt,
+        Double loudestDb,
+        Long interviewId) {
 
     public PracticeAttempt {
         words = List.copyOf(words);
@@ -52,7 +58,9 @@ public record PracticeAttempt(
         TRANSCRIBING,
         DONE,
         UNAVAILABLE,
-        FAILED;
+        FAILED,
+        /** The recording holds (almost) no voice: nothing to measure. */
+        NO_SPEECH;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -73,10 +81,12 @@ public record PracticeAttempt(
             List<String> terms,
             Boolean suggested,
             Boolean covered,
-            List<String> missing) {
+            List<String> missing,
+            List<String> matched) {
         public Point {
             terms = List.copyOf(terms);
             missing = List.copyOf(missing);
+            matched = List.copyOf(matched);
         }
 
         public KeyPoint keyPoint() {

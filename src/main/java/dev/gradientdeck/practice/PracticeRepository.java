@@ -1,5 +1,11 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.coverage.KeyPoint;
+import dev.gradientdeck.practice.coverage.PointCoverage;
+import dev.gradientdeck.practice.measure.Filler;
+import dev.gradientdeck.practice.measure.SpeechReport;
+import dev.gradientdeck.practice.speech.TimedWord;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +74,8 @@ public final class PracticeRepository {
             String audioPath,
             Long audioBytes,
             Double durationSeconds,
-            List<KeyPoint> points) {}
+            List<KeyPoint> points,
+            Long interviewId) {}
 
     /**
      * What a transcript (or the typed text) showed; {@code timed} is false for typed answers, which
@@ -145,8 +152,9 @@ public final class PracticeRepository {
                             h.createUpdate(
                                             """
               INSERT INTO practice_attempts (card_id, created_at, day_key, mode, status, status_message, audio_path,
-                                             audio_bytes, duration_seconds)
-              VALUES (:cardId, :createdAt, :dayKey, :mode, :status, :message, :audioPath, :audioBytes, :duration)""")
+                                             audio_bytes, duration_seconds, interview_id)
+              VALUES (:cardId, :createdAt, :dayKey, :mode, :status, :message, :audioPath, :audioBytes, :duration,
+                      :interviewId)""")
                                     .bind("cardId", attempt.cardId())
                                     .bind("createdAt", attempt.createdAt().toString())
                                     .bind("dayKey", attempt.dayKey().toString())
@@ -156,6 +164,7 @@ public final class PracticeRepository {
                                     .bind("audioPath", attempt.audioPath())
                                     .bind("audioBytes", attempt.audioBytes())
                                     .bind("duration", attempt.durationSeconds())
+                                    .bind("interviewId", attempt.interviewId())
                                     .executeAndReturnGeneratedKeys("id")
                                     .mapTo(Long.class)
                                     .one();
@@ -181,6 +190,17 @@ public final class PracticeRepository {
                                 "UPDATE practice_attempts SET status = ?, status_message = ? WHERE id = ?",
                                 status.key(),
                                 message,
+                                id));
+    }
+
+    /** A recording with no voice: nothing is measured, and the level heard is kept for the message. */
+    public void markNoSpeech(long id, double loudestDb, String message) {
+        jdbi.useHandle(
+                h ->
+                        h.execute(
+                                "UPDATE practice_attempts SET status = 'no_speech', status_message = ?, loudest_db = ? WHERE id = ?",
+                                message,
+                                loudestDb,
                                 id));
     }
 
@@ -214,11 +234,17 @@ public final class PracticeRepository {
         PreparedBatch points =
                 h.prepareBatch(
                         """
-        UPDATE practice_points SET suggested = ?, covered = coalesce(covered, ?), missing = ?
+        UPDATE practice_points SET suggested = ?, covered = coalesce(covered, ?), missing = ?, matched = ?
         WHERE attempt_id = ? AND position = ?""");
         for (int i = 0; i < m.coverage().size(); i++) {
             PointCoverage c = m.coverage().get(i);
-            points.add(c.covered(), c.covered(), String.join(" ", c.missingTerms()), id, i);
+            points.add(
+                    c.covered(),
+                    c.covered(),
+                    String.join(" ", c.missingTerms()),
+                    String.join(" ", c.matchedWords()),
+                    id,
+                    i);
         }
         if (!m.coverage().isEmpty()) {
             points.execute();
@@ -347,7 +373,7 @@ public final class PracticeRepository {
     private static List<Point> pointsOf(Handle h, long id) {
         return h.createQuery(
                         """
-            SELECT position, point, terms, suggested, covered, missing FROM practice_points
+            SELECT position, point, terms, suggested, covered, missing, matched FROM practice_points
             WHERE attempt_id = :id ORDER BY position""")
                 .bind("id", id)
                 .map(
@@ -358,7 +384,8 @@ public final class PracticeRepository {
                                         split(rs.getString("terms")),
                                         nullableBoolean(rs, "suggested"),
                                         nullableBoolean(rs, "covered"),
-                                        split(rs.getString("missing"))))
+                                        split(rs.getString("missing")),
+                                        split(rs.getString("matched"))))
                 .list();
     }
 
@@ -384,7 +411,9 @@ public final class PracticeRepository {
                 nullableDouble(rs, "longest_pause_seconds"),
                 points,
                 nullableInt(rs, "rating"),
-                ratedAt == null ? null : Instant.parse(ratedAt));
+                ratedAt == null ? null : Instant.parse(ratedAt),
+                nullableDouble(rs, "loudest_db"),
+                nullableLong(rs, "interview_id"));
     }
 
     private static Mode mode(String key) {
@@ -401,6 +430,11 @@ public final class PracticeRepository {
 
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 

@@ -41,6 +41,24 @@ public final class Recordings {
         return FOLDER + "/" + name;
     }
 
+    /**
+     * Moves an uploaded file in among the recordings and returns its stored path. The upload is
+     * copied under a temporary name first when it lives on another file system, so a crash never
+     * leaves half a recording under a real name.
+     */
+    public String store(Path upload, LocalDate day) throws IOException {
+        Files.createDirectories(folder);
+        String name = day + "-" + UUID.randomUUID() + ".wav";
+        Path partial = Files.createTempFile(folder, ".saving-", ".wav");
+        try {
+            Files.copy(upload, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return FOLDER + "/" + name;
+    }
+
     /** The file of a stored path; a path leading outside the recordings folder is refused. */
     public Path file(String storedPath) {
         Path file = base.resolve(storedPath).normalize();

@@ -1,5 +1,18 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.coverage.KeyPoint;
+import dev.gradientdeck.practice.coverage.KeyPoints;
+import dev.gradientdeck.practice.measure.DeckVocabulary;
+import dev.gradientdeck.practice.measure.SpeechMetrics;
+import dev.gradientdeck.practice.measure.SpeechReport;
+import dev.gradientdeck.practice.speech.ModelStatus;
+import dev.gradientdeck.practice.speech.SpeechRecognizer;
+import dev.gradientdeck.practice.speech.TimedWord;
+import dev.gradientdeck.practice.speech.VoiceActivity;
+import dev.gradientdeck.practice.speech.Wav;
+import dev.gradientdeck.practice.speech.WavAudio;
+
+
 import dev.gradientdeck.practice.PracticeAttempt.Point;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
 import dev.gradientdeck.practice.PracticeRepository.Measures;
@@ -9,6 +22,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -34,9 +50,15 @@ public final class TranscriptionQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TranscriptionQueue.class);
 
+    /** Recordings that may wait for transcription at once; a new one beyond is refused (503). */
+    public static final int MAX_WAITING = 6;
+
+    /** A recording with less voice than this holds no answer. */
+    static final double MIN_SPEECH_SECONDS = 1.0;
+
     private final PracticeRepository repository;
     private final Recordings recordings;
-    private final Supplier<Transcriber> startSpeech;
+    private final Supplier<? extends SpeechRecognizer> startSpeech;
     private final ExecutorService worker =
             Executors.newSingleThreadExecutor(
                     task -> {
@@ -45,7 +67,9 @@ public final class TranscriptionQueue implements AutoCloseable {
                         return thread;
                     });
     private final Map<Long, Double> progress = new ConcurrentHashMap<>();
-    private Transcriber transcriber;
+    private SpeechRecognizer transcriber;
+    /** Recordings queued or being transcribed now. */
+    private final AtomicInteger waiting = new AtomicInteger();
     private boolean closed;
 
     /**
@@ -55,7 +79,7 @@ public final class TranscriptionQueue implements AutoCloseable {
     public TranscriptionQueue(
             PracticeRepository repository,
             Recordings recordings,
-            Supplier<Transcriber> startSpeech) {
+            Supplier<? extends SpeechRecognizer> startSpeech) {
         this.repository = repository;
         this.recordings = recordings;
         this.startSpeech = startSpeech;
@@ -71,11 +95,28 @@ public final class TranscriptionQueue implements AutoCloseable {
      * the next start.
      */
     public void submit(long attemptId) {
+        waiting.incrementAndGet();
         try {
-            worker.execute(() -> transcribe(attemptId));
+            worker.execute(
+                    () -> {
+                        try {
+                            transcribe(attemptId);
+                        } finally {
+                            waiting.decrementAndGet();
+                        }
+                    });
         } catch (RejectedExecutionException shuttingDown) {
+            waiting.decrementAndGet();
             log.info("Attempt {} stays queued: the app is shutting down", attemptId);
         }
+    }
+
+    /**
+     * Whether {@link #MAX_WAITING} recordings wait already: each holds a core for a third of its
+     * length, so more would only wait longer while the page says nothing.
+     */
+    public boolean full() {
+        return waiting.get() >= MAX_WAITING;
     }
 
     /** The share of the attempt's audio decoded so far, while it is being transcribed. */
@@ -99,7 +140,7 @@ public final class TranscriptionQueue implements AutoCloseable {
         }
     }
 
-    private synchronized Transcriber speech() {
+    private synchronized SpeechRecognizer speech() {
         if (closed) {
             throw new IllegalStateException("the transcription queue is closed");
         }
@@ -115,48 +156,63 @@ public final class TranscriptionQueue implements AutoCloseable {
             return;
         }
         PracticeAttempt attempt = found.get();
-        Transcriber speech = speech();
-        ModelStatus model;
-        try {
-            model = speech.settled().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "speech model preparation never fails, it settles as unavailable", e);
-        }
-        if (model instanceof ModelStatus.Unavailable unavailable) {
-            repository.markStatus(id, Status.UNAVAILABLE, unavailable.reason());
-            return;
-        }
-        repository.markStatus(id, Status.TRANSCRIBING, null);
         progress.put(id, 0.0);
         try {
-            List<TimedWord> words =
-                    speech
-                            .transcribe(
-                                    recordings.read(attempt.audioPath()),
-                                    done -> progress.put(id, done))
-                            .stream()
-                            .sorted(Comparator.comparingDouble(TimedWord::start))
-                            .toList();
-            SpeechReport report = SpeechMetrics.report(words);
+            Wav audio = WavAudio.read(recordings.file(attempt.audioPath()));
+            VoiceActivity track = VoiceActivity.of(audio);
+            if (track.speechSeconds() < MIN_SPEECH_SECONDS) {
+                repository.markNoSpeech(id, track.loudestDb(), nothingHeard(track.loudestDb()));
+                return;
+            }
+            SpeechRecognizer speech = speech();
+            ModelStatus model = speech.settled().get();
+            if (model instanceof ModelStatus.Unavailable unavailable) {
+                repository.markStatus(id, Status.UNAVAILABLE, unavailable.reason());
+                return;
+            }
+            repository.markStatus(id, Status.TRANSCRIBING, null);
             List<KeyPoint> points = attempt.points().stream().map(Point::keyPoint).toList();
+            // The card's own terms help the recognizer's near misses ("radiant" for "gradient").
+            Set<String> terms = new HashSet<>();
+            points.forEach(p -> terms.addAll(p.terms()));
+            List<TimedWord> words =
+                    DeckVocabulary.snap(
+                            speech.transcribe(audio, done -> progress.put(id, done)).stream()
+                                    .sorted(Comparator.comparingDouble(TimedWord::start))
+                                    .toList(),
+                            terms);
+            SpeechReport report = SpeechMetrics.report(words, track);
             repository.saveMeasures(
                     id,
                     new Measures(
                             words, report, true, KeyPoints.coverage(points, report.transcript())));
-        } catch (CancellationException shuttingDown) {
-            // The attempt stays "transcribing" and is queued again at the next start.
+        } catch (InterruptedException | CancellationException shuttingDown) {
+            // The attempt stays queued or "transcribing" and is queued again at the next start.
+            Thread.currentThread().interrupt();
         } catch (IOException e) {
             repository.markStatus(
                     id, Status.FAILED, "The recording file could not be read: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (ExecutionException | RuntimeException | Error e) {
+            // An Error too (out of memory on a long recording): the attempt must not stay
+            // "transcribing" until a restart, so it says it failed and can be tried again.
             log.warn("Transcribing attempt {} failed", id, e);
-            repository.markStatus(id, Status.FAILED, "Transcription failed: " + e.getMessage());
+            repository.markStatus(
+                    id,
+                    Status.FAILED,
+                    "Transcription failed ("
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                            + "); you can try again.");
         } finally {
             progress.remove(id);
         }
+    }
+
+    /** What a learner whose microphone heard nothing is told, with the level it did hear. */
+    static String nothingHeard(double loudestDb) {
+        return "The microphone heard nothing: the loudest sound in the recording was "
+                + Math.round(loudestDb)
+                + " dB, where speech is usually louder than "
+                + Math.round(VoiceActivity.QUIETEST_SPEECH_DB)
+                + " dB. Check that the right microphone is on and not muted, then answer again.";
     }
 }

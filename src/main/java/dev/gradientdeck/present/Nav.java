@@ -8,6 +8,7 @@ public enum Nav {
     HOME("/", "Home"),
     REVIEW("/review", "Review"),
     PRACTICE("/practice", "Practice"),
+    INTERVIEW("/interview", "Interview"),
     CARDS("/cards", "Cards"),
     PAPERS("/papers", "Papers"),
     STATS("/stats", "Stats"),

@@ -1,5 +1,7 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.speech.WavAudio;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -138,6 +140,53 @@ class PracticeApiTest {
     private HttpResponse<String> form(String path, String body) throws Exception {
         return post(
                 path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> ranged(long id, String range) throws Exception {
+        HttpClient quick = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        return quick.send(
+                HttpRequest.newBuilder(URI.create(app.url("/practice/attempts/" + id + "/audio")))
+                        .header("Range", range)
+                        .timeout(java.time.Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Issue 12, item 8: a range past the end pinned a core; malformed ranges answered 500. */
+    @Test
+    void rangesOfARecordingAreServedOrRefusedNeverHung() throws Exception {
+        byte[] wav = fixture("learning-rate.wav");
+        long id = JSON.readTree(upload(fields("cardId", cardId, "audio", wav)).body()).get("id").asLong();
+        int size = wav.length;
+
+        HttpResponse<byte[]> first = ranged(id, "bytes=4-11");
+        assertEquals(206, first.statusCode());
+        assertEquals("bytes 4-11/" + size, first.headers().firstValue("Content-Range").orElse(""));
+        assertArrayEquals(java.util.Arrays.copyOfRange(wav, 4, 12), first.body());
+
+        HttpResponse<byte[]> tail = ranged(id, "bytes=-10");
+        assertEquals(206, tail.statusCode());
+        assertArrayEquals(java.util.Arrays.copyOfRange(wav, size - 10, size), tail.body());
+
+        HttpResponse<byte[]> open = ranged(id, "bytes=" + (size - 3) + "-");
+        assertEquals(206, open.statusCode());
+        assertEquals(3, open.body().length);
+
+        HttpResponse<byte[]> clipped = ranged(id, "bytes=0-" + (size + 1000));
+        assertEquals(206, clipped.statusCode());
+        assertEquals(size, clipped.body().length);
+
+        for (String unsatisfiable : List.of("bytes=" + size + "-", "bytes=" + (size + 5000) + "-" + (size + 6000), "bytes=-0")) {
+            HttpResponse<byte[]> refused = ranged(id, unsatisfiable);
+            assertEquals(416, refused.statusCode(), unsatisfiable);
+            assertEquals("bytes */" + size, refused.headers().firstValue("Content-Range").orElse(""), unsatisfiable);
+        }
+        for (String malformed : List.of("bytes=abc", "bytes=5-2", "items=0-3", "bytes=--1", "bytes=99999999999999999999-")) {
+            int status = ranged(id, malformed).statusCode();
+            assertTrue(status == 416 || status == 400, malformed + " answered " + status);
+        }
+        // The server is still free for other requests afterwards.
+        assertEquals(200, app.get("/api/practice/attempts/" + id).statusCode());
     }
 
     private static Map<String, Object> fields(Object... namesAndValues) {

@@ -1,5 +1,7 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.speech.WavAudio;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.coverage.KeyPoints;
+import dev.gradientdeck.practice.speech.Transcriber;
+
 import dev.gradientdeck.settings.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +23,13 @@ import dev.gradientdeck.review.Reviews;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.gradientdeck.practice.speech.ModelStatus;
+import dev.gradientdeck.practice.speech.SpeechRecognizer;
+import dev.gradientdeck.practice.speech.TimedWord;
+import dev.gradientdeck.practice.speech.Wav;
+import java.util.concurrent.CompletableFuture;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
@@ -107,6 +117,13 @@ class PracticeWithoutSpeechTest {
         }
     }
 
+    /** The recording as an upload leaves it: a temporary file that answering takes over. */
+    private Path upload() throws Exception {
+        Path file = Files.createTempFile(dir, "upload-", ".wav");
+        Files.write(file, wav());
+        return file;
+    }
+
     private PracticeAttempt settled(long id) throws InterruptedException {
         PracticeAttempt attempt = practice.attempt(id);
         for (int i = 0; i < 200 && attempt.status().pending(); i++) {
@@ -116,10 +133,102 @@ class PracticeWithoutSpeechTest {
         return attempt;
     }
 
+    /** A recognizer under the test's control: it waits for {@code go}, then fails or answers. */
+    private static final class FakeSpeech implements SpeechRecognizer {
+        final CompletableFuture<ModelStatus> ready = new CompletableFuture<>();
+        final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public ModelStatus status() {
+            return ready.isDone() ? new ModelStatus.Ready() : new ModelStatus.Preparing();
+        }
+
+        @Override
+        public CompletableFuture<ModelStatus> settled() {
+            return ready;
+        }
+
+        @Override
+        public List<TimedWord> transcribe(Wav speech, java.util.function.DoubleConsumer progress) {
+            if (failures.getAndDecrement() > 0) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return List.of(new TimedWord("momentum", 0.5, 1.0), new TimedWord("averages", 1.0, 1.6));
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    private Practice practiceWith(FakeSpeech speech) {
+        return Practice.open(
+                new PracticeRepository(database.jdbi()), dir, cards, new Grading(reviews), () -> LEARNER, () -> speech);
+    }
+
+    /** Issue 12, item 9: an Error in the worker left the attempt "transcribing" until a restart. */
+    @Test
+    void aTranscriptionThatRunsOutOfMemorySaysSoAndCanBeTriedAgain() throws Exception {
+        FakeSpeech speech = new FakeSpeech();
+        speech.failures.set(1);
+        speech.ready.complete(new ModelStatus.Ready());
+        practice = practiceWith(speech);
+        PracticeAttempt failed = settled(practice.answerAloud(cardId, upload(), Optional.empty()).id());
+        assertEquals(Status.FAILED, failed.status());
+        assertTrue(failed.statusMessage().contains("try again"), failed.statusMessage());
+
+        practice.retranscribe(failed.id());
+        PracticeAttempt done = settled(failed.id());
+        assertEquals(Status.DONE, done.status());
+        assertEquals("momentum averages", done.transcript());
+    }
+
+    /** Issue 12, item 9: recordings queued without bound exhausted memory. */
+    @Test
+    void theQueueTakesAtMostItsShareOfRecordingsAndRefusesTheNextAsBusy() throws Exception {
+        FakeSpeech speech = new FakeSpeech();
+        practice = practiceWith(speech);
+        for (int i = 0; i < TranscriptionQueue.MAX_WAITING; i++) {
+            practice.answerAloud(cardId, upload(), Optional.empty());
+        }
+        Path refusedUpload = upload();
+        Practice.Refused busy =
+                assertThrows(Practice.Refused.class, () -> practice.answerAloud(cardId, refusedUpload, Optional.empty()));
+        assertEquals(Practice.Refused.Reason.BUSY, busy.reason());
+        assertTrue(busy.getMessage().contains("again in a minute"), busy.getMessage());
+        assertEquals(TranscriptionQueue.MAX_WAITING, practice.repository().history(Optional.empty(), 100).size());
+        speech.ready.complete(new ModelStatus.Ready());
+    }
+
+    /** Issue 18, item 2: fifteen silent seconds came back "done" with green ticks. */
+    @Test
+    void aSilentRecordingIsNoSpeechWithTheLevelHeardAndNoMeasures() throws Exception {
+        FakeSpeech speech = new FakeSpeech();
+        speech.ready.complete(new ModelStatus.Ready());
+        practice = practiceWith(speech);
+        short[] hiss = new short[15 * 16_000];
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < hiss.length; i++) {
+            hiss[i] = (short) Math.round(random.nextGaussian() * 20);
+        }
+        Path file = Files.createTempFile(dir, "silence-", ".wav");
+        Files.write(file, WavFiles.mono16k(hiss));
+        PracticeAttempt attempt = settled(practice.answerAloud(cardId, file, Optional.empty()).id());
+        assertEquals(Status.NO_SPEECH, attempt.status());
+        assertTrue(attempt.statusMessage().contains("heard nothing"), attempt.statusMessage());
+        // Gaussian noise of standard deviation 20 is 20*log10(20/32768) = -64 dB RMS; 30 ms frames
+        // of it vary by a dB or so.
+        assertEquals(-64, attempt.loudestDb(), 2);
+        assertTrue(attempt.statusMessage().contains(Math.round(attempt.loudestDb()) + " dB"), attempt.statusMessage());
+        assertNull(attempt.wordsPerMinute());
+        assertNull(attempt.fillerCount());
+        assertNull(attempt.longestPauseSeconds());
+        assertTrue(attempt.points().stream().allMatch(p -> p.suggested() == null && p.covered() == null));
+    }
+
     @Test
     void aRecordingIsKeptMarkedUnavailableAndCanStillBeCheckedAndRated() throws Exception {
         practice = practiceWithoutModel();
-        PracticeAttempt attempt = settled(practice.answerAloud(cardId, wav()).id());
+        PracticeAttempt attempt = settled(practice.answerAloud(cardId, upload(), Optional.empty()).id());
 
         assertEquals(Status.UNAVAILABLE, attempt.status());
         assertTrue(attempt.statusMessage().contains("vosk-model-en"), attempt.statusMessage());
@@ -141,7 +250,7 @@ class PracticeWithoutSpeechTest {
         assertEquals(Status.UNAVAILABLE, settled(attempt.id()).status());
         assertEquals(
                 Status.DONE,
-                practice.answerInWriting(cardId, "It averages past gradients.").status());
+                practice.answerInWriting(cardId, "It averages past gradients.", Optional.empty()).status());
     }
 
     @Test
@@ -161,7 +270,8 @@ class PracticeWithoutSpeechTest {
                                         path,
                                         1L,
                                         6.6,
-                                        KeyPoints.fromTexts(List.of("It averages past gradients"))),
+                                        KeyPoints.fromTexts(List.of("It averages past gradients")),
+                                        null),
                                 Optional.empty());
 
         practice = practiceWithoutModel();

@@ -25,7 +25,7 @@ class NavTest {
             for (Nav nav : Nav.values()) {
                 HttpResponse<String> page = app.get(nav.path());
                 assertEquals(200, page.statusCode(), nav.path());
-                List<String> all = List.of("/ Home", "/review Review", "/practice Practice", "/cards Cards", "/papers Papers",
+                List<String> all = List.of("/ Home", "/review Review", "/practice Practice", "/interview Interview", "/cards Cards", "/papers Papers",
                         "/stats Stats", "/scheduler Scheduler", "/import Import", "/settings Settings");
                 assertEquals(all, links(page.body(), false), nav.path());
                 assertEquals(List.of(nav.path() + " " + nav.label()), links(page.body(), true), nav.path());
