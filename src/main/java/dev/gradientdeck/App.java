@@ -3,32 +3,24 @@ package dev.gradientdeck;
 import dev.gradientdeck.anki.apply.AnkiImport;
 import dev.gradientdeck.anki.apply.AnkiRepository;
 import dev.gradientdeck.anki.web.AnkiCommand;
-import dev.gradientdeck.days.LearnerClock;
-import dev.gradientdeck.db.DataVersion;
-import dev.gradientdeck.review.FsrsSettings;
-import dev.gradientdeck.review.ReviewRepository;
-import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
 import dev.gradientdeck.cards.ImportReport;
 import dev.gradientdeck.db.Backups;
+import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.db.DatabaseLock;
-import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.descent.DescentBlocks;
 import dev.gradientdeck.descent.SimulateCommand;
+import dev.gradientdeck.papers.PaperImportRepository;
+import dev.gradientdeck.review.QueueChoiceRepository;
+import dev.gradientdeck.review.ReviewRepository;
+import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.scheduler.OptimizeWeightsCommand;
 import dev.gradientdeck.scheduler.SchedulerRepository;
-import dev.gradientdeck.review.QueueChoiceRepository;
 import dev.gradientdeck.settings.SettingsRepository;
 import dev.gradientdeck.settings.SettingsStore;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -40,12 +32,27 @@ import java.time.ZoneId;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** The command line: {@code serve} (the default), {@code import} and {@code simulate}. Bad options stop the app with one line and exit code 2. */
-@Command(name = "gradient-deck", mixinStandardHelpOptions = true, version = "Gradient Deck " + App.VERSION,
+@Command(
+        name = "gradient-deck",
+        mixinStandardHelpOptions = true,
+        version = "Gradient Deck " + App.VERSION,
         description = "Daily flashcard review and ML-interview practice, served on http://127.0.0.1:7070.",
-        subcommands = {App.Serve.class, App.Import.class, App.ImportAnki.class, SimulateCommand.class, OptimizeWeightsCommand.class,
-                App.Backup.class, App.Restore.class})
+        subcommands = {
+            App.Serve.class,
+            App.Import.class,
+            App.ImportAnki.class,
+            SimulateCommand.class,
+            OptimizeWeightsCommand.class,
+            App.Backup.class,
+            App.Restore.class
+        })
 public final class App implements Callable<Integer> {
     public static final String VERSION = "0.1.0";
 
@@ -85,10 +92,13 @@ public final class App implements Callable<Integer> {
     static int serve(Settings settings) throws Exception {
         Server server = Server.start(settings, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "shutdown"));
         System.out.println("Gradient Deck is running at http://" + hostForUrl(settings.host()) + ":" + server.port()
                 + "/  (deck: " + settings.cards() + ", database: " + settings.database() + ")");
         stopped.await();
@@ -113,7 +123,10 @@ public final class App implements Callable<Integer> {
         }
     }
 
-    @Command(name = "import", description = "Sync the deck folder into the database once, print the report; exit 1 if any file is broken.")
+    @Command(
+            name = "import",
+            description =
+                    "Sync the deck folder into the database once, print the report; exit 1 if any file is broken.")
     static final class Import implements Callable<Integer> {
         @Mixin
         Options options;
@@ -125,22 +138,37 @@ public final class App implements Callable<Integer> {
         public Integer call() {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
-                SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(),
-                        Clock.systemUTC());
-                DeckImporter importer = new DeckImporter(new DeckFolder(settings.cards()), new CardRepository(database.jdbi()),
-                        new PaperImportRepository(database.jdbi()), learner, new DescentBlocks());
+                SettingsStore learner = new SettingsStore(
+                        new SettingsRepository(database.jdbi()), settings.learnerDefaults(), Clock.systemUTC());
+                DeckImporter importer = new DeckImporter(
+                        new DeckFolder(settings.cards()),
+                        new CardRepository(database.jdbi()),
+                        new PaperImportRepository(database.jdbi()),
+                        learner,
+                        new DescentBlocks());
                 ImportReport r = importer.sync("command line");
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",
-                        r.added(), r.updated(), r.unchanged(), r.archived(), r.restored(), r.errors().size(), r.millis());
-                for (ImportReport.ImportError e : r.errors()) out.printf("%s:%d: %s%n", e.file(), e.line(), e.message());
+                out.printf(
+                        "%d added, %d updated, %d unchanged, %d archived, %d restored, %d broken (%d ms)%n",
+                        r.added(),
+                        r.updated(),
+                        r.unchanged(),
+                        r.archived(),
+                        r.restored(),
+                        r.errors().size(),
+                        r.millis());
+                for (ImportReport.ImportError e : r.errors())
+                    out.printf("%s:%d: %s%n", e.file(), e.line(), e.message());
                 out.flush();
                 return r.errors().isEmpty() ? 0 : 1;
             }
         }
     }
 
-    @Command(name = "import-anki", description = "Import an Anki package (.apkg or .colpkg) into the deck and the review log; print the report.")
+    @Command(
+            name = "import-anki",
+            description =
+                    "Import an Anki package (.apkg or .colpkg) into the deck and the review log; print the report.")
     static final class ImportAnki implements Callable<Integer> {
         @Mixin
         Options options;
@@ -155,22 +183,33 @@ public final class App implements Callable<Integer> {
         public Integer call() throws Exception {
             Settings settings = options.settings(spec.commandLine());
             try (Database database = Database.open(settings.database())) {
-                SettingsStore learner = new SettingsStore(new SettingsRepository(database.jdbi()), settings.learnerDefaults(),
-                        Clock.systemUTC());
+                SettingsStore learner = new SettingsStore(
+                        new SettingsRepository(database.jdbi()), settings.learnerDefaults(), Clock.systemUTC());
                 DeckFolder folder = new DeckFolder(settings.cards());
                 CardRepository cards = new CardRepository(database.jdbi());
-                DeckImporter importer = new DeckImporter(folder, cards, new PaperImportRepository(database.jdbi()), learner, new DescentBlocks());
+                DeckImporter importer = new DeckImporter(
+                        folder, cards, new PaperImportRepository(database.jdbi()), learner, new DescentBlocks());
                 // The history is replayed with the weights the app schedules with.
-                Reviews reviews = new Reviews(new ReviewRepository(database.jdbi()), new QueueChoiceRepository(database.jdbi()),
-                        new DataVersion(database.jdbi()), learner, new SchedulerRepository(database.jdbi()).inUse().weights());
-                AnkiImport imports = AnkiImport.over(new AnkiRepository(database.jdbi()), folder, importer, cards, reviews,
-                        learner::learnerClock);
-                return AnkiCommand.run(imports, file, spec.commandLine().getOut(), spec.commandLine().getErr());
+                Reviews reviews = new Reviews(
+                        new ReviewRepository(database.jdbi()),
+                        new QueueChoiceRepository(database.jdbi()),
+                        new DataVersion(database.jdbi()),
+                        learner,
+                        new SchedulerRepository(database.jdbi()).inUse().weights());
+                AnkiImport imports = AnkiImport.over(
+                        new AnkiRepository(database.jdbi()), folder, importer, cards, reviews, learner::learnerClock);
+                return AnkiCommand.run(
+                        imports,
+                        file,
+                        spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
             }
         }
     }
 
-    @Command(name = "backup", description = "Write a consistent copy of the database to FILE (safe while the app runs).")
+    @Command(
+            name = "backup",
+            description = "Write a consistent copy of the database to FILE (safe while the app runs).")
     static final class Backup implements Callable<Integer> {
         @Mixin
         Options options;
@@ -195,7 +234,9 @@ public final class App implements Callable<Integer> {
         }
     }
 
-    @Command(name = "restore", description = "Replace the database with a backup FILE after checking it (stop the app first).")
+    @Command(
+            name = "restore",
+            description = "Replace the database with a backup FILE after checking it (stop the app first).")
     static final class Restore implements Callable<Integer> {
         @Mixin
         Options options;
@@ -211,8 +252,11 @@ public final class App implements Callable<Integer> {
             Settings settings = options.settings(spec.commandLine());
             try (DatabaseLock lock = DatabaseLock.take(settings.database(), "restore")) {
                 var saved = Backups.restore(source, settings.database());
-                spec.commandLine().getOut().println("Restored " + source + " into " + settings.database()
-                        + saved.map(p -> "; the database it replaced is kept as " + p).orElse(""));
+                spec.commandLine()
+                        .getOut()
+                        .println("Restored " + source + " into " + settings.database()
+                                + saved.map(p -> "; the database it replaced is kept as " + p)
+                                        .orElse(""));
                 return 0;
             } catch (java.io.IOException e) {
                 throw new ParameterException(spec.commandLine(), "restore refused: " + e.getMessage());
@@ -225,35 +269,60 @@ public final class App implements Callable<Integer> {
         @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "7070")
         int port;
 
-        @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+        @Option(
+                names = "--host",
+                description = "Address to listen on (default: ${DEFAULT-VALUE}).",
+                defaultValue = "127.0.0.1")
         String host;
 
-        @Option(names = "--db", description = "SQLite database file (default: ${DEFAULT-VALUE}).", defaultValue = "db/gradient-deck.sqlite")
+        @Option(
+                names = "--db",
+                description = "SQLite database file (default: ${DEFAULT-VALUE}).",
+                defaultValue = "db/gradient-deck.sqlite")
         Path db;
 
-        @Option(names = "--cards", description = "Deck folder of markdown cards (default: ${DEFAULT-VALUE}).", defaultValue = "cards")
+        @Option(
+                names = "--cards",
+                description = "Deck folder of markdown cards (default: ${DEFAULT-VALUE}).",
+                defaultValue = "cards")
         Path cards;
 
         @Option(names = "--zone", description = "IANA time zone for day boundaries (default: the system zone).")
         String zone;
 
-        @Option(names = "--day-starts-at", description = "Hour (0-23) when a new day starts (default: ${DEFAULT-VALUE}).", defaultValue = "4")
+        @Option(
+                names = "--day-starts-at",
+                description = "Hour (0-23) when a new day starts (default: ${DEFAULT-VALUE}).",
+                defaultValue = "4")
         int dayStartsAt;
 
-        @Option(names = "--daily-goal", description = "Reviews or practice answers that make a day count (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+        @Option(
+                names = "--daily-goal",
+                description = "Reviews or practice answers that make a day count (default: ${DEFAULT-VALUE}).",
+                defaultValue = "1")
         int dailyGoal;
 
-        @Option(names = "--new-per-day", description = "New cards introduced per day (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+        @Option(
+                names = "--new-per-day",
+                description = "New cards introduced per day (default: ${DEFAULT-VALUE}).",
+                defaultValue = "10")
         int newPerDay;
 
-        @Option(names = "--fuzz", description = "Spread review intervals a little (default: ${DEFAULT-VALUE}).", defaultValue = "true", arity = "1")
+        @Option(
+                names = "--fuzz",
+                description = "Spread review intervals a little (default: ${DEFAULT-VALUE}).",
+                defaultValue = "true",
+                arity = "1")
         boolean fuzz;
 
         @Option(names = "--password", description = "Required to listen on an address other than loopback.")
         String password;
 
-        @Option(names = "--public-url", description = "The address learners open when it is not this machine's (e.g. https://deck.example.org); "
-                + "requests naming any other host are refused.")
+        @Option(
+                names = "--public-url",
+                description =
+                        "The address learners open when it is not this machine's (e.g. https://deck.example.org); "
+                                + "requests naming any other host are refused.")
         String publicUrl;
 
         Settings settings(CommandLine cli) {
@@ -261,24 +330,43 @@ public final class App implements Callable<Integer> {
         }
 
         Settings settings(CommandLine cli, boolean writesDatabase) {
-            if (port < 0 || port > 65535) throw new ParameterException(cli, "--port " + port + " is not a port (0-65535)");
-            if (dayStartsAt < 0 || dayStartsAt > 23) throw new ParameterException(cli, "--day-starts-at " + dayStartsAt + " is not an hour (0-23)");
-            if (dailyGoal < 1 || dailyGoal > 1000) throw new ParameterException(cli, "--daily-goal " + dailyGoal + " must be between 1 and 1000");
-            if (newPerDay < 0 || newPerDay > 10000) throw new ParameterException(cli, "--new-per-day " + newPerDay + " must be between 0 and 10000");
+            if (port < 0 || port > 65535)
+                throw new ParameterException(cli, "--port " + port + " is not a port (0-65535)");
+            if (dayStartsAt < 0 || dayStartsAt > 23)
+                throw new ParameterException(cli, "--day-starts-at " + dayStartsAt + " is not an hour (0-23)");
+            if (dailyGoal < 1 || dailyGoal > 1000)
+                throw new ParameterException(cli, "--daily-goal " + dailyGoal + " must be between 1 and 1000");
+            if (newPerDay < 0 || newPerDay > 10000)
+                throw new ParameterException(cli, "--new-per-day " + newPerDay + " must be between 0 and 10000");
             ZoneId zoneId;
             try {
                 zoneId = zone == null ? ZoneId.systemDefault() : ZoneId.of(zone);
             } catch (DateTimeException e) {
-                throw new ParameterException(cli, "--zone '" + zone + "' is not a time zone (use an IANA name like Europe/London)");
+                throw new ParameterException(
+                        cli, "--zone '" + zone + "' is not a time zone (use an IANA name like Europe/London)");
             }
             if (!Files.isDirectory(cards)) throw new ParameterException(cli, "--cards " + cards + " is not a folder");
             if (writesDatabase) checkWritable(cli, db);
-            else if (!Files.isRegularFile(db)) throw new ParameterException(cli, "--db " + db + " is not a database file");
+            else if (!Files.isRegularFile(db))
+                throw new ParameterException(cli, "--db " + db + " is not a database file");
             if (!isLoopback(host) && (password == null || password.isBlank())) {
-                throw new ParameterException(cli, "--host " + host + " is reachable from other machines; set --password to protect it, or use 127.0.0.1");
+                throw new ParameterException(
+                        cli,
+                        "--host " + host
+                                + " is reachable from other machines; set --password to protect it, or use 127.0.0.1");
             }
-            return new Settings(host, port, db, cards, zoneId, dayStartsAt, dailyGoal, newPerDay, fuzz,
-                    Optional.ofNullable(password).filter(p -> !p.isBlank()), publicUrl(cli));
+            return new Settings(
+                    host,
+                    port,
+                    db,
+                    cards,
+                    zoneId,
+                    dayStartsAt,
+                    dailyGoal,
+                    newPerDay,
+                    fuzz,
+                    Optional.ofNullable(password).filter(p -> !p.isBlank()),
+                    publicUrl(cli));
         }
 
         private Optional<java.net.URI> publicUrl(CommandLine cli) {
@@ -290,13 +378,15 @@ public final class App implements Callable<Integer> {
                 }
                 return Optional.of(uri);
             } catch (java.net.URISyntaxException e) {
-                throw new ParameterException(cli, "--public-url '" + publicUrl + "' is not an address like https://deck.example.org");
+                throw new ParameterException(
+                        cli, "--public-url '" + publicUrl + "' is not an address like https://deck.example.org");
             }
         }
 
         private static void checkWritable(CommandLine cli, Path db) {
             Path absolute = db.toAbsolutePath();
-            if (Files.isDirectory(absolute)) throw new ParameterException(cli, "--db " + db + " is a folder, not a database file");
+            if (Files.isDirectory(absolute))
+                throw new ParameterException(cli, "--db " + db + " is a folder, not a database file");
             if (Files.exists(absolute)) {
                 if (!Files.isWritable(absolute)) throw new ParameterException(cli, "--db " + db + " is not writable");
                 return;
@@ -304,7 +394,9 @@ public final class App implements Callable<Integer> {
             Path dir = absolute.getParent();
             while (dir != null && !Files.exists(dir)) dir = dir.getParent();
             if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-                throw new ParameterException(cli, "--db " + db + " cannot be created: " + (dir == null ? "no folder" : dir + " is not writable"));
+                throw new ParameterException(
+                        cli,
+                        "--db " + db + " cannot be created: " + (dir == null ? "no folder" : dir + " is not writable"));
             }
         }
 

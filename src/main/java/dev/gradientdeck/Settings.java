@@ -2,7 +2,6 @@ package dev.gradientdeck;
 
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.settings.LearnerSettings;
-
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -24,8 +23,17 @@ public record Settings(
         Optional<String> password,
         Optional<java.net.URI> publicUrl) {
 
-    public Settings(String host, int port, java.nio.file.Path database, java.nio.file.Path cards, ZoneId zone, int dayStartHour,
-                    int dailyGoal, int newPerDay, boolean fuzz, Optional<String> password) {
+    public Settings(
+            String host,
+            int port,
+            java.nio.file.Path database,
+            java.nio.file.Path cards,
+            ZoneId zone,
+            int dayStartHour,
+            int dailyGoal,
+            int newPerDay,
+            boolean fuzz,
+            Optional<String> password) {
         this(host, port, database, cards, zone, dayStartHour, dailyGoal, newPerDay, fuzz, password, Optional.empty());
     }
 
@@ -39,6 +47,13 @@ public record Settings(
 
     /** The learner's settings as the command line gives them; desired retention is FSRS's 0.9 and paper prompts are off. */
     public LearnerSettings learnerDefaults() {
-        return new LearnerSettings(dailyGoal, newPerDay, dayStartHour, zone, FsrsSettings.defaults().desiredRetention(), fuzz, false);
+        return new LearnerSettings(
+                dailyGoal,
+                newPerDay,
+                dayStartHour,
+                zone,
+                FsrsSettings.defaults().desiredRetention(),
+                fuzz,
+                false);
     }
 }

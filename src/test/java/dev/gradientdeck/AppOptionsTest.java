@@ -1,15 +1,14 @@
 package dev.gradientdeck;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AppOptionsTest {
     @TempDir
@@ -38,13 +37,30 @@ class AppOptionsTest {
     void badValuesStopWithOneLineAndExitCodeTwo() throws Exception {
         Path deck = Files.createDirectories(dir.resolve("cards"));
         String db = dir.resolve("x.sqlite").toString();
-        assertTrue(refused("import", "--cards", deck.toString(), "--db", db, "--zone", "Mars/Olympus").err().contains("--zone 'Mars/Olympus' is not a time zone"));
-        assertTrue(refused("import", "--cards", deck.toString(), "--db", db, "--day-starts-at", "25").err().contains("--day-starts-at 25 is not an hour"));
-        assertTrue(refused("import", "--cards", dir.resolve("missing").toString(), "--db", db).err().contains("is not a folder"));
+        assertTrue(refused("import", "--cards", deck.toString(), "--db", db, "--zone", "Mars/Olympus")
+                .err()
+                .contains("--zone 'Mars/Olympus' is not a time zone"));
+        assertTrue(refused("import", "--cards", deck.toString(), "--db", db, "--day-starts-at", "25")
+                .err()
+                .contains("--day-starts-at 25 is not an hour"));
+        assertTrue(refused("import", "--cards", dir.resolve("missing").toString(), "--db", db)
+                .err()
+                .contains("is not a folder"));
         Path aFile = Files.writeString(dir.resolve("a-file.txt"), "not a folder");
-        assertTrue(refused("import", "--cards", deck.toString(), "--db", aFile.resolve("x.sqlite").toString()).err().contains("cannot be created"));
-        assertTrue(refused("import", "--cards", deck.toString(), "--db", db, "--daily-goal", "zero").err().contains("--daily-goal"));
-        assertTrue(refused("serve", "--cards", deck.toString(), "--db", db, "--host", "0.0.0.0").err().contains("--password"));
+        assertTrue(refused(
+                        "import",
+                        "--cards",
+                        deck.toString(),
+                        "--db",
+                        aFile.resolve("x.sqlite").toString())
+                .err()
+                .contains("cannot be created"));
+        assertTrue(refused("import", "--cards", deck.toString(), "--db", db, "--daily-goal", "zero")
+                .err()
+                .contains("--daily-goal"));
+        assertTrue(refused("serve", "--cards", deck.toString(), "--db", db, "--host", "0.0.0.0")
+                .err()
+                .contains("--password"));
     }
 
     @Test

@@ -21,14 +21,16 @@ import java.util.Set;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule noCyclesBetweenFeatures = slices()
-            .matching("dev.gradientdeck.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule noCyclesBetweenFeatures =
+            slices().matching("dev.gradientdeck.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule cardsKnowNothingOfDescent = noClasses()
-            .that().resideInAPackage("dev.gradientdeck.cards..")
-            .should().dependOnClassesThat().resideInAPackage("dev.gradientdeck.descent..")
+            .that()
+            .resideInAPackage("dev.gradientdeck.cards..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.gradientdeck.descent..")
             .because("the importer checks a ```descent block through cards.BlockCheck, which descent provides");
 
     /**
@@ -38,44 +40,69 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule descentLayersPointDown = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer("engine").definedBy("dev.gradientdeck.descent.engine..")
-            .layer("spec").definedBy("dev.gradientdeck.descent.spec..")
-            .layer("exercise").definedBy("dev.gradientdeck.descent.exercise..")
-            .layer("explain").definedBy("dev.gradientdeck.descent.explain..")
-            .layer("plots").definedBy("dev.gradientdeck.descent.plots..")
-            .layer("web").definedBy("dev.gradientdeck.descent.web..")
-            .layer("top").definedBy("dev.gradientdeck.descent")
-            .whereLayer("top").mayNotBeAccessedByAnyLayer()
-            .whereLayer("web").mayOnlyBeAccessedByLayers("top")
-            .whereLayer("explain").mayOnlyBeAccessedByLayers("web", "top")
-            .whereLayer("plots").mayOnlyBeAccessedByLayers("web", "top")
-            .whereLayer("exercise").mayOnlyBeAccessedByLayers("web", "top")
-            .whereLayer("spec").mayOnlyBeAccessedByLayers("exercise", "explain", "web", "top")
-            .whereLayer("engine").mayOnlyBeAccessedByLayers("spec", "exercise", "explain", "plots", "web", "top");
+            .layer("engine")
+            .definedBy("dev.gradientdeck.descent.engine..")
+            .layer("spec")
+            .definedBy("dev.gradientdeck.descent.spec..")
+            .layer("exercise")
+            .definedBy("dev.gradientdeck.descent.exercise..")
+            .layer("explain")
+            .definedBy("dev.gradientdeck.descent.explain..")
+            .layer("plots")
+            .definedBy("dev.gradientdeck.descent.plots..")
+            .layer("web")
+            .definedBy("dev.gradientdeck.descent.web..")
+            .layer("top")
+            .definedBy("dev.gradientdeck.descent")
+            .whereLayer("top")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("web")
+            .mayOnlyBeAccessedByLayers("top")
+            .whereLayer("explain")
+            .mayOnlyBeAccessedByLayers("web", "top")
+            .whereLayer("plots")
+            .mayOnlyBeAccessedByLayers("web", "top")
+            .whereLayer("exercise")
+            .mayOnlyBeAccessedByLayers("web", "top")
+            .whereLayer("spec")
+            .mayOnlyBeAccessedByLayers("exercise", "explain", "web", "top")
+            .whereLayer("engine")
+            .mayOnlyBeAccessedByLayers("spec", "exercise", "explain", "plots", "web", "top");
 
     /** What every feature may use and none may change: days, the presentation kit, the database and web plumbing. */
     private static final String[] FOUNDATION = {
-        "dev.gradientdeck.days..", "dev.gradientdeck.present..", "dev.gradientdeck.db..", "dev.gradientdeck.web.."};
+        "dev.gradientdeck.days..", "dev.gradientdeck.present..", "dev.gradientdeck.db..", "dev.gradientdeck.web.."
+    };
 
     @ArchTest
-    static final ArchRule layersInOrder = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("Wiring").definedBy(resideInAPackage("dev.gradientdeck"))
-            .layer("Features").definedBy(resideInAPackage("dev.gradientdeck.*..").and(not(resideInAnyPackage(FOUNDATION))))
-            .layer("Foundation").definedBy(resideInAnyPackage(FOUNDATION))
-            .whereLayer("Wiring").mayNotBeAccessedByAnyLayer()
-            .whereLayer("Features").mayOnlyBeAccessedByLayers("Wiring")
+    static final ArchRule layersInOrder = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("Wiring")
+            .definedBy(resideInAPackage("dev.gradientdeck"))
+            .layer("Features")
+            .definedBy(resideInAPackage("dev.gradientdeck.*..").and(not(resideInAnyPackage(FOUNDATION))))
+            .layer("Foundation")
+            .definedBy(resideInAnyPackage(FOUNDATION))
+            .whereLayer("Wiring")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("Features")
+            .mayOnlyBeAccessedByLayers("Wiring")
             .because("App and Server wire the features together; the foundation knows no feature");
 
     @ArchTest
     static final ArchRule daysDependOnNothingOfTheApp = noClasses()
-            .that().resideInAPackage("dev.gradientdeck.days..")
-            .should().dependOnClassesThat(otherAppPackagesThan("dev.gradientdeck.days.."))
+            .that()
+            .resideInAPackage("dev.gradientdeck.days..")
+            .should()
+            .dependOnClassesThat(otherAppPackagesThan("dev.gradientdeck.days.."))
             .because("every feature asks days which day it is, so days can ask none of them");
 
     @ArchTest
     static final ArchRule thePresentationKitDependsOnNothingOfTheApp = noClasses()
-            .that().resideInAPackage("dev.gradientdeck.present..")
-            .should().dependOnClassesThat(otherAppPackagesThan("dev.gradientdeck.present.."))
+            .that()
+            .resideInAPackage("dev.gradientdeck.present..")
+            .should()
+            .dependOnClassesThat(otherAppPackagesThan("dev.gradientdeck.present.."))
             .because("pages, the command line, the API and pure cores all format with it");
 
     /**
@@ -95,9 +122,12 @@ class ArchitectureTest {
     static final ArchRule pureCoresUseNoFramework = noClasses()
             .that(resideInAPackage("dev.gradientdeck.*..")
                     // A feature split into sub-packages keeps its edges together in its own web package.
-                    .and(not(resideInAnyPackage("dev.gradientdeck.web..", "dev.gradientdeck.db..", "dev.gradientdeck.*.web..")))
+                    .and(not(resideInAnyPackage(
+                            "dev.gradientdeck.web..", "dev.gradientdeck.db..", "dev.gradientdeck.*.web..")))
                     .and(not(EDGE)))
-            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.jdbi..", "gg.jte..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.javalin..", "org.jdbi..", "gg.jte..")
             .because("a pure core is records and functions: requests, SQL and templates stay at the edges");
 
     /**
@@ -107,18 +137,30 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule practiceSubPackagesInOneDirection = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer("web").definedBy("dev.gradientdeck.practice.web..")
-            .layer("interview").definedBy("dev.gradientdeck.practice.interview..")
-            .layer("answers").definedBy("dev.gradientdeck.practice")
-            .layer("measure").definedBy("dev.gradientdeck.practice.measure..")
-            .layer("coverage").definedBy("dev.gradientdeck.practice.coverage..")
-            .layer("speech").definedBy("dev.gradientdeck.practice.speech..")
-            .whereLayer("web").mayNotBeAccessedByAnyLayer()
-            .whereLayer("interview").mayOnlyBeAccessedByLayers("web")
-            .whereLayer("answers").mayOnlyBeAccessedByLayers("web", "interview")
-            .whereLayer("measure").mayOnlyBeAccessedByLayers("web", "interview", "answers")
-            .whereLayer("coverage").mayOnlyBeAccessedByLayers("web", "interview", "answers")
-            .whereLayer("speech").mayOnlyBeAccessedByLayers("web", "interview", "answers", "measure")
+            .layer("web")
+            .definedBy("dev.gradientdeck.practice.web..")
+            .layer("interview")
+            .definedBy("dev.gradientdeck.practice.interview..")
+            .layer("answers")
+            .definedBy("dev.gradientdeck.practice")
+            .layer("measure")
+            .definedBy("dev.gradientdeck.practice.measure..")
+            .layer("coverage")
+            .definedBy("dev.gradientdeck.practice.coverage..")
+            .layer("speech")
+            .definedBy("dev.gradientdeck.practice.speech..")
+            .whereLayer("web")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("interview")
+            .mayOnlyBeAccessedByLayers("web")
+            .whereLayer("answers")
+            .mayOnlyBeAccessedByLayers("web", "interview")
+            .whereLayer("measure")
+            .mayOnlyBeAccessedByLayers("web", "interview", "answers")
+            .whereLayer("coverage")
+            .mayOnlyBeAccessedByLayers("web", "interview", "answers")
+            .whereLayer("speech")
+            .mayOnlyBeAccessedByLayers("web", "interview", "answers", "measure")
             .withOptionalLayers(true);
 
     private static DescribedPredicate<JavaClass> otherAppPackagesThan(String own) {

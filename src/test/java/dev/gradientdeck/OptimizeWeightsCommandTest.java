@@ -1,10 +1,10 @@
 package dev.gradientdeck;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,9 +15,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code optimize-weights LOG.csv} on logs written by the test: the reference learner L01 as timestamps, and broken files. */
 class OptimizeWeightsCommandTest {
@@ -60,8 +59,17 @@ class OptimizeWeightsCommandTest {
                 int delta = i == 0 ? 0 : review.get(1).asInt();
                 day += delta;
                 sameDay = delta == 0 && i > 0 ? sameDay + 1 : 0;
-                Instant at = start.plusDays(day).atTime(8, 0).plusMinutes(sameDay * 25L).atZone(zone).toInstant();
-                csv.append(card).append(',').append(at).append(',').append(review.get(0).asInt()).append(",4200\n");
+                Instant at = start.plusDays(day)
+                        .atTime(8, 0)
+                        .plusMinutes(sameDay * 25L)
+                        .atZone(zone)
+                        .toInstant();
+                csv.append(card)
+                        .append(',')
+                        .append(at)
+                        .append(',')
+                        .append(review.get(0).asInt())
+                        .append(",4200\n");
             }
         }
         return csv.toString();
@@ -80,26 +88,41 @@ class OptimizeWeightsCommandTest {
             assertEquals(e, result.get("weights").get(i).asDouble(), 5e-4 * Math.max(1, Math.abs(e)), "w" + i);
         }
         JsonNode evaluate = learner.get("reference").get("evaluate");
-        assertEquals(evaluate.get("fitted").get("log_loss").asDouble(), result.get("logLoss").asDouble(), 1e-5);
-        assertEquals(evaluate.get("fitted").get("rmse_bins").asDouble(), result.get("rmseBins").asDouble(), 1e-4);
-        assertEquals(evaluate.get("default").get("log_loss").asDouble(), result.get("defaultLogLoss").asDouble(), 1e-5);
-        assertEquals(learner.get("stats").get("items").asInt(), result.get("items").asInt());
-        assertEquals(learner.get("stats").get("reviews").asInt(), result.get("reviews").asInt());
+        assertEquals(
+                evaluate.get("fitted").get("log_loss").asDouble(),
+                result.get("logLoss").asDouble(),
+                1e-5);
+        assertEquals(
+                evaluate.get("fitted").get("rmse_bins").asDouble(),
+                result.get("rmseBins").asDouble(),
+                1e-4);
+        assertEquals(
+                evaluate.get("default").get("log_loss").asDouble(),
+                result.get("defaultLogLoss").asDouble(),
+                1e-5);
+        assertEquals(
+                learner.get("stats").get("items").asInt(), result.get("items").asInt());
+        assertEquals(
+                learner.get("stats").get("reviews").asInt(),
+                result.get("reviews").asInt());
     }
 
     @Test
     void theWrongDayBoundaryChangesTheItems() throws Exception {
-        // Answers from 08:00 Tokyo are from 23:00 UTC the evening before; read as UTC days starting at midnight, a card's
+        // Answers from 08:00 Tokyo are from 23:00 UTC the evening before; read as UTC days starting at midnight, a
+        // card's
         // third same-day step (00:15 UTC) falls on the next day and becomes an item of its own.
         Path log = Files.writeString(dir.resolve("log.csv"), csv(reference(), ZoneId.of("Asia/Tokyo")));
         Outcome outcome = run(log.toString(), "--zone", "UTC", "--day-starts-at", "0");
         assertEquals(0, outcome.exit(), outcome.err());
-        assertTrue(new ObjectMapper().readTree(outcome.out()).get("items").asInt() > reference().get("stats").get("items").asInt());
+        assertTrue(new ObjectMapper().readTree(outcome.out()).get("items").asInt()
+                > reference().get("stats").get("items").asInt());
     }
 
     @Test
     void aMalformedLineIsNamedWithItsNumber() throws Exception {
-        Path log = Files.writeString(dir.resolve("bad.csv"),
+        Path log = Files.writeString(
+                dir.resolve("bad.csv"),
                 "card_id,review_time,rating\n1,2026-01-01T10:00:00Z,3\n1,2026-01-05T10:00:00Z,5\n");
         Outcome outcome = run(log.toString());
         assertEquals(2, outcome.exit());
@@ -125,7 +148,8 @@ class OptimizeWeightsCommandTest {
 
     @Test
     void tooFewReviewsKeepTheDefaults() throws Exception {
-        Path log = Files.writeString(dir.resolve("small.csv"),
+        Path log = Files.writeString(
+                dir.resolve("small.csv"),
                 "card_id,review_time,rating\n1,2026-01-01T10:00:00Z,3\n1,2026-01-04T10:00:00Z,3\n");
         Outcome outcome = run(log.toString());
         assertEquals(0, outcome.exit(), outcome.err());

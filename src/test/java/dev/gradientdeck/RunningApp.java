@@ -65,7 +65,9 @@ public final class RunningApp implements AutoCloseable {
     public HttpResponse<String> send(String method, String path, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url(path)))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

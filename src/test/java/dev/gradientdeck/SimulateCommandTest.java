@@ -3,23 +3,22 @@ package dev.gradientdeck;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradientdeck.descent.spec.DescentSpecs;
 import dev.gradientdeck.descent.StepTable;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.gradientdeck.descent.spec.DescentSpecs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code simulate FILE}: the step table of a YAML spec or a card's descent block; a broken spec
  * exits 2 at its line.
  */
 class SimulateCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     record Outcome(int exit, String out, String err) {}
 
@@ -37,10 +36,7 @@ class SimulateCommandTest {
 
     @Test
     void aYamlSpecPrintsItsStepTable() throws Exception {
-        Path spec =
-                Files.writeString(
-                        dir.resolve("q.yaml"),
-                        """
+        Path spec = Files.writeString(dir.resolve("q.yaml"), """
         problem: quadratic
         constants: {a: 1, c: 3}
         start: {w: 0}
@@ -50,8 +46,7 @@ class SimulateCommandTest {
         Outcome outcome = simulate(spec.toString());
         assertEquals(0, outcome.exit(), outcome.err());
         assertEquals(
-                StepTable.format(DescentSpecs.fromYaml(Files.readString(spec)).run()),
-                outcome.out());
+                StepTable.format(DescentSpecs.fromYaml(Files.readString(spec)).run()), outcome.out());
         assertTrue(outcome.out().endsWith("completed 3 steps\n"), outcome.out());
     }
 
@@ -69,16 +64,14 @@ class SimulateCommandTest {
         assertEquals(0, drawn.exit(), drawn.err());
         assertEquals(
                 drawn.out(),
-                simulate("cards/gradient-descent/quadratic-oscillation.md", "--seed", "7").out());
+                simulate("cards/gradient-descent/quadratic-oscillation.md", "--seed", "7")
+                        .out());
         assertTrue(asWritten.out().contains("completed 12 steps"));
     }
 
     @Test
     void aBrokenSpecPrintsItsFileAndLineAndExitsTwo() throws Exception {
-        Path spec =
-                Files.writeString(
-                        dir.resolve("bad.yaml"),
-                        """
+        Path spec = Files.writeString(dir.resolve("bad.yaml"), """
         problem: quadratic
         constants: {a: 1, c: 3}
         start: {w: 0}
@@ -87,16 +80,11 @@ class SimulateCommandTest {
         """);
         Outcome yaml = simulate(spec.toString());
         assertEquals(2, yaml.exit());
-        assertEquals(
-                spec + ":4: optimizer.lr: must be a finite positive number, got -1.0\n",
-                yaml.err());
+        assertEquals(spec + ":4: optimizer.lr: must be a finite positive number, got -1.0\n", yaml.err());
 
-        Path card =
-                Files.writeString(
-                        dir.resolve("card.md"),
-                        "# Card\n# Question\nPredict.\n\n```descent\n"
-                                + Files.readString(spec)
-                                + "```\n");
+        Path card = Files.writeString(
+                dir.resolve("card.md"),
+                "# Card\n# Question\nPredict.\n\n```descent\n" + Files.readString(spec) + "```\n");
         Outcome inCard = simulate(card.toString());
         assertEquals(2, inCard.exit());
         assertEquals(

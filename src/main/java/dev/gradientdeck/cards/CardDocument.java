@@ -22,10 +22,12 @@ public record CardDocument(
         Optional<StreakRecord> streakRecord,
         Optional<DescentBlock> descent,
         Optional<LocalDate> date,
-        Optional<Boolean> paperPrompts) implements DeckFile {
+        Optional<Boolean> paperPrompts)
+        implements DeckFile {
 
     public enum Kind {
-        BASIC, DESCENT;
+        BASIC,
+        DESCENT;
 
         public String key() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -8,13 +8,6 @@ import dev.gradientdeck.cards.CardDocument.Section;
 import dev.gradientdeck.cards.CardDocument.StreakRecord;
 import dev.gradientdeck.papers.InvalidPaperNote;
 import dev.gradientdeck.papers.PaperNote;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.Heading;
-import org.commonmark.node.Node;
-import org.commonmark.node.SourceSpan;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.node.FencedCodeBlock;
+import org.commonmark.node.Heading;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
 
 /**
  * Reads one card file (DESIGN section 4) into a {@link CardDocument}, or a paper file (front matter {@code kind: paper})
@@ -38,14 +37,22 @@ public final class CardParser {
      * The block structure alone, for cutting a file into sections: inline parsing is most of commonmark's work and the
      * section split never needs it (heading text is parsed on its own line).
      */
-    private static final Parser BLOCKS = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .inlineParserFactory(context -> (lines, node) -> { })
+    private static final Parser BLOCKS = Parser.builder()
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .inlineParserFactory(context -> (lines, node) -> {})
             .build();
-    private static final Pattern TAGS_LINE = Pattern.compile("(?i)^\\s*#?\\s*tags\\s*:(.*)$");
-    private static final Pattern RECORD_LINE =
-            Pattern.compile("(?i)^\\s*[*_]*\\s*(current streak|all[- ]time best streak|best streak|all[- ]time total)\\s*[*_]*\\s*:\\s*[*_]*\\s*(\\d{1,6})\\s*[*_]*\\s*$");
 
-    private enum Role { QUESTION, ANSWER, PAPERS, KEY_POINTS, OTHER }
+    private static final Pattern TAGS_LINE = Pattern.compile("(?i)^\\s*#?\\s*tags\\s*:(.*)$");
+    private static final Pattern RECORD_LINE = Pattern.compile(
+            "(?i)^\\s*[*_]*\\s*(current streak|all[- ]time best streak|best streak|all[- ]time total)\\s*[*_]*\\s*:\\s*[*_]*\\s*(\\d{1,6})\\s*[*_]*\\s*$");
+
+    private enum Role {
+        QUESTION,
+        ANSWER,
+        PAPERS,
+        KEY_POINTS,
+        OTHER
+    }
 
     private CardParser() {}
 
@@ -72,8 +79,9 @@ public final class CardParser {
         return heading == null ? "" : SectionContent.textOf(heading).strip();
     }
 
-    private static CardDocument parseBody(String relativePath, FrontMatter front, List<String> body, int offset,
-                                          Optional<Boolean> paperPrompts) throws CardFileException {
+    private static CardDocument parseBody(
+            String relativePath, FrontMatter front, List<String> body, int offset, Optional<Boolean> paperPrompts)
+            throws CardFileException {
         Node document = BLOCKS.parse(String.join("\n", body));
         List<Block> blocks = new ArrayList<>();
         List<Fence> fences = new ArrayList<>();
@@ -86,12 +94,15 @@ public final class CardParser {
                 if (blocks.isEmpty()) preambleEnd = first;
                 else closeLast(blocks, first);
                 blocks.add(new Block(headingText(body.subList(first, last + 1)), first, last + 1, body.size()));
-            } else if (node instanceof FencedCodeBlock fence && "descent".equalsIgnoreCase(fence.getInfo().strip())) {
+            } else if (node instanceof FencedCodeBlock fence
+                    && "descent".equalsIgnoreCase(fence.getInfo().strip())) {
                 // +1 for the fence line itself, +1 to make it 1-based.
                 Fence found = new Fence(first, last, new DescentBlock(fence.getLiteral(), offset + first + 2));
                 if (!fences.isEmpty()) {
-                    throw new CardFileException(offset + first + 1, "a card holds one ```descent block; another starts at line "
-                            + (fences.get(0).block().line() - 1));
+                    throw new CardFileException(
+                            offset + first + 1,
+                            "a card holds one ```descent block; another starts at line "
+                                    + (fences.get(0).block().line() - 1));
                 }
                 fences.add(found);
             }
@@ -137,7 +148,9 @@ public final class CardParser {
             String markdown = dedent(content);
             switch (role) {
                 case QUESTION -> {
-                    if (question != null) throw new CardFileException(offset + block.headingLine() + 1, "a second question section; a card has one question");
+                    if (question != null)
+                        throw new CardFileException(
+                                offset + block.headingLine() + 1, "a second question section; a card has one question");
                     question = markdown;
                     questionLine = offset + block.headingLine() + 1;
                 }
@@ -149,7 +162,8 @@ public final class CardParser {
         }
 
         if (question == null) {
-            throw new CardFileException(offset + 1, "no question: add a '# Interview Question' (or '# Question') section");
+            throw new CardFileException(
+                    offset + 1, "no question: add a '# Interview Question' (or '# Question') section");
         }
         if (question.isBlank() && descent == null) {
             throw new CardFileException(questionLine, "the question section at line " + questionLine + " is empty");
@@ -158,22 +172,37 @@ public final class CardParser {
 
         String slug = front.slug(relativePath);
         Kind kind = descent != null ? Kind.DESCENT : Kind.BASIC;
-        return new CardDocument(slug, front.deck(relativePath), title.strip(), List.copyOf(tags), kind, question,
-                answer == null ? "" : answer, List.copyOf(keyPoints), List.copyOf(others), List.copyOf(citations), record,
-                Optional.ofNullable(descent), front.date(), paperPrompts);
+        return new CardDocument(
+                slug,
+                front.deck(relativePath),
+                title.strip(),
+                List.copyOf(tags),
+                kind,
+                question,
+                answer == null ? "" : answer,
+                List.copyOf(keyPoints),
+                List.copyOf(others),
+                List.copyOf(citations),
+                record,
+                Optional.ofNullable(descent),
+                front.date(),
+                paperPrompts);
     }
 
     // ---- paper files ----
 
-    private static PaperDocument paperNote(String relativePath, FrontMatter front, List<String> body, Optional<Boolean> paperPrompts)
+    private static PaperDocument paperNote(
+            String relativePath, FrontMatter front, List<String> body, Optional<Boolean> paperPrompts)
             throws CardFileException {
-        Map<String, Object> fields = FrontMatter.YAML.convertValue(front.fields(), new TypeReference<Map<String, Object>>() {});
+        Map<String, Object> fields =
+                FrontMatter.YAML.convertValue(front.fields(), new TypeReference<Map<String, Object>>() {});
         // YAML reads "arxiv: 1412.6980" as the number 1412.698; identifiers are text, so numbers are taken as written.
         front.fields().fields().forEachRemaining(field -> {
             if (field.getValue().isNumber()) fields.put(field.getKey(), front.written(field.getKey()));
         });
         try {
-            return new PaperDocument(front.deck(relativePath), PaperNote.fromFrontMatter(fields, String.join("\n", body)), paperPrompts);
+            return new PaperDocument(
+                    front.deck(relativePath), PaperNote.fromFrontMatter(fields, String.join("\n", body)), paperPrompts);
         } catch (InvalidPaperNote e) {
             // Each problem starts with the key it is about, which is where the learner has to look.
             String key = e.problems().get(0).split(" ", 2)[0];
@@ -212,7 +241,8 @@ public final class CardParser {
         }
         if (current == null && best == null && total == null) return Optional.empty();
         int c = current == null ? 0 : current;
-        // A record is internally consistent by definition: the best run holds the current one, the total holds the best.
+        // A record is internally consistent by definition: the best run holds the current one, the total holds the
+        // best.
         int b = Math.max(best == null ? c : best, c);
         int t = Math.max(total == null ? b : total, b);
         return Optional.of(new StreakRecord(c, b, t));
@@ -244,6 +274,4 @@ public final class CardParser {
         if (cut > 0) plain = plain.substring(0, cut);
         return plain.length() > 80 ? plain.substring(0, 77) + "..." : plain;
     }
-
-
 }

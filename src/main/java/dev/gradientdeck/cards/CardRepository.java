@@ -7,13 +7,9 @@ import dev.gradientdeck.cards.CardViews.Citation;
 import dev.gradientdeck.cards.CardViews.Count;
 import dev.gradientdeck.cards.CardViews.Section;
 import dev.gradientdeck.cards.ImportReport.ImportError;
+import dev.gradientdeck.db.JsonColumn;
 import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.papers.SearchRepository;
-import dev.gradientdeck.db.JsonColumn;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,6 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** All SQL about cards, their import runs and the import errors of the deck folder. */
 public final class CardRepository {
@@ -36,21 +35,32 @@ public final class CardRepository {
     }
 
     /** What the database knows of each stored card's file, to tell unchanged files from changed ones. */
-    public record StoredFile(long id, String slug, String path, String contentHash, String fileStamp, boolean archived) {}
+    public record StoredFile(
+            long id, String slug, String path, String contentHash, String fileStamp, boolean archived) {}
 
     /** Card files only: paper prompts are cards too, but they come from papers and the papers sync keeps them. */
     public boolean isEmpty() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM cards)").mapTo(Boolean.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT NOT EXISTS (SELECT 1 FROM cards)")
+                .mapTo(Boolean.class)
+                .one());
     }
 
     public int activeCount() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM cards WHERE archived = 0").mapTo(Integer.class).one());
+        return jdbi.withHandle(h -> h.createQuery("SELECT count(*) FROM cards WHERE archived = 0")
+                .mapTo(Integer.class)
+                .one());
     }
 
     public List<StoredFile> storedFiles() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, slug, path, content_hash, file_stamp, archived FROM cards WHERE kind != 'paper'")
-                .map((rs, ctx) -> new StoredFile(rs.getLong("id"), rs.getString("slug"), rs.getString("path"),
-                        rs.getString("content_hash"), rs.getString("file_stamp"), rs.getBoolean("archived")))
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, slug, path, content_hash, file_stamp, archived FROM cards WHERE kind != 'paper'")
+                .map((rs, ctx) -> new StoredFile(
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("path"),
+                        rs.getString("content_hash"),
+                        rs.getString("file_stamp"),
+                        rs.getBoolean("archived")))
                 .list());
     }
 
@@ -77,7 +87,8 @@ public final class CardRepository {
      * text the render already made (the index is filled in the same pass, not by parsing every card again afterwards).
      */
     public static final class SyncWriter {
-        private static final List<String> CHILD_TABLES = List.of("card_tags", "card_sections", "card_citations", "carried_records");
+        private static final List<String> CHILD_TABLES =
+                List.of("card_tags", "card_sections", "card_citations", "carried_records");
         private final Handle h;
         private final String now;
         private final List<RenderedCard> inserts = new ArrayList<>();
@@ -105,7 +116,8 @@ public final class CardRepository {
                                            created_at, updated_at, paper_prompts_choice)
                         VALUES (:slug, :path, :deck, :title, :kind, :question, :questionHtml, :answer, :answerHtml,
                                 :keyPoints, :keyPointsHtml, :descentSpec, :descentLine, :hash, :stamp, 0, :now, :now, :paperPrompts)""");
-                for (RenderedCard card : inserts) batch.bindMap(cardColumns(card)).bind("now", now).add();
+                for (RenderedCard card : inserts)
+                    batch.bindMap(cardColumns(card)).bind("now", now).add();
                 batch.execute();
             }
             if (!updates.isEmpty()) {
@@ -116,7 +128,10 @@ public final class CardRepository {
                                descent_line = :descentLine, content_hash = :hash, file_stamp = :stamp, archived = 0, updated_at = :now,
                                paper_prompts_choice = :paperPrompts
                         WHERE id = :id""");
-                updates.forEach((id, card) -> batch.bindMap(cardColumns(card)).bind("now", now).bind("id", id).add());
+                updates.forEach((id, card) -> batch.bindMap(cardColumns(card))
+                        .bind("now", now)
+                        .bind("id", id)
+                        .add());
                 batch.execute();
                 for (String table : CHILD_TABLES) {
                     PreparedBatch delete = h.prepareBatch("DELETE FROM " + table + " WHERE card_id = ?");
@@ -132,13 +147,19 @@ public final class CardRepository {
             Children children = new Children(h);
             for (RenderedCard card : written) children.add(card);
             children.write();
-            SearchRepository.indexCards(h, written.stream().map(SyncWriter::searchText).toList());
+            SearchRepository.indexCards(
+                    h, written.stream().map(SyncWriter::searchText).toList());
         }
 
         private static SearchRepository.CardText searchText(RenderedCard card) {
             CardDocument doc = card.document();
-            return new SearchRepository.CardText(doc.slug(), card.contentHash(), doc.title(), card.questionText(),
-                    card.answerText() + "\n" + String.join("\n", doc.keyPoints()), String.join(" ", doc.tags()));
+            return new SearchRepository.CardText(
+                    doc.slug(),
+                    card.contentHash(),
+                    doc.title(),
+                    card.questionText(),
+                    card.answerText() + "\n" + String.join("\n", doc.keyPoints()),
+                    String.join(" ", doc.tags()));
         }
 
         /** Restamps, restores and archives, then papers and the search index derived from the deck as it is now. */
@@ -151,10 +172,13 @@ public final class CardRepository {
             }
             setArchived(h, end.restores(), false, now);
             setArchived(h, end.archives(), true, now);
-            // Papers and the search index are derived from the cards and the paper prompts setting: with no file changed and
+            // Papers and the search index are derived from the cards and the paper prompts setting: with no file
+            // changed and
             // the setting as the last sync had it, there is nothing to derive again.
-            Optional<Integer> lastDefault = h.createQuery("SELECT coalesce(paper_prompts, -1) FROM import_runs ORDER BY id DESC LIMIT 1")
-                    .mapTo(Integer.class).findFirst();
+            Optional<Integer> lastDefault = h.createQuery(
+                            "SELECT coalesce(paper_prompts, -1) FROM import_runs ORDER BY id DESC LIMIT 1")
+                    .mapTo(Integer.class)
+                    .findFirst();
             boolean settingChanged = !lastDefault.equals(Optional.of(end.paperPromptsByDefault() ? 1 : 0));
             if (end.changedAnything() || settingChanged) {
                 PaperImportRepository.sync(h, end.paperNotes(), now, end.paperPromptsByDefault());
@@ -177,8 +201,12 @@ public final class CardRepository {
         columns.put("answerHtml", card.answerHtml());
         columns.put("keyPoints", JsonColumn.of(doc.keyPoints()));
         columns.put("keyPointsHtml", JsonColumn.of(card.keyPointsHtml()));
-        columns.put("descentSpec", doc.descent().map(CardDocument.DescentBlock::yaml).orElse(null));
-        columns.put("descentLine", doc.descent().map(CardDocument.DescentBlock::line).orElse(null));
+        columns.put(
+                "descentSpec",
+                doc.descent().map(CardDocument.DescentBlock::yaml).orElse(null));
+        columns.put(
+                "descentLine",
+                doc.descent().map(CardDocument.DescentBlock::line).orElse(null));
         columns.put("hash", card.contentHash());
         columns.put("stamp", card.fileStamp());
         columns.put("paperPrompts", PaperImportRepository.promptChoice(doc.paperPrompts()));
@@ -195,9 +223,14 @@ public final class CardRepository {
 
         Children(Handle h) {
             tags = h.prepareBatch("INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (" + CARD + ", ?)");
-            sections = h.prepareBatch("INSERT INTO card_sections (card_id, position, heading, body_html) VALUES (" + CARD + ", ?, ?, ?)");
-            citations = h.prepareBatch("INSERT INTO card_citations (card_id, position, title, url, summary, summary_html) VALUES (" + CARD + ", ?, ?, ?, ?, ?)");
-            records = h.prepareBatch("INSERT INTO carried_records (card_id, current_streak, best_streak, total_days, as_of) VALUES (" + CARD + ", ?, ?, ?, ?)");
+            sections = h.prepareBatch(
+                    "INSERT INTO card_sections (card_id, position, heading, body_html) VALUES (" + CARD + ", ?, ?, ?)");
+            citations = h.prepareBatch(
+                    "INSERT INTO card_citations (card_id, position, title, url, summary, summary_html) VALUES (" + CARD
+                            + ", ?, ?, ?, ?, ?)");
+            records = h.prepareBatch(
+                    "INSERT INTO carried_records (card_id, current_streak, best_streak, total_days, as_of) VALUES ("
+                            + CARD + ", ?, ?, ?, ?)");
         }
 
         void add(RenderedCard card) {
@@ -212,7 +245,13 @@ public final class CardRepository {
                 var c = card.citations().get(i);
                 citations.add(slug, i, c.title(), c.url(), c.summary(), c.summaryHtml());
             }
-            doc.streakRecord().ifPresent(r -> records.add(slug, r.currentStreak(), r.bestStreak(), r.totalDays(), card.recordDate().toString()));
+            doc.streakRecord()
+                    .ifPresent(r -> records.add(
+                            slug,
+                            r.currentStreak(),
+                            r.bestStreak(),
+                            r.totalDays(),
+                            card.recordDate().toString()));
         }
 
         void write() {
@@ -263,17 +302,33 @@ public final class CardRepository {
     public Optional<ImportReport> lastReport() {
         return jdbi.withHandle(h -> {
             Optional<ImportReport> run = h.createQuery("SELECT * FROM import_runs ORDER BY id DESC LIMIT 1")
-                    .map((rs, ctx) -> new ImportReport(Instant.parse(rs.getString("finished_at")), rs.getString("trigger"),
-                            rs.getInt("added"), rs.getInt("updated"), rs.getInt("unchanged"), rs.getInt("archived"),
-                            rs.getInt("restored"), List.of(), rs.getLong("millis")))
+                    .map((rs, ctx) -> new ImportReport(
+                            Instant.parse(rs.getString("finished_at")),
+                            rs.getString("trigger"),
+                            rs.getInt("added"),
+                            rs.getInt("updated"),
+                            rs.getInt("unchanged"),
+                            rs.getInt("archived"),
+                            rs.getInt("restored"),
+                            List.of(),
+                            rs.getLong("millis")))
                     .findOne();
             if (run.isEmpty()) return run;
-            List<ImportError> errors = h.createQuery("SELECT file, line, message FROM import_errors ORDER BY file, line")
+            List<ImportError> errors = h.createQuery(
+                            "SELECT file, line, message FROM import_errors ORDER BY file, line")
                     .map((rs, ctx) -> new ImportError(rs.getString("file"), rs.getInt("line"), rs.getString("message")))
                     .list();
             ImportReport r = run.get();
-            return Optional.of(new ImportReport(r.finishedAt(), r.trigger(), r.added(), r.updated(), r.unchanged(),
-                    r.archived(), r.restored(), errors, r.millis()));
+            return Optional.of(new ImportReport(
+                    r.finishedAt(),
+                    r.trigger(),
+                    r.added(),
+                    r.updated(),
+                    r.unchanged(),
+                    r.archived(),
+                    r.restored(),
+                    errors,
+                    r.millis()));
         });
     }
 
@@ -292,16 +347,21 @@ public final class CardRepository {
     public record Filter(Optional<String> tag, Optional<String> deck, boolean archived) {
         String where() {
             return " WHERE c.archived = :archived"
-                    + (tag.isPresent() ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)" : "")
+                    + (tag.isPresent()
+                            ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)"
+                            : "")
                     // A deck holds its sub-decks, as the review of a deck does.
-                    + (deck.isPresent() ? " AND (c.deck = :deck OR substr(c.deck, 1, length(:deck) + 1) = :deck || '/')" : "");
+                    + (deck.isPresent()
+                            ? " AND (c.deck = :deck OR substr(c.deck, 1, length(:deck) + 1) = :deck || '/')"
+                            : "");
         }
     }
 
     /** One page of a list in the order pages show it (deck, then title), read through the listing index. */
     public List<CardSummary> page(Filter filter, int offset, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(SUMMARY_SELECT + filter.where() + " ORDER BY c.archived, c.deck, c.title COLLATE NOCASE, c.slug"
-                        + " LIMIT :limit OFFSET :offset")
+        return jdbi.withHandle(h -> h.createQuery(
+                        SUMMARY_SELECT + filter.where() + " ORDER BY c.archived, c.deck, c.title COLLATE NOCASE, c.slug"
+                                + " LIMIT :limit OFFSET :offset")
                 .bind("archived", filter.archived() ? 1 : 0)
                 .bind("tag", filter.tag().orElse(null))
                 .bind("deck", filter.deck().orElse(null))
@@ -316,12 +376,19 @@ public final class CardRepository {
                 .bind("archived", filter.archived() ? 1 : 0)
                 .bind("tag", filter.tag().orElse(null))
                 .bind("deck", filter.deck().orElse(null))
-                .mapTo(Integer.class).one());
+                .mapTo(Integer.class)
+                .one());
     }
 
     private static CardSummary summary(ResultSet rs) throws SQLException {
-        return new CardSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("deck"),
-                rs.getString("kind"), splitTags(rs.getString("tags")), rs.getBoolean("archived"));
+        return new CardSummary(
+                rs.getLong("id"),
+                rs.getString("slug"),
+                rs.getString("title"),
+                rs.getString("deck"),
+                rs.getString("kind"),
+                splitTags(rs.getString("tags")),
+                rs.getBoolean("archived"));
     }
 
     private static List<String> splitTags(String joined) {
@@ -332,44 +399,67 @@ public final class CardRepository {
     }
 
     public Optional<CardDetail> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM cards WHERE id = :id").bind("id", id)
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM cards WHERE id = :id")
+                .bind("id", id)
                 .map((rs, ctx) -> new CardDetail(
-                        rs.getLong("id"), rs.getString("slug"), rs.getString("path"), rs.getString("title"),
-                        rs.getString("deck"), rs.getString("kind"), tagsOf(h, id),
-                        rs.getString("question_md"), rs.getString("question_html"),
-                        rs.getString("answer_md"), rs.getString("answer_html"),
-                        JsonColumn.list(rs.getString("key_points")), JsonColumn.list(rs.getString("key_points_html")), sectionsOf(h, id), citationsOf(h, id),
-                        rs.getString("descent_spec"), rs.getBoolean("archived")))
+                        rs.getLong("id"),
+                        rs.getString("slug"),
+                        rs.getString("path"),
+                        rs.getString("title"),
+                        rs.getString("deck"),
+                        rs.getString("kind"),
+                        tagsOf(h, id),
+                        rs.getString("question_md"),
+                        rs.getString("question_html"),
+                        rs.getString("answer_md"),
+                        rs.getString("answer_html"),
+                        JsonColumn.list(rs.getString("key_points")),
+                        JsonColumn.list(rs.getString("key_points_html")),
+                        sectionsOf(h, id),
+                        citationsOf(h, id),
+                        rs.getString("descent_spec"),
+                        rs.getBoolean("archived")))
                 .findOne());
     }
 
     /** The active card a file holds now (a file's front matter may give it another id than before). */
     public Optional<Long> idOfPath(String path) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT id FROM cards WHERE path = :path AND archived = 0 AND kind != 'paper' ORDER BY id DESC LIMIT 1""")
-                .bind("path", path).mapTo(Long.class).findFirst());
+        return jdbi.withHandle(
+                h -> h.createQuery("""
+                        SELECT id FROM cards WHERE path = :path AND archived = 0 AND kind != 'paper' ORDER BY id DESC LIMIT 1""").bind("path", path).mapTo(Long.class).findFirst());
     }
 
     public Optional<Long> idOfSlug(String slug) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM cards WHERE slug = :slug").bind("slug", slug)
-                .mapTo(Long.class).findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM cards WHERE slug = :slug")
+                .bind("slug", slug)
+                .mapTo(Long.class)
+                .findOne());
     }
 
     private static List<String> tagsOf(Handle h, long id) {
         return h.createQuery("SELECT tag FROM card_tags WHERE card_id = :id ORDER BY tag COLLATE NOCASE")
-                .bind("id", id).mapTo(String.class).list();
+                .bind("id", id)
+                .mapTo(String.class)
+                .list();
     }
 
     private static List<Section> sectionsOf(Handle h, long id) {
         return h.createQuery("SELECT heading, body_html FROM card_sections WHERE card_id = :id ORDER BY position")
-                .bind("id", id).map((rs, ctx) -> new Section(rs.getString("heading"), rs.getString("body_html"))).list();
+                .bind("id", id)
+                .map((rs, ctx) -> new Section(rs.getString("heading"), rs.getString("body_html")))
+                .list();
     }
 
     private static List<Citation> citationsOf(Handle h, long id) {
-        return h.createQuery("SELECT title, url, summary, summary_html, paper_id FROM card_citations WHERE card_id = :id ORDER BY position")
+        return h.createQuery(
+                        "SELECT title, url, summary, summary_html, paper_id FROM card_citations WHERE card_id = :id ORDER BY position")
                 .bind("id", id)
-                .map((rs, ctx) -> new Citation(rs.getString("title"), rs.getString("url"), rs.getString("summary"),
-                        rs.getString("summary_html"), rs.getObject("paper_id") == null ? null : rs.getLong("paper_id")))
+                .map((rs, ctx) -> new Citation(
+                        rs.getString("title"),
+                        rs.getString("url"),
+                        rs.getString("summary"),
+                        rs.getString("summary_html"),
+                        rs.getObject("paper_id") == null ? null : rs.getLong("paper_id")))
                 .list();
     }
 
@@ -377,14 +467,16 @@ public final class CardRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT t.tag AS name, count(*) AS cards FROM card_tags t JOIN cards c ON c.id = t.card_id
                         WHERE c.archived = 0 GROUP BY t.tag ORDER BY cards DESC, t.tag COLLATE NOCASE""")
-                .map((rs, ctx) -> new Count(rs.getString("name"), rs.getInt("cards"))).list());
+                .map((rs, ctx) -> new Count(rs.getString("name"), rs.getInt("cards")))
+                .list());
     }
 
     public List<Count> deckCounts() {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT deck AS name, count(*) AS cards FROM cards WHERE archived = 0
                         GROUP BY deck ORDER BY deck COLLATE NOCASE""")
-                .map((rs, ctx) -> new Count(rs.getString("name"), rs.getInt("cards"))).list());
+                .map((rs, ctx) -> new Count(rs.getString("name"), rs.getInt("cards")))
+                .list());
     }
 
     /** The carried-over streak record with the latest date wins (DESIGN section 6). */
@@ -393,10 +485,8 @@ public final class CardRepository {
                         SELECT r.current_streak, r.best_streak, r.total_days, r.as_of, c.title
                         FROM carried_records r JOIN cards c ON c.id = r.card_id
                         WHERE c.archived = 0 ORDER BY r.as_of DESC, c.id DESC LIMIT 1""")
-                .map((rs, ctx) -> new CarriedRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), LocalDate.parse(rs.getString(4)),
-                        rs.getString(5)))
+                .map((rs, ctx) -> new CarriedRecord(
+                        rs.getInt(1), rs.getInt(2), rs.getInt(3), LocalDate.parse(rs.getString(4)), rs.getString(5)))
                 .findOne());
     }
-
-
 }

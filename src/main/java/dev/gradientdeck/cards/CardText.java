@@ -17,12 +17,15 @@ final class CardText {
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new CardFileException(lineAt(bytes, i), "binary file (a NUL byte at line " + lineAt(bytes, i) + "); a card is a UTF-8 markdown file");
+                throw new CardFileException(
+                        lineAt(bytes, i),
+                        "binary file (a NUL byte at line " + lineAt(bytes, i) + "); a card is a UTF-8 markdown file");
             }
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes))

@@ -7,7 +7,8 @@ import java.util.List;
 public final class CardViews {
     private CardViews() {}
 
-    public record CardSummary(long id, String slug, String title, String deck, String kind, List<String> tags, boolean archived) {}
+    public record CardSummary(
+            long id, String slug, String title, String deck, String kind, List<String> tags, boolean archived) {}
 
     /** A paper as the card cites it; paperId is the paper record it was matched to (null until it is). */
     public record Citation(String title, String url, String summary, String summaryHtml, Long paperId) {}
@@ -36,7 +37,8 @@ public final class CardViews {
     public record Count(String name, int cards) {}
 
     /** A card's schedule as other features report it; a card never answered is "new" with no memory yet. */
-    public record CardSchedule(String state, Double stability, Double difficulty, java.time.Instant due, int reps, int lapses) {}
+    public record CardSchedule(
+            String state, Double stability, Double difficulty, java.time.Instant due, int reps, int lapses) {}
 
     /** Where the cards feature learns each card's schedule without depending on the review feature. */
     public interface Schedules {

@@ -49,12 +49,19 @@ public final class DeckFolder {
     public Listing listing() {
         Tree tree = walk(root);
         List<CardFile> files = tree.files().stream()
-                .filter(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md"))
+                .filter(p -> p.getFileName()
+                        .toString()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".md"))
                 .filter(Files::isRegularFile)
                 .sorted()
                 .map(this::cardFile)
                 .toList();
-        return new Listing(files, tree.unreadable().stream().map(u -> new Unreadable(relative(u.getKey()), u.getValue())).toList());
+        return new Listing(
+                files,
+                tree.unreadable().stream()
+                        .map(u -> new Unreadable(relative(u.getKey()), u.getValue()))
+                        .toList());
     }
 
     /** Folders nested deeper than this are reported, not read: no real deck is this deep, and each level holds a handle open. */
@@ -80,41 +87,51 @@ public final class DeckFolder {
             return new Tree(folders, files, unreadable);
         }
         try {
-            Files.walkFileTree(dir, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+            Files.walkFileTree(
+                    dir,
+                    java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class),
+                    MAX_DEPTH,
                     new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult preVisitDirectory(Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    if (!d.equals(dir) && isHidden(d.getFileName())) return java.nio.file.FileVisitResult.SKIP_SUBTREE;
-                    folders.add(d);
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public java.nio.file.FileVisitResult preVisitDirectory(
+                                Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
+                            if (!d.equals(dir) && isHidden(d.getFileName()))
+                                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                            folders.add(d);
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    if (isHidden(file.getFileName())) return java.nio.file.FileVisitResult.CONTINUE;
-                    if (attrs.isDirectory()) {
-                        unreadable.add(java.util.Map.entry(file, "nested more than " + MAX_DEPTH + " folders deep"));
-                    } else if (attrs.isSymbolicLink() && !leadsInside(file, realRoot)) {
-                        unreadable.add(java.util.Map.entry(file, "it is a link that leads outside the deck folder"));
-                    } else {
-                        files.add(file);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public java.nio.file.FileVisitResult visitFile(
+                                Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                            if (isHidden(file.getFileName())) return java.nio.file.FileVisitResult.CONTINUE;
+                            if (attrs.isDirectory()) {
+                                unreadable.add(
+                                        java.util.Map.entry(file, "nested more than " + MAX_DEPTH + " folders deep"));
+                            } else if (attrs.isSymbolicLink() && !leadsInside(file, realRoot)) {
+                                unreadable.add(
+                                        java.util.Map.entry(file, "it is a link that leads outside the deck folder"));
+                            } else {
+                                files.add(file);
+                            }
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                    if (!(e instanceof java.nio.file.NoSuchFileException) || file.equals(dir)) unreadable.add(java.util.Map.entry(file, reason(e)));
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
+                        @Override
+                        public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                            if (!(e instanceof java.nio.file.NoSuchFileException) || file.equals(dir))
+                                unreadable.add(java.util.Map.entry(file, reason(e)));
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
 
-                @Override
-                public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) {
-                    // A folder that vanished or failed part way through: what was read of it is kept.
-                    if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) unreadable.add(java.util.Map.entry(d, reason(e)));
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
+                        @Override
+                        public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) {
+                            // A folder that vanished or failed part way through: what was read of it is kept.
+                            if (e != null && !(e instanceof java.nio.file.NoSuchFileException))
+                                unreadable.add(java.util.Map.entry(d, reason(e)));
+                            return java.nio.file.FileVisitResult.CONTINUE;
+                        }
+                    });
         } catch (IOException | RuntimeException e) {
             unreadable.add(java.util.Map.entry(dir, reason(e)));
         }
@@ -153,7 +170,11 @@ public final class DeckFolder {
         String relative = relative(file);
         try {
             var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-            return new CardFile(relative, file, attributes.size(), attributes.lastModifiedTime().toInstant());
+            return new CardFile(
+                    relative,
+                    file,
+                    attributes.size(),
+                    attributes.lastModifiedTime().toInstant());
         } catch (IOException e) {
             return new CardFile(relative, file, -1, Instant.EPOCH);
         }
@@ -174,7 +195,8 @@ public final class DeckFolder {
         Files.createDirectories(target.getParent());
         inside(relativePath);
         try {
-            Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(
+                    target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             throw new FileAlreadyExistsException(relativePath);
         }
@@ -229,7 +251,8 @@ public final class DeckFolder {
      */
     private Path inside(String relativePath) throws IOException {
         Path target = root.resolve(relativePath).normalize();
-        if (!target.startsWith(root) || target.equals(root)) throw new IOException("'" + relativePath + "' is outside the deck folder");
+        if (!target.startsWith(root) || target.equals(root))
+            throw new IOException("'" + relativePath + "' is outside the deck folder");
         if (Files.isSymbolicLink(target) && !target.toRealPath().startsWith(root.toRealPath())) {
             throw new IOException("'" + relativePath + "' is a link that leads outside the deck folder");
         }

@@ -5,15 +5,12 @@ import dev.gradientdeck.cards.ImportReport.ImportError;
 import dev.gradientdeck.cards.RenderedCard.RenderedCitation;
 import dev.gradientdeck.cards.RenderedCard.RenderedSection;
 import dev.gradientdeck.days.LearnerClock;
-import dev.gradientdeck.settings.LearnerSettings;
 import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.papers.PaperImportRepository.NoteChanges;
 import dev.gradientdeck.papers.PaperImportRepository.PaperFile;
 import dev.gradientdeck.papers.PaperImportRepository.StoredNote;
+import dev.gradientdeck.settings.LearnerSettings;
 import dev.gradientdeck.web.Markdown;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Syncs the deck folder into the database: new files are added, changed ones updated (by content hash), vanished ones
@@ -46,8 +45,12 @@ public final class DeckImporter {
      * The learner's clock dates carried records; their paper prompts setting decides prompts for decks that do not.
      * {@code descent} checks each ```descent block (the app passes the descent feature's check).
      */
-    public DeckImporter(DeckFolder folder, CardRepository cards, PaperImportRepository papers, LearnerSettings.Source learner,
-                        BlockCheck descent) {
+    public DeckImporter(
+            DeckFolder folder,
+            CardRepository cards,
+            PaperImportRepository papers,
+            LearnerSettings.Source learner,
+            BlockCheck descent) {
         this.folder = folder;
         this.cards = cards;
         this.papers = papers;
@@ -56,7 +59,8 @@ public final class DeckImporter {
     }
 
     /** An importer that takes every ```descent block as it is, for decks without descent cards. */
-    public DeckImporter(DeckFolder folder, CardRepository cards, PaperImportRepository papers, LearnerSettings.Source learner) {
+    public DeckImporter(
+            DeckFolder folder, CardRepository cards, PaperImportRepository papers, LearnerSettings.Source learner) {
         this(folder, cards, papers, learner, BlockCheck.NONE);
     }
 
@@ -86,8 +90,10 @@ public final class DeckImporter {
         Set<String> deckPaths = new HashSet<>();
         for (DeckFolder.CardFile file : files) deckPaths.add(file.path());
         Outcome outcome = new Outcome(deckPaths);
-        // A folder that cannot be read is reported like a broken file, and the cards stored from it are kept, not archived.
-        for (DeckFolder.Unreadable u : listing.unreadable()) outcome.errors.add(new ImportError(u.path(), 0, "not read: " + u.reason()));
+        // A folder that cannot be read is reported like a broken file, and the cards stored from it are kept, not
+        // archived.
+        for (DeckFolder.Unreadable u : listing.unreadable())
+            outcome.errors.add(new ImportError(u.path(), 0, "not read: " + u.reason()));
         // Rendering gets every core while this thread writes: the common pool keeps one core back for the caller.
         ForkJoinPool renderers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
@@ -95,19 +101,25 @@ public final class DeckImporter {
                 CompletableFuture<List<Parsed>> next = parseLater(renderers, files, 0, byPath, notesByPath, clock);
                 for (int from = 0; from < files.size(); from += BATCH) {
                     List<Parsed> parsed = next.join();
-                    if (from + BATCH < files.size()) next = parseLater(renderers, files, from + BATCH, byPath, notesByPath, clock);
+                    if (from + BATCH < files.size())
+                        next = parseLater(renderers, files, from + BATCH, byPath, notesByPath, clock);
                     for (Parsed p : parsed) outcome.take(p, bySlug, writer);
                     writer.flush();
                 }
                 outcome.finish(byPath, notesByPath, path -> underUnreadable(path, listing.unreadable()));
-                writer.finish(new CardRepository.SyncEnd(outcome.restores, outcome.archives,
-                        new NoteChanges(outcome.changedNotes, outcome.keptNotes), outcome.restamps,
-                        outcome.report(at, trigger, 0).changedAnything(), promptsByDefault));
+                writer.finish(new CardRepository.SyncEnd(
+                        outcome.restores,
+                        outcome.archives,
+                        new NoteChanges(outcome.changedNotes, outcome.keptNotes),
+                        outcome.restamps,
+                        outcome.report(at, trigger, 0).changedAnything(),
+                        promptsByDefault));
             });
         } finally {
             renderers.shutdown();
         }
-        // The time reported is the whole sync, reading through writing, so a learner's "it took 20 s" matches the report.
+        // The time reported is the whole sync, reading through writing, so a learner's "it took 20 s" matches the
+        // report.
         ImportReport report = outcome.report(at, trigger, (System.nanoTime() - started) / 1_000_000);
         cards.saveReport(report, promptsByDefault);
         activeCards = cards.activeCount();
@@ -117,7 +129,8 @@ public final class DeckImporter {
 
     private boolean underUnreadable(String path, List<DeckFolder.Unreadable> unreadable) {
         for (DeckFolder.Unreadable u : unreadable) {
-            if (u.path().equals(folder.root().toString()) || path.equals(u.path()) || path.startsWith(u.path() + "/")) return true;
+            if (u.path().equals(folder.root().toString()) || path.equals(u.path()) || path.startsWith(u.path() + "/"))
+                return true;
         }
         return false;
     }
@@ -132,12 +145,21 @@ public final class DeckImporter {
         return known;
     }
 
-    private CompletableFuture<List<Parsed>> parseLater(ForkJoinPool renderers, List<DeckFolder.CardFile> files, int from, Map<String, StoredFile> byPath,
-                                                       Map<String, StoredNote> notesByPath, LearnerClock clock) {
-        List<DeckFolder.CardFile> batch = files.subList(Math.min(from, files.size()), Math.min(from + BATCH, files.size()));
-        return CompletableFuture.supplyAsync(() -> batch.parallelStream()
-                .map(file -> parseUnlessUnchanged(file, byPath.get(file.path()), notesByPath.get(file.path()), clock))
-                .toList(), renderers);
+    private CompletableFuture<List<Parsed>> parseLater(
+            ForkJoinPool renderers,
+            List<DeckFolder.CardFile> files,
+            int from,
+            Map<String, StoredFile> byPath,
+            Map<String, StoredNote> notesByPath,
+            LearnerClock clock) {
+        List<DeckFolder.CardFile> batch =
+                files.subList(Math.min(from, files.size()), Math.min(from + BATCH, files.size()));
+        return CompletableFuture.supplyAsync(
+                () -> batch.parallelStream()
+                        .map(file -> parseUnlessUnchanged(
+                                file, byPath.get(file.path()), notesByPath.get(file.path()), clock))
+                        .toList(),
+                renderers);
     }
 
     /** What the sync found, file by file in deck order, and the counts its report gives. */
@@ -154,6 +176,7 @@ public final class DeckImporter {
         final Set<String> keptNotes = new HashSet<>();
         /** The paths of the deck's files now: a card whose file is still here keeps its id against a newcomer. */
         final Set<String> deckPaths;
+
         int inserted, updated, updatedAndRestored, unchanged, notesAdded, notesRemoved;
 
         Outcome(Set<String> deckPaths) {
@@ -175,11 +198,19 @@ public final class DeckImporter {
                 changedNotePaths.add(p.path());
                 return;
             }
-            if (p.card() != null && PaperImportRepository.isPromptSlug(p.card().document().slug())) {
-                broken(p.path(), new ImportError(p.path(), 1, "id '" + p.card().document().slug() + "' is kept for paper prompts; choose another"));
+            if (p.card() != null
+                    && PaperImportRepository.isPromptSlug(p.card().document().slug())) {
+                broken(
+                        p.path(),
+                        new ImportError(
+                                p.path(),
+                                1,
+                                "id '" + p.card().document().slug() + "' is kept for paper prompts; choose another"));
                 return;
             }
-            String slug = p.unchanged() != null ? p.unchanged().slug() : p.card().document().slug();
+            String slug = p.unchanged() != null
+                    ? p.unchanged().slug()
+                    : p.card().document().slug();
             String other = pathOfSlug.putIfAbsent(slug, p.path());
             // A file that claims the id of a card whose own file is still in the deck does not take that card over.
             StoredFile owner = bySlug.get(slug);
@@ -193,8 +224,10 @@ public final class DeckImporter {
             }
             if (p.unchanged() != null) {
                 seen.add(p.unchanged().id());
-                // Saved again without a change (same bytes, new time): remember the new stamp so the next sync skips it.
-                if (!p.stamp().equals(p.unchanged().fileStamp())) restamps.put(p.unchanged().id(), p.stamp());
+                // Saved again without a change (same bytes, new time): remember the new stamp so the next sync skips
+                // it.
+                if (!p.stamp().equals(p.unchanged().fileStamp()))
+                    restamps.put(p.unchanged().id(), p.stamp());
                 if (p.unchanged().archived()) restores.add(p.unchanged().id());
                 else unchanged++;
                 return;
@@ -220,8 +253,11 @@ public final class DeckImporter {
 
         void finish(Map<String, StoredFile> byPath, Map<String, StoredNote> notesByPath, Predicate<String> unreadable) {
             for (StoredFile stored : byPath.values()) {
-                // A card whose file is broken or unreadable right now keeps its last good version: nothing stored is lost.
-                if (!stored.archived() && !seen.contains(stored.id()) && !brokenPaths.contains(stored.path())
+                // A card whose file is broken or unreadable right now keeps its last good version: nothing stored is
+                // lost.
+                if (!stored.archived()
+                        && !seen.contains(stored.id())
+                        && !brokenPaths.contains(stored.path())
                         && !unreadable.test(stored.path())) archives.add(stored.id());
             }
             // A paper file that is broken now keeps its last good version, like a card.
@@ -234,36 +270,67 @@ public final class DeckImporter {
         }
 
         ImportReport report(java.time.Instant at, String trigger, long millis) {
-            return new ImportReport(at, trigger, inserted + notesAdded, updated - updatedAndRestored + changedNotes.size() - notesAdded,
-                    unchanged, archives.size() + notesRemoved, restores.size(), List.copyOf(errors), millis);
+            return new ImportReport(
+                    at,
+                    trigger,
+                    inserted + notesAdded,
+                    updated - updatedAndRestored + changedNotes.size() - notesAdded,
+                    unchanged,
+                    archives.size() + notesRemoved,
+                    restores.size(),
+                    List.copyOf(errors),
+                    millis);
         }
     }
 
     /** One file's outcome: an unchanged card or paper file, a changed one ready to store, or an error. */
-    private record Parsed(String path, String stamp, StoredFile unchanged, RenderedCard card, boolean unchangedNote, PaperFile note,
-                          ImportError error) {
+    private record Parsed(
+            String path,
+            String stamp,
+            StoredFile unchanged,
+            RenderedCard card,
+            boolean unchangedNote,
+            PaperFile note,
+            ImportError error) {
         static Parsed failed(DeckFolder.CardFile file, ImportError error) {
             return new Parsed(file.path(), file.stamp(), null, null, false, null, error);
         }
     }
 
-    private Parsed parseUnlessUnchanged(DeckFolder.CardFile file, StoredFile stored, StoredNote storedNote, LearnerClock clock) {
-        if (stored != null && stored.fileStamp().equals(file.stamp())) return new Parsed(file.path(), file.stamp(), stored, null, false, null, null);
+    private Parsed parseUnlessUnchanged(
+            DeckFolder.CardFile file, StoredFile stored, StoredNote storedNote, LearnerClock clock) {
+        if (stored != null && stored.fileStamp().equals(file.stamp()))
+            return new Parsed(file.path(), file.stamp(), stored, null, false, null, null);
         try {
             DeckFolder.Contents contents = folder.read(file);
-            if (stored != null && stored.contentHash().equals(contents.hash())) return new Parsed(file.path(), file.stamp(), stored, null, false, null, null);
-            if (storedNote != null && storedNote.contentHash().equals(contents.hash())) return new Parsed(file.path(), file.stamp(), null, null, true, null, null);
+            if (stored != null && stored.contentHash().equals(contents.hash()))
+                return new Parsed(file.path(), file.stamp(), stored, null, false, null, null);
+            if (storedNote != null && storedNote.contentHash().equals(contents.hash()))
+                return new Parsed(file.path(), file.stamp(), null, null, true, null, null);
             DeckFile parsed = CardParser.parse(file.path(), contents.bytes());
             if (parsed instanceof PaperDocument paper) {
-                PaperFile note = new PaperFile(file.path(), paper.deck(), contents.hash(), paper.note(),
-                        Markdown.toSafeHtml(paper.note().notes()), paper.paperPrompts());
+                PaperFile note = new PaperFile(
+                        file.path(),
+                        paper.deck(),
+                        contents.hash(),
+                        paper.note(),
+                        Markdown.toSafeHtml(paper.note().notes()),
+                        paper.paperPrompts());
                 return new Parsed(file.path(), file.stamp(), null, null, false, note, null);
             }
             CardDocument doc = (CardDocument) parsed;
             checkDescent(doc);
             // Without a front-matter date, a carried record is as of the learner's day the file was last saved.
-            LocalDate recordDate = doc.date().orElseGet(() -> clock.dayKey(file.modified()).date());
-            return new Parsed(file.path(), file.stamp(), null, render(doc, file.path(), contents.hash(), file.stamp(), recordDate), false, null, null);
+            LocalDate recordDate =
+                    doc.date().orElseGet(() -> clock.dayKey(file.modified()).date());
+            return new Parsed(
+                    file.path(),
+                    file.stamp(),
+                    null,
+                    render(doc, file.path(), contents.hash(), file.stamp(), recordDate),
+                    false,
+                    null,
+                    null);
         } catch (CardFileException e) {
             return Parsed.failed(file, new ImportError(file.path(), e.line(), e.getMessage()));
         } catch (java.io.IOException e) {
@@ -281,7 +348,9 @@ public final class DeckImporter {
         if (doc.descent().isEmpty()) return;
         CardDocument.DescentBlock block = doc.descent().get();
         Optional<BlockCheck.Problem> problem = descent.problem(block.yaml());
-        if (problem.isPresent()) throw new CardFileException(block.line() + problem.get().line() - 1, problem.get().message());
+        if (problem.isPresent())
+            throw new CardFileException(
+                    block.line() + problem.get().line() - 1, problem.get().message());
     }
 
     static RenderedCard render(CardDocument doc, String path, String hash, String stamp, LocalDate recordDate) {
@@ -291,17 +360,37 @@ public final class DeckImporter {
         List<RenderedCitation> citations = doc.citations().stream()
                 .map(c -> new RenderedCitation(c.title(), c.url(), c.summary(), Markdown.toSafeHtml(c.summary())))
                 .toList();
-        List<String> keyPoints = doc.keyPoints().stream().map(Markdown::toSafeInlineHtml).toList();
+        List<String> keyPoints =
+                doc.keyPoints().stream().map(Markdown::toSafeInlineHtml).toList();
         Markdown.Rendered question = Markdown.toHtmlAndText(doc.question());
         Markdown.Rendered answer = Markdown.toHtmlAndText(doc.answer());
-        return new RenderedCard(doc, path, hash, stamp, question.html(), answer.html(), question.plainText(), answer.plainText(),
-                keyPoints, sections, citations, recordDate);
+        return new RenderedCard(
+                doc,
+                path,
+                hash,
+                stamp,
+                question.html(),
+                answer.html(),
+                question.plainText(),
+                answer.plainText(),
+                keyPoints,
+                sections,
+                citations,
+                recordDate);
     }
 
     private static void log(ImportReport r) {
         if (r.changedAnything() || !r.errors().isEmpty() || r.trigger().equals("start")) {
-            LOG.info("deck sync ({}): {} added, {} updated, {} unchanged, {} archived, {} restored, {} broken in {} ms",
-                    r.trigger(), r.added(), r.updated(), r.unchanged(), r.archived(), r.restored(), r.errors().size(), r.millis());
+            LOG.info(
+                    "deck sync ({}): {} added, {} updated, {} unchanged, {} archived, {} restored, {} broken in {} ms",
+                    r.trigger(),
+                    r.added(),
+                    r.updated(),
+                    r.unchanged(),
+                    r.archived(),
+                    r.restored(),
+                    r.errors().size(),
+                    r.millis());
         }
         for (ImportError e : r.errors()) LOG.warn("{}:{}: {}", e.file(), e.line(), e.message());
     }

@@ -2,7 +2,6 @@ package dev.gradientdeck.cards;
 
 import dev.gradientdeck.cards.CardViews.Count;
 import dev.gradientdeck.db.DataVersion;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

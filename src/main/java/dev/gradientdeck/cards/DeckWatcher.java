@@ -1,8 +1,5 @@
 package dev.gradientdeck.cards;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -19,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches the deck folder (and every subfolder but hidden ones) and syncs shortly after files stop changing, so an editor's
@@ -56,7 +55,11 @@ public final class DeckWatcher implements AutoCloseable {
      * With {@code poll} standing in for {@link WatchKey#pollEvents}: a test's only deterministic way to lose events (OVERFLOW)
      * or to fail inside the loop, since the operating system decides when its queue overflows.
      */
-    DeckWatcher(Path root, DeckImporter importer, Clock clock, java.util.function.Function<WatchKey, java.util.List<WatchEvent<?>>> poll) {
+    DeckWatcher(
+            Path root,
+            DeckImporter importer,
+            Clock clock,
+            java.util.function.Function<WatchKey, java.util.List<WatchEvent<?>>> poll) {
         this.root = root;
         this.importer = importer;
         this.clock = clock;
@@ -103,8 +106,10 @@ public final class DeckWatcher implements AutoCloseable {
     }
 
     private void failed(Exception e) {
-        Optional<String> problem = Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        // Logged once per problem, not once per retry; "since" stays the moment pick-up stopped, even when a retry fails
+        Optional<String> problem =
+                Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        // Logged once per problem, not once per retry; "since" stays the moment pick-up stopped, even when a retry
+        // fails
         // for a newly worded reason (the deck folder "is gone", then "cannot be read").
         if (status.on() || !status.problem().equals(problem)) {
             LOG.warn("watching {} failed ({}); starting over with a full sync", root, e.toString());
@@ -125,7 +130,8 @@ public final class DeckWatcher implements AutoCloseable {
                 if (!(event.context() instanceof Path name) || DeckFolder.isHidden(name)) continue;
                 relevant = true;
                 Path created = dir.resolve(name);
-                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(created)) registerTree(service, created);
+                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(created))
+                    registerTree(service, created);
             }
             boolean stillWatched = key.reset();
             if (relevant) syncSoon();
@@ -140,7 +146,10 @@ public final class DeckWatcher implements AutoCloseable {
         if (dir.equals(root) && folders.isEmpty()) throw new IOException("cannot read the deck folder " + root);
         for (Path d : folders) {
             try {
-                d.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                d.register(
+                        service,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException skipped) {
                 LOG.debug("not watching {}: {}", d, skipped.toString());
@@ -151,13 +160,16 @@ public final class DeckWatcher implements AutoCloseable {
     /** Syncs shortly, off the caller's thread; a burst of calls becomes one sync. */
     public synchronized void syncSoon() {
         if (pending != null) pending.cancel(false);
-        pending = scheduler.schedule(() -> {
-            try {
-                importer.sync("watch");
-            } catch (RuntimeException e) {
-                LOG.error("deck sync after a file change failed", e);
-            }
-        }, QUIET_MILLIS, TimeUnit.MILLISECONDS);
+        pending = scheduler.schedule(
+                () -> {
+                    try {
+                        importer.sync("watch");
+                    } catch (RuntimeException e) {
+                        LOG.error("deck sync after a file change failed", e);
+                    }
+                },
+                QUIET_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /** Whether file changes still reach the deck: the watch loop stops only on an error or at close. */

@@ -20,8 +20,10 @@ record FrontMatter(JsonNode fields, int bodyStart, List<String> lines) {
     static final String DEFAULT_DECK = "Default";
     static final YAMLMapper YAML = new YAMLMapper();
     static final Pattern TAG = Pattern.compile("#?([\\p{L}\\p{N}][\\p{L}\\p{N}_\\-/]*)");
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*(/[A-Za-z0-9][A-Za-z0-9._\\-]*)*");
-    private static final Set<String> FRONT_MATTER_KEYS = Set.of("id", "title", "tags", "deck", "date", "kind", "paper-prompts");
+    private static final Pattern SAFE_ID =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-]*(/[A-Za-z0-9][A-Za-z0-9._\\-]*)*");
+    private static final Set<String> FRONT_MATTER_KEYS =
+            Set.of("id", "title", "tags", "deck", "date", "kind", "paper-prompts");
 
     String text(String key) {
         JsonNode node = fields.get(key);
@@ -35,7 +37,9 @@ record FrontMatter(JsonNode fields, int bodyStart, List<String> lines) {
     /** A top-level value as it is written in the file, without a trailing comment. */
     String written(String key) {
         String line = lines.get(lineOf(key) - 1);
-        return line.substring(line.indexOf(':') + 1).replaceFirst("\\s+#.*$", "").strip();
+        return line.substring(line.indexOf(':') + 1)
+                .replaceFirst("\\s+#.*$", "")
+                .strip();
     }
 
     static FrontMatter read(List<String> lines) throws CardFileException {
@@ -61,9 +65,11 @@ record FrontMatter(JsonNode fields, int bodyStart, List<String> lines) {
         if (!node.isObject()) throw new CardFileException(2, "front matter must be a set of 'key: value' lines");
         for (String key : FRONT_MATTER_KEYS) {
             JsonNode value = node.get(key);
-            boolean fits = value == null || (key.equals("tags") ? value.isArray() || value.isTextual() : value.isValueNode());
+            boolean fits =
+                    value == null || (key.equals("tags") ? value.isArray() || value.isTextual() : value.isValueNode());
             if (!fits) {
-                throw new CardFileException(lineOfKey(lines, close, key), "front matter '" + key + "' has the wrong type");
+                throw new CardFileException(
+                        lineOfKey(lines, close, key), "front matter '" + key + "' has the wrong type");
             }
         }
         return new FrontMatter(node, close + 1, lines.subList(0, close));
@@ -79,19 +85,24 @@ record FrontMatter(JsonNode fields, int bodyStart, List<String> lines) {
         JsonNode value = fields().get("paper-prompts");
         if (value == null || value.isNull()) return Optional.empty();
         if (value.isBoolean()) return Optional.of(value.booleanValue());
-        throw new CardFileException(lineOf("paper-prompts"), "front matter 'paper-prompts' is '" + value.asText() + "'; write true or false");
+        throw new CardFileException(
+                lineOf("paper-prompts"),
+                "front matter 'paper-prompts' is '" + value.asText() + "'; write true or false");
     }
 
     List<String> tags() throws CardFileException {
         JsonNode node = fields().get("tags");
         List<String> tags = new ArrayList<>();
         if (node == null || node.isNull()) return tags;
-        if (node.isArray()) node.forEach(t -> tags.add(t.asText().replaceFirst("^#", "").strip()));
+        if (node.isArray())
+            node.forEach(t -> tags.add(t.asText().replaceFirst("^#", "").strip()));
         else for (String t : node.asText().split("[,\\s]+")) if (!t.isBlank()) tags.add(t.replaceFirst("^#", ""));
         tags.removeIf(String::isBlank);
         for (String tag : tags) {
             if (!TAG.matcher(tag).matches()) {
-                throw new CardFileException(lineOf("tags"), "front matter tag '" + tag + "' is not a tag: use letters, digits, '_', '-' and '/'");
+                throw new CardFileException(
+                        lineOf("tags"),
+                        "front matter tag '" + tag + "' is not a tag: use letters, digits, '_', '-' and '/'");
             }
         }
         return tags;
@@ -102,7 +113,9 @@ record FrontMatter(JsonNode fields, int bodyStart, List<String> lines) {
         if (id != null && !id.isBlank()) {
             id = id.strip();
             if (!SAFE_ID.matcher(id).matches() || id.contains("..") || id.length() > 200) {
-                throw new CardFileException(lineOf("id"), "front matter id '" + id + "' may use letters, digits, '.', '_', '-' and '/' between names");
+                throw new CardFileException(
+                        lineOf("id"),
+                        "front matter id '" + id + "' may use letters, digits, '.', '_', '-' and '/' between names");
             }
             return id;
         }
@@ -128,9 +141,11 @@ record FrontMatter(JsonNode fields, int bodyStart, List<String> lines) {
         String raw = text("date");
         if (raw == null || raw.isBlank()) return Optional.empty();
         try {
-            return Optional.of(LocalDate.parse(raw.strip().length() > 10 ? raw.strip().substring(0, 10) : raw.strip()));
+            return Optional.of(
+                    LocalDate.parse(raw.strip().length() > 10 ? raw.strip().substring(0, 10) : raw.strip()));
         } catch (DateTimeParseException e) {
-            throw new CardFileException(lineOf("date"), "front matter date '" + raw + "' is not a date like 2026-11-21");
+            throw new CardFileException(
+                    lineOf("date"), "front matter date '" + raw + "' is not a date like 2026-11-21");
         }
     }
 }

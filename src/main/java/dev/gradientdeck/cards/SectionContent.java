@@ -16,7 +16,8 @@ import org.commonmark.parser.Parser;
 
 /** What a section's markdown holds beyond its text: the items of its lists, the papers it cites, a heading's words. */
 final class SectionContent {
-    static final Parser MARKDOWN = Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+    static final Parser MARKDOWN =
+            Parser.builder().includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
 
     private SectionContent() {}
 
@@ -44,23 +45,27 @@ final class SectionContent {
                 Node lead = item.getFirstChild();
                 if (lead == null) continue;
                 Link link = firstLink(lead);
-                String title = link != null ? textOf(link).strip() : textOf(lead).strip();
+                String title =
+                        link != null ? textOf(link).strip() : textOf(lead).strip();
                 String url = link != null ? safeUrl(link.getDestination()) : null;
                 List<String> summary = new ArrayList<>();
                 // A trailing " - summary" on the title line counts too, as people often write it that way.
                 String leadText = textOf(lead).strip();
                 if (link != null && leadText.length() > title.length()) {
-                    String tail = leadText.substring(leadText.indexOf(title) + title.length()).replaceFirst("^[\\s:\\-\u2013\u2014]+", "");
+                    String tail = leadText.substring(leadText.indexOf(title) + title.length())
+                            .replaceFirst("^[\\s:\\-\u2013\u2014]+", "");
                     if (!tail.isBlank()) summary.add(tail.strip());
                 }
                 for (Node rest = lead.getNext(); rest != null; rest = rest.getNext()) {
                     if (rest instanceof ListBlock nested) {
-                        for (Node sub = nested.getFirstChild(); sub != null; sub = sub.getNext()) summary.add(itemText(sub, lines));
+                        for (Node sub = nested.getFirstChild(); sub != null; sub = sub.getNext())
+                            summary.add(itemText(sub, lines));
                     } else {
                         summary.add(sourceOf(rest, lines));
                     }
                 }
-                if (!title.isBlank()) out.add(new Citation(title, url, String.join("\n", summary).strip()));
+                if (!title.isBlank())
+                    out.add(new Citation(title, url, String.join("\n", summary).strip()));
             }
         }
         return out;
@@ -70,7 +75,9 @@ final class SectionContent {
     static String safeUrl(String url) {
         if (url == null) return null;
         String lower = url.strip().toLowerCase(Locale.ROOT);
-        return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:") ? url.strip() : null;
+        return lower.startsWith("https://") || lower.startsWith("http://") || lower.startsWith("mailto:")
+                ? url.strip()
+                : null;
     }
 
     private static Link firstLink(Node node) {

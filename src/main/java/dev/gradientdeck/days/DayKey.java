@@ -26,7 +26,8 @@ public record DayKey(LocalDate date) {
         Objects.requireNonNull(moment, "moment");
         Objects.requireNonNull(zone, "zone");
         requireHour(dayStartHour);
-        return new DayKey(moment.atZone(zone).toLocalDateTime().minusHours(dayStartHour).toLocalDate());
+        return new DayKey(
+                moment.atZone(zone).toLocalDateTime().minusHours(dayStartHour).toLocalDate());
     }
 
     /** Whole days from this day to {@code later}, the way Anki counts elapsed days (not 24-hour periods). */

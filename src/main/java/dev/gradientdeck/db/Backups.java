@@ -1,9 +1,5 @@
 package dev.gradientdeck.db;
 
-import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +15,9 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Consistent copies of the database: on demand, daily (the last seven kept), and a checked restore. */
 public final class Backups {
@@ -69,7 +68,8 @@ public final class Backups {
     }
 
     private static void vacuumInto(String url, Path partial) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); java.sql.PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
+        try (Connection c = DriverManager.getConnection(url);
+                java.sql.PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
             s.setString(1, partial.toString());
             s.execute();
         }
@@ -88,7 +88,8 @@ public final class Backups {
         if (Files.exists(target)) return java.util.Optional.empty();
         write(jdbi, target);
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> daily = files.filter(p -> p.getFileName().toString().matches(DAILY_PREFIX + "\\d{4}-\\d{2}-\\d{2}\\.sqlite"))
+            List<Path> daily = files.filter(
+                            p -> p.getFileName().toString().matches(DAILY_PREFIX + "\\d{4}-\\d{2}-\\d{2}\\.sqlite"))
                     .sorted(Comparator.comparing(Path::getFileName).reversed())
                     .toList();
             for (Path old : daily.subList(Math.min(DAILY_KEPT, daily.size()), daily.size())) Files.deleteIfExists(old);
@@ -106,7 +107,8 @@ public final class Backups {
         Path absolute = database.toAbsolutePath();
         java.util.Optional<Path> saved = java.util.Optional.empty();
         if (Files.exists(absolute)) {
-            Path copy = absolute.resolveSibling(absolute.getFileName() + ".before-restore-" + System.currentTimeMillis());
+            Path copy =
+                    absolute.resolveSibling(absolute.getFileName() + ".before-restore-" + System.currentTimeMillis());
             try (Database current = Database.open(absolute)) {
                 write(current.jdbi(), copy);
             }
@@ -124,41 +126,50 @@ public final class Backups {
         if (!Files.isRegularFile(backup)) throw new IOException(backup + " is not a file");
         byte[] header = new byte[16];
         try (InputStream in = Files.newInputStream(backup)) {
-            if (in.readNBytes(header, 0, 16) < 16 || !new String(header, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
+            if (in.readNBytes(header, 0, 16) < 16
+                    || !new String(header, StandardCharsets.ISO_8859_1).equals("SQLite format 3\0")) {
                 throw new IOException(backup + " is not an SQLite database");
             }
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + backup.toAbsolutePath() + "?mode=ro");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
                 String result = rs.next() ? rs.getString(1) : "no answer";
                 if (!"ok".equals(result)) throw new IOException(backup + " is damaged: " + result);
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('cards', 'flyway_schema_history')")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('cards', 'flyway_schema_history')")) {
                 if (!rs.next() || rs.getInt(1) != 2) throw new IOException(backup + " is not a Gradient Deck database");
             }
             java.util.Set<String> known = Database.knownVersions();
             int version = 0;
-            try (ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
+            try (ResultSet rs = s.executeQuery(
+                    "SELECT version FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL")) {
                 while (rs.next()) {
                     String v = rs.getString(1);
                     int n;
                     try {
                         n = Integer.parseInt(v);
                     } catch (NumberFormatException e) {
-                        throw new IOException(backup + " records schema version '" + v + "', which no Gradient Deck writes");
+                        throw new IOException(
+                                backup + " records schema version '" + v + "', which no Gradient Deck writes");
                     }
                     if (n > Database.knownSchemaVersion()) {
-                        throw new IOException(backup + " was written by a newer Gradient Deck (schema " + n + ", this version knows "
-                                + Database.knownSchemaVersion() + ")");
+                        throw new IOException(backup + " was written by a newer Gradient Deck (schema " + n
+                                + ", this version knows " + Database.knownSchemaVersion() + ")");
                     }
-                    if (!known.contains(v)) throw new IOException(backup + " records schema version " + v + ", which this Gradient Deck never wrote");
+                    if (!known.contains(v))
+                        throw new IOException(
+                                backup + " records schema version " + v + ", which this Gradient Deck never wrote");
                     version = Math.max(version, n);
                 }
             }
-            if (version == 0) throw new IOException(backup + " is not a Gradient Deck database (no schema version recorded)");
+            if (version == 0)
+                throw new IOException(backup + " is not a Gradient Deck database (no schema version recorded)");
             String missing = Database.missingFromSchema(c, version);
-            if (!missing.isEmpty()) throw new IOException(backup + " does not hold the schema its version " + version + " promises: " + missing);
+            if (!missing.isEmpty())
+                throw new IOException(
+                        backup + " does not hold the schema its version " + version + " promises: " + missing);
         } catch (SQLException e) {
             throw new IOException(backup + " cannot be read as a database: " + e.getMessage(), e);
         }

@@ -21,7 +21,6 @@ public final class DataVersion {
                                || (SELECT coalesce(max(id), 0) FROM import_runs) || ':'
                                || (SELECT coalesce(max(id), 0) FROM card_hold_log) || ':'
                                || (SELECT coalesce(max(id), 0) FROM extra_new_cards) || ':'
-                               || (SELECT coalesce(max(id), 0) FROM scheduler_parameters)""")
-                .mapTo(String.class).one());
+                               || (SELECT coalesce(max(id), 0) FROM scheduler_parameters)""").mapTo(String.class).one());
     }
 }

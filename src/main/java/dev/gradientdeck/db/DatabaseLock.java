@@ -43,7 +43,8 @@ public final class DatabaseLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -53,12 +54,14 @@ public final class DatabaseLock implements AutoCloseable {
             if (lock == null) {
                 String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
                 channel.close();
-                throw new InUse(database + " is in use by a running Gradient Deck (" + (holder.isEmpty() ? "process unknown" : holder)
-                        + "); stop it first, nothing was changed");
+                throw new InUse(database + " is in use by a running Gradient Deck ("
+                        + (holder.isEmpty() ? "process unknown" : holder) + "); stop it first, nothing was changed");
             }
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + what + " since " + Instant.now())
-                    .getBytes(StandardCharsets.UTF_8)), 0);
+            channel.write(
+                    ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + what + " since " + Instant.now())
+                            .getBytes(StandardCharsets.UTF_8)),
+                    0);
             channel.force(false);
             return new DatabaseLock(channel, lock);
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package dev.gradientdeck.db;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.List;
 
 /** A list of strings kept in one TEXT column as a JSON array (key points, identities): small, ordered, read whole. */

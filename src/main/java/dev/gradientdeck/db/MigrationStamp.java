@@ -1,6 +1,5 @@
 package dev.gradientdeck.db;
 
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 /**
  * A fingerprint of this build's migrations (every file's name and bytes), kept in the database after Flyway migrated and
@@ -39,7 +39,8 @@ final class MigrationStamp {
                 digest.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 try (InputStream in = MigrationStamp.class.getClassLoader().getResourceAsStream(FOLDER + "/" + name)) {
-                    if (in == null) throw new IllegalStateException("migration " + name + " is listed but cannot be read");
+                    if (in == null)
+                        throw new IllegalStateException("migration " + name + " is listed but cannot be read");
                     digest.update(in.readAllBytes());
                 }
                 digest.update((byte) 0);
@@ -64,14 +65,17 @@ final class MigrationStamp {
                 try (JarFile jar = connection.getJarFile()) {
                     for (JarEntry entry : java.util.Collections.list(jar.entries())) {
                         String name = entry.getName();
-                        if (name.startsWith(FOLDER + "/") && !entry.isDirectory() && name.indexOf('/', FOLDER.length() + 1) < 0) {
+                        if (name.startsWith(FOLDER + "/")
+                                && !entry.isDirectory()
+                                && name.indexOf('/', FOLDER.length() + 1) < 0) {
                             names.add(name.substring(FOLDER.length() + 1));
                         }
                     }
                 }
             } else {
                 try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-                    files.filter(Files::isRegularFile).forEach(f -> names.add(f.getFileName().toString()));
+                    files.filter(Files::isRegularFile)
+                            .forEach(f -> names.add(f.getFileName().toString()));
                 } catch (URISyntaxException e) {
                     throw new IOException("cannot read " + url, e);
                 }
@@ -87,7 +91,8 @@ final class MigrationStamp {
      */
     static boolean matches(DataSource dataSource, String stamp) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT migrations = ? || '|' || " + HISTORY + " FROM schema_stamp WHERE id = 1")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT migrations = ? || '|' || " + HISTORY + " FROM schema_stamp WHERE id = 1")) {
             s.setString(1, stamp);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
@@ -97,12 +102,14 @@ final class MigrationStamp {
         }
     }
 
-    private static final String HISTORY = "(SELECT count(*) || ':' || coalesce(max(installed_rank), 0) || ':' || coalesce(sum(success), 0) FROM flyway_schema_history)";
+    private static final String HISTORY =
+            "(SELECT count(*) || ':' || coalesce(max(installed_rank), 0) || ':' || coalesce(sum(success), 0) FROM flyway_schema_history)";
 
     static void store(DataSource dataSource, String stamp) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO schema_stamp (id, migrations) VALUES (1, ? || '|' || " + HISTORY + ") "
-                     + "ON CONFLICT (id) DO UPDATE SET migrations = excluded.migrations")) {
+                PreparedStatement s =
+                        c.prepareStatement("INSERT INTO schema_stamp (id, migrations) VALUES (1, ? || '|' || " + HISTORY
+                                + ") " + "ON CONFLICT (id) DO UPDATE SET migrations = excluded.migrations")) {
             s.setString(1, stamp);
             s.executeUpdate();
         } catch (SQLException e) {

@@ -3,7 +3,6 @@ package dev.gradientdeck.descent;
 import dev.gradientdeck.cards.BlockCheck;
 import dev.gradientdeck.descent.engine.SpecException;
 import dev.gradientdeck.descent.spec.DescentSpecs;
-
 import java.util.Optional;
 
 /** The check a card's ```descent block must pass to import: the spec parses and can run. */

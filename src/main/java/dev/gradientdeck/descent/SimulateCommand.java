@@ -6,12 +6,6 @@ import dev.gradientdeck.cards.CardParser;
 import dev.gradientdeck.descent.engine.SpecException;
 import dev.gradientdeck.descent.spec.DescentSpecs;
 import dev.gradientdeck.descent.spec.ValidSpec;
-
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code simulate FILE}: runs a spec, a YAML file or the {@code descent} block of a card file, and
@@ -27,22 +25,17 @@ import java.util.concurrent.Callable;
  */
 @Command(
         name = "simulate",
-        description =
-                "Run a simulation spec (a YAML file, or the ```descent block of a card file"
-                        + " ending in .md) and print its step table; exit 2 with the file and line if the spec is broken.")
+        description = "Run a simulation spec (a YAML file, or the ```descent block of a card file"
+                + " ending in .md) and print its step table; exit 2 with the file and line if the spec is broken.")
 public final class SimulateCommand implements Callable<Integer> {
-    @Parameters(
-            paramLabel = "FILE",
-            description = "A YAML spec, or a card file (.md) with a ```descent block.")
+    @Parameters(paramLabel = "FILE", description = "A YAML spec, or a card file (.md) with a ```descent block.")
     Path file;
 
-    @Option(
-            names = "--seed",
-            description =
-                    "Draw the spec's randomize values with this seed, as a review's run does.")
+    @Option(names = "--seed", description = "Draw the spec's randomize values with this seed, as a review's run does.")
     Long seed;
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     /** The spec's text and the file line its first line sits on. */
     private record Source(String yaml, int firstLine) {}
@@ -74,18 +67,11 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")) {
             return new Source(new String(bytes, StandardCharsets.UTF_8), 1);
         }
-        if (!(CardParser.parse(file.getFileName().toString(), bytes)
-                instanceof CardDocument card)) {
-            throw new CardFileException(
-                    1, "this is a paper note, not a card with a ```descent block");
+        if (!(CardParser.parse(file.getFileName().toString(), bytes) instanceof CardDocument card)) {
+            throw new CardFileException(1, "this is a paper note, not a card with a ```descent block");
         }
-        CardDocument.DescentBlock block =
-                card.descent()
-                        .orElseThrow(
-                                () ->
-                                        new CardFileException(
-                                                1,
-                                                "this card has no ```descent block to simulate"));
+        CardDocument.DescentBlock block = card.descent()
+                .orElseThrow(() -> new CardFileException(1, "this card has no ```descent block to simulate"));
         return new Source(block.yaml(), block.line());
     }
 

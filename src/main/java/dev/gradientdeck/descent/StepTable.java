@@ -3,7 +3,6 @@ package dev.gradientdeck.descent;
 import dev.gradientdeck.descent.engine.DescentRun;
 import dev.gradientdeck.descent.engine.Step;
 import dev.gradientdeck.present.Numbers;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,9 +54,7 @@ public final class StepTable {
         }
         table.append(
                 run.diverged()
-                        ? "diverged at step "
-                                + run.divergedAt()
-                                + ": a value stopped being finite\n"
+                        ? "diverged at step " + run.divergedAt() + ": a value stopped being finite\n"
                         : "completed " + run.steps().size() + " steps\n");
         return table.toString();
     }

@@ -1,9 +1,9 @@
 package dev.gradientdeck.home;
 
 import dev.gradientdeck.cards.CardRepository;
-import dev.gradientdeck.cards.DeckOverview;
 import dev.gradientdeck.cards.CardViews.CarriedRecord;
 import dev.gradientdeck.cards.CardViews.Count;
+import dev.gradientdeck.cards.DeckOverview;
 import dev.gradientdeck.cards.ImportReport;
 import dev.gradientdeck.review.ReviewRepository.QueueCounts;
 import dev.gradientdeck.review.Reviews;
@@ -11,7 +11,6 @@ import dev.gradientdeck.streaks.Stats;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +32,15 @@ public final class HomeRoutes implements WebServer.Routes {
     /** The home page lists the most used tags; the card list's filter has them all. */
     private static final int MOST_USED_TAGS = 20;
 
-    public record Home(Stats.Today today, QueueCounts counts, int cardCount, List<Count> decks, List<Count> tags, int tagCount,
-                       Optional<CarriedRecord> carried, Optional<ImportReport> lastImport) {}
+    public record Home(
+            Stats.Today today,
+            QueueCounts counts,
+            int cardCount,
+            List<Count> decks,
+            List<Count> tags,
+            int tagCount,
+            Optional<CarriedRecord> carried,
+            Optional<ImportReport> lastImport) {}
 
     @Override
     public void register(Javalin app) {
@@ -46,8 +52,18 @@ public final class HomeRoutes implements WebServer.Routes {
         List<Count> decks = counts.decks();
         int total = decks.stream().mapToInt(Count::cards).sum();
         List<Count> tags = counts.tags();
-        ctx.render("home.jte", Map.of("page", new Home(stats.now(), reviews.counts(), total, decks,
-                tags.subList(0, Math.min(tags.size(), MOST_USED_TAGS)), tags.size(),
-                cards.latestCarriedRecord(), cards.lastReport())));
+        ctx.render(
+                "home.jte",
+                Map.of(
+                        "page",
+                        new Home(
+                                stats.now(),
+                                reviews.counts(),
+                                total,
+                                decks,
+                                tags.subList(0, Math.min(tags.size(), MOST_USED_TAGS)),
+                                tags.size(),
+                                cards.latestCarriedRecord(),
+                                cards.lastReport())));
     }
 }

@@ -13,7 +13,8 @@ record AuthorName(String family, String given) {
         String name = written.trim().replaceAll("\\s+", " ");
         int comma = name.indexOf(',');
         if (comma >= 0) {
-            return new AuthorName(name.substring(0, comma).trim(), name.substring(comma + 1).trim());
+            return new AuthorName(
+                    name.substring(0, comma).trim(), name.substring(comma + 1).trim());
         }
         int lastSpace = name.lastIndexOf(' ');
         return lastSpace < 0

@@ -9,8 +9,8 @@ import java.util.List;
  * @param authors as written, either "Given Family" or "Family, Given"
  * @param arxivId without version, e.g. 2306.11644
  */
-public record BibEntry(String title, List<String> authors, Integer year, String url, String arxivId, String doi,
-                       String note) {
+public record BibEntry(
+        String title, List<String> authors, Integer year, String url, String arxivId, String doi, String note) {
 
     public BibEntry {
         if (title == null || title.isBlank()) {

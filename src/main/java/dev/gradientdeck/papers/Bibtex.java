@@ -12,8 +12,7 @@ public final class Bibtex {
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
-    private Bibtex() {
-    }
+    private Bibtex() {}
 
     /** Entries as {@code @misc} records separated by blank lines; an empty list gives an empty string. */
     public static String export(List<BibEntry> entries) {
@@ -28,7 +27,8 @@ public final class Bibtex {
         List<String> fields = new ArrayList<>();
         fields.add(field("title", protectCapitals(paper.title())));
         if (!paper.authors().isEmpty()) {
-            fields.add(field("author", paper.authors().stream().map(Bibtex::escape).collect(Collectors.joining(" and "))));
+            fields.add(
+                    field("author", paper.authors().stream().map(Bibtex::escape).collect(Collectors.joining(" and "))));
         }
         if (paper.year() != null) {
             fields.add(field("year", paper.year().toString()));
@@ -83,15 +83,17 @@ public final class Bibtex {
 
     private static String escapeSpecials(String text) {
         StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> out.append(switch (c) {
-            case '\\' -> "\\textbackslash{}";
-            case '{' -> "\\textbraceleft{}";
-            case '}' -> "\\textbraceright{}";
-            case '~' -> "\\textasciitilde{}";
-            case '^' -> "\\textasciicircum{}";
-            case '%', '&', '$', '#', '_' -> "\\" + (char) c;
-            default -> String.valueOf((char) c);
-        }));
+        text.chars()
+                .forEach(c -> out.append(
+                        switch (c) {
+                            case '\\' -> "\\textbackslash{}";
+                            case '{' -> "\\textbraceleft{}";
+                            case '}' -> "\\textbraceright{}";
+                            case '~' -> "\\textasciitilde{}";
+                            case '^' -> "\\textasciicircum{}";
+                            case '%', '&', '$', '#', '_' -> "\\" + (char) c;
+                            default -> String.valueOf((char) c);
+                        }));
         return out.toString();
     }
 

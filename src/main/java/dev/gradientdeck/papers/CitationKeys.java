@@ -25,17 +25,17 @@ final class CitationKeys {
             "a", "an", "the", "on", "of", "in", "for", "to", "and", "with", "towards", "toward", "via", "is", "are",
             "at", "by", "from", "into", "do", "does", "how", "what", "why", "when");
     // Letters that do not decompose into an ASCII letter plus accents.
-    private static final Map<String, String> LIGATURES = Map.of(
-            "ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d", "þ", "th", "ı", "i");
+    private static final Map<String, String> LIGATURES =
+            Map.of("ß", "ss", "æ", "ae", "œ", "oe", "ø", "o", "ł", "l", "đ", "d", "þ", "th", "ı", "i");
     private static final int TITLE_WORDS_WITHOUT_AUTHOR = 2;
 
-    private CitationKeys() {
-    }
+    private CitationKeys() {}
 
     /** One key per entry, in the entries' order; every key is distinct. */
     static List<String> assign(List<BibEntry> entries) {
         List<String> bases = entries.stream().map(CitationKeys::baseKey).toList();
-        Map<String, List<Integer>> byBase = IntStream.range(0, entries.size()).boxed()
+        Map<String, List<Integer>> byBase = IntStream.range(0, entries.size())
+                .boxed()
                 .collect(Collectors.groupingBy(bases::get, LinkedHashMap::new, Collectors.toList()));
         Set<String> taken = byBase.entrySet().stream()
                 .filter(group -> group.getValue().size() == 1)
@@ -55,22 +55,29 @@ final class CitationKeys {
     static String baseKey(BibEntry entry) {
         String year = entry.year() == null ? "" : entry.year().toString();
         List<String> titleWords = significantWords(entry.title());
-        String family = entry.authors().isEmpty() ? "" : ascii(AuthorName.parse(entry.authors().get(0)).family());
+        String family = entry.authors().isEmpty()
+                ? ""
+                : ascii(AuthorName.parse(entry.authors().get(0)).family());
         if (!family.isEmpty()) {
             return family + year + titleWords.stream().findFirst().orElse("");
         }
-        String leadingWords = String.join("", titleWords.subList(0, Math.min(TITLE_WORDS_WITHOUT_AUTHOR, titleWords.size())));
+        String leadingWords =
+                String.join("", titleWords.subList(0, Math.min(TITLE_WORDS_WITHOUT_AUTHOR, titleWords.size())));
         return (leadingWords.isEmpty() ? "paper" : leadingWords) + year;
     }
 
     // Colliding entries are ordered by what they are, not where they sit in the list, before taking a, b, c...
     private static List<Integer> inContentOrder(List<Integer> indexes, List<BibEntry> entries) {
-        Comparator<Integer> byTitle = Comparator.comparing(i -> entries.get(i).title().toLowerCase(Locale.ROOT));
-        Comparator<Integer> byUrl = Comparator.comparing(i -> Objects.toString(entries.get(i).url(), ""));
-        Comparator<Integer> byIdentity = Comparator.comparing(i -> Objects.toString(entries.get(i).arxivId(), "")
-                + Objects.toString(entries.get(i).doi(), ""));
-        return indexes.stream().sorted(byTitle.thenComparing(byUrl).thenComparing(byIdentity)
-                .thenComparing(Comparator.naturalOrder())).toList();
+        Comparator<Integer> byTitle =
+                Comparator.comparing(i -> entries.get(i).title().toLowerCase(Locale.ROOT));
+        Comparator<Integer> byUrl =
+                Comparator.comparing(i -> Objects.toString(entries.get(i).url(), ""));
+        Comparator<Integer> byIdentity =
+                Comparator.comparing(i -> Objects.toString(entries.get(i).arxivId(), "")
+                        + Objects.toString(entries.get(i).doi(), ""));
+        return indexes.stream()
+                .sorted(byTitle.thenComparing(byUrl).thenComparing(byIdentity).thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     private static void suffixCollisions(String base, List<Integer> ordered, Set<String> taken, String[] keys) {

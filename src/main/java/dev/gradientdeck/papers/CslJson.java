@@ -12,12 +12,13 @@ import java.util.stream.IntStream;
  */
 public final class CslJson {
 
-    private CslJson() {
-    }
+    private CslJson() {}
 
     public static List<Map<String, Object>> export(List<BibEntry> entries) {
         List<String> keys = CitationKeys.assign(entries);
-        return IntStream.range(0, entries.size()).mapToObj(i -> item(keys.get(i), entries.get(i))).toList();
+        return IntStream.range(0, entries.size())
+                .mapToObj(i -> item(keys.get(i), entries.get(i)))
+                .toList();
     }
 
     private static Map<String, Object> item(String id, BibEntry paper) {

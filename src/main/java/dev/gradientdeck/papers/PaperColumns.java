@@ -13,8 +13,11 @@ final class PaperColumns {
     private PaperColumns() {}
 
     static PaperNote.Status status(String written) {
-        return Arrays.stream(PaperNote.Status.values()).filter(s -> s.written().equals(written)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("stored paper status '" + written + "' is not one of the known ones"));
+        return Arrays.stream(PaperNote.Status.values())
+                .filter(s -> s.written().equals(written))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "stored paper status '" + written + "' is not one of the known ones"));
     }
 
     static Integer nullableInt(ResultSet rs, String column) throws SQLException {

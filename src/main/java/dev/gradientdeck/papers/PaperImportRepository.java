@@ -1,14 +1,10 @@
 package dev.gradientdeck.papers;
 
-import dev.gradientdeck.papers.PaperViews.Note;
+import dev.gradientdeck.db.JsonColumn;
 import dev.gradientdeck.papers.ReadingLog.Citation;
 import dev.gradientdeck.papers.ReadingLog.Paper;
 import dev.gradientdeck.papers.ReadingLog.Prompt;
 import dev.gradientdeck.web.Markdown;
-import dev.gradientdeck.db.JsonColumn;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -24,6 +20,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The import's SQL about papers: the deck's paper files, the paper records derived from them and from every card's
@@ -40,8 +39,13 @@ public final class PaperImportRepository {
     }
 
     /** A paper file ready to store, its notes rendered to safe HTML once, at import. */
-    public record PaperFile(String path, String deck, String contentHash, PaperNote note, String notesHtml,
-                            java.util.Optional<Boolean> paperPrompts) {}
+    public record PaperFile(
+            String path,
+            String deck,
+            String contentHash,
+            PaperNote note,
+            String notesHtml,
+            java.util.Optional<Boolean> paperPrompts) {}
 
     /** What the database knows of a stored paper file, to tell unchanged files from changed ones. */
     public record StoredNote(String path, String contentHash) {}
@@ -86,10 +90,15 @@ public final class PaperImportRepository {
                 .forEach(e -> chosen.merge(e.getKey(), e.getValue(), Boolean::logicalAnd));
         java.util.function.Predicate<String> wantsPrompts = deck -> chosen.getOrDefault(deck, promptsByDefault);
 
-        List<StoredPaper> stored = h.createQuery("SELECT id, paper_key, identities, content_hash, archived, prompt_card_id FROM papers ORDER BY id")
-                .map((rs, ctx) -> new StoredPaper(rs.getLong("id"), rs.getString("paper_key"),
-                        new HashSet<>(Arrays.asList(rs.getString("identities").split("\n"))), rs.getString("content_hash"),
-                        rs.getBoolean("archived"), PaperColumns.nullableLong(rs, "prompt_card_id")))
+        List<StoredPaper> stored = h.createQuery(
+                        "SELECT id, paper_key, identities, content_hash, archived, prompt_card_id FROM papers ORDER BY id")
+                .map((rs, ctx) -> new StoredPaper(
+                        rs.getLong("id"),
+                        rs.getString("paper_key"),
+                        new HashSet<>(Arrays.asList(rs.getString("identities").split("\n"))),
+                        rs.getString("content_hash"),
+                        rs.getBoolean("archived"),
+                        PaperColumns.nullableLong(rs, "prompt_card_id")))
                 .list();
         Map<Paper, StoredPaper> matched = match(papers, stored);
         Set<Long> present = new HashSet<>();
@@ -109,13 +118,15 @@ public final class PaperImportRepository {
         }
     }
 
-    private record StoredPaper(long id, String key, Set<String> identities, String contentHash, boolean archived,
-                               Long promptCardId) {}
+    private record StoredPaper(
+            long id, String key, Set<String> identities, String contentHash, boolean archived, Long promptCardId) {}
 
     private static void writeNotes(Handle h, NoteChanges notes) {
         Set<String> keep = new HashSet<>(notes.kept());
         notes.changed().forEach(n -> keep.add(n.path()));
-        for (String path : h.createQuery("SELECT path FROM paper_notes").mapTo(String.class).list()) {
+        for (String path : h.createQuery("SELECT path FROM paper_notes")
+                .mapTo(String.class)
+                .list()) {
             if (!keep.contains(path)) h.execute("DELETE FROM paper_notes WHERE path = ?", path);
         }
         for (PaperFile file : notes.changed()) {
@@ -140,7 +151,9 @@ public final class PaperImportRepository {
                     .bind("arxivId", note.arxivId())
                     .bind("doi", note.doi())
                     .bind("status", note.status().written())
-                    .bind("readDate", note.readDate() == null ? null : note.readDate().toString())
+                    .bind(
+                            "readDate",
+                            note.readDate() == null ? null : note.readDate().toString())
                     .bind("tags", JsonColumn.of(note.tags()))
                     .bind("notes", note.notes())
                     .bind("notesHtml", file.notesHtml())
@@ -152,10 +165,20 @@ public final class PaperImportRepository {
 
     private static List<ReadingLog.Note> notesOf(Handle h) {
         return h.createQuery("SELECT * FROM paper_notes ORDER BY path")
-                .map((rs, ctx) -> new ReadingLog.Note(rs.getString("path"), rs.getString("deck"), new PaperNote(
-                        rs.getString("title"), JsonColumn.list(rs.getString("authors")), PaperColumns.nullableInt(rs, "year"),
-                        rs.getString("url"), rs.getString("arxiv_id"), rs.getString("doi"), PaperColumns.status(rs.getString("status")),
-                        PaperColumns.date(rs.getString("read_date")), JsonColumn.list(rs.getString("tags")), rs.getString("notes_md"))))
+                .map((rs, ctx) -> new ReadingLog.Note(
+                        rs.getString("path"),
+                        rs.getString("deck"),
+                        new PaperNote(
+                                rs.getString("title"),
+                                JsonColumn.list(rs.getString("authors")),
+                                PaperColumns.nullableInt(rs, "year"),
+                                rs.getString("url"),
+                                rs.getString("arxiv_id"),
+                                rs.getString("doi"),
+                                PaperColumns.status(rs.getString("status")),
+                                PaperColumns.date(rs.getString("read_date")),
+                                JsonColumn.list(rs.getString("tags")),
+                                rs.getString("notes_md"))))
                 .list();
     }
 
@@ -166,8 +189,14 @@ public final class PaperImportRepository {
                         FROM card_citations cc JOIN cards c ON c.id = cc.card_id
                         WHERE c.archived = 0 AND c.kind != 'paper'
                         ORDER BY c.slug, cc.position""")
-                .map((rs, ctx) -> new Citation(rs.getLong("card_id"), rs.getInt("position"), rs.getString("path"),
-                        rs.getString("deck"), PaperColumns.split(rs.getString("tags")), rs.getString("title"), rs.getString("url"),
+                .map((rs, ctx) -> new Citation(
+                        rs.getLong("card_id"),
+                        rs.getInt("position"),
+                        rs.getString("path"),
+                        rs.getString("deck"),
+                        PaperColumns.split(rs.getString("tags")),
+                        rs.getString("title"),
+                        rs.getString("url"),
                         rs.getString("summary")))
                 .list();
     }
@@ -188,7 +217,8 @@ public final class PaperImportRepository {
             if (matched.containsKey(paper)) continue;
             Set<String> identities = identityTexts(paper);
             stored.stream()
-                    .filter(s -> !taken.contains(s.id()) && s.identities().stream().anyMatch(identities::contains))
+                    .filter(s ->
+                            !taken.contains(s.id()) && s.identities().stream().anyMatch(identities::contains))
                     .findFirst()
                     .ifPresent(s -> {
                         taken.add(s.id());
@@ -207,7 +237,8 @@ public final class PaperImportRepository {
         List<String> tags = paper.tags();
         Map<String, Object> columns = new LinkedHashMap<>();
         columns.put("key", paper.key().text());
-        columns.put("identities", paper.identities().stream().map(PaperKey::text).collect(Collectors.joining("\n")));
+        columns.put(
+                "identities", paper.identities().stream().map(PaperKey::text).collect(Collectors.joining("\n")));
         columns.put("title", paper.title());
         columns.put("authors", JsonColumn.of(paper.authors()));
         columns.put("year", paper.year());
@@ -215,11 +246,17 @@ public final class PaperImportRepository {
         columns.put("arxivId", paper.arxivId());
         columns.put("doi", paper.doi());
         columns.put("status", paper.status().written());
-        columns.put("readDate", paper.readDate() == null ? null : paper.readDate().toString());
+        columns.put(
+                "readDate", paper.readDate() == null ? null : paper.readDate().toString());
         columns.put("summary", paper.summary());
-        // The paper files' content hashes stand for their notes, which pages and the search index read from paper_notes.
-        String hash = sha256(columns.values().stream().map(String::valueOf).collect(Collectors.joining(PaperColumns.SEPARATOR))
-                + PaperColumns.SEPARATOR + String.join(PaperColumns.SEPARATOR, tags) + PaperColumns.SEPARATOR + noteHashes(h, paper));
+        // The paper files' content hashes stand for their notes, which pages and the search index read from
+        // paper_notes.
+        String hash = sha256(
+                columns.values().stream().map(String::valueOf).collect(Collectors.joining(PaperColumns.SEPARATOR))
+                        + PaperColumns.SEPARATOR
+                        + String.join(PaperColumns.SEPARATOR, tags)
+                        + PaperColumns.SEPARATOR
+                        + noteHashes(h, paper));
         columns.put("hash", hash);
 
         long id;
@@ -230,7 +267,9 @@ public final class PaperImportRepository {
                             VALUES (:key, :identities, :title, :authors, :year, :url, :arxivId, :doi, :status, :readDate,
                                     :summary, :hash, 0)""")
                     .bindMap(columns)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
         } else {
             id = before.id();
             if (hash.equals(before.contentHash()) && !before.archived()) return id;
@@ -238,10 +277,7 @@ public final class PaperImportRepository {
                             UPDATE papers SET paper_key = :key, identities = :identities, title = :title, authors = :authors,
                                    year = :year, url = :url, arxiv_id = :arxivId, doi = :doi, status = :status,
                                    read_date = :readDate, summary_md = :summary, content_hash = :hash, archived = 0
-                            WHERE id = :id""")
-                    .bindMap(columns)
-                    .bind("id", id)
-                    .execute();
+                            WHERE id = :id""").bindMap(columns).bind("id", id).execute();
             h.execute("DELETE FROM paper_tags WHERE paper_id = ?", id);
         }
         insertTags(h, "INSERT OR IGNORE INTO paper_tags (paper_id, tag) VALUES (?, ?)", id, tags);
@@ -250,8 +286,11 @@ public final class PaperImportRepository {
 
     private static String noteHashes(Handle h, Paper paper) {
         return paper.notes().stream()
-                .map(n -> n.path() + " " + h.createQuery("SELECT content_hash FROM paper_notes WHERE path = :path")
-                        .bind("path", n.path()).mapTo(String.class).one())
+                .map(n -> n.path() + " "
+                        + h.createQuery("SELECT content_hash FROM paper_notes WHERE path = :path")
+                                .bind("path", n.path())
+                                .mapTo(String.class)
+                                .one())
                 .collect(Collectors.joining(PaperColumns.SEPARATOR));
     }
 
@@ -272,7 +311,8 @@ public final class PaperImportRepository {
      * A paper with a summary is a card of kind 'paper' (slug {@code paper/<key>}), scheduled like any other; a paper
      * that loses its summary, or whose deck switched prompts off, archives its prompt and so keeps its review history.
      */
-    private static void writePrompt(Handle h, long paperId, Paper paper, Optional<Prompt> prompt, Long promptId, String now) {
+    private static void writePrompt(
+            Handle h, long paperId, Paper paper, Optional<Prompt> prompt, Long promptId, String now) {
         if (prompt.isEmpty()) {
             if (promptId != null) archiveCard(h, promptId, now);
             return;
@@ -280,14 +320,29 @@ public final class PaperImportRepository {
         Prompt p = prompt.get();
         String slug = PROMPT_SLUG_PREFIX + paper.key().text();
         List<String> tags = paper.tags();
-        String hash = sha256(String.join(PaperColumns.SEPARATOR, slug, p.sourcePath(), p.deck(), paper.title(), p.prompt().question(),
-                p.prompt().answer(), Objects.toString(paper.url(), ""), String.join(" ", tags)));
+        String hash = sha256(String.join(
+                PaperColumns.SEPARATOR,
+                slug,
+                p.sourcePath(),
+                p.deck(),
+                paper.title(),
+                p.prompt().question(),
+                p.prompt().answer(),
+                Objects.toString(paper.url(), ""),
+                String.join(" ", tags)));
         if (promptId == null) {
-            promptId = h.createQuery("SELECT id FROM cards WHERE slug = :slug").bind("slug", slug).mapTo(Long.class).findOne().orElse(null);
+            promptId = h.createQuery("SELECT id FROM cards WHERE slug = :slug")
+                    .bind("slug", slug)
+                    .mapTo(Long.class)
+                    .findOne()
+                    .orElse(null);
         }
-        Optional<String> storedHash = promptId == null ? Optional.empty()
-                : h.createQuery("SELECT content_hash || char(31) || archived FROM cards WHERE id = :id").bind("id", promptId)
-                        .mapTo(String.class).findOne();
+        Optional<String> storedHash = promptId == null
+                ? Optional.empty()
+                : h.createQuery("SELECT content_hash || char(31) || archived FROM cards WHERE id = :id")
+                        .bind("id", promptId)
+                        .mapTo(String.class)
+                        .findOne();
         if (storedHash.isPresent() && storedHash.get().equals(hash + PaperColumns.SEPARATOR + "0")) return;
 
         Map<String, Object> columns = new HashMap<>();
@@ -308,12 +363,18 @@ public final class PaperImportRepository {
                             VALUES (:slug, :path, :deck, :title, 'paper', :question, :questionHtml, :answer, :answerHtml,
                                     '[]', :hash, 0, :now, :now)""")
                     .bindMap(columns)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
             h.execute("UPDATE papers SET prompt_card_id = ? WHERE id = ?", promptId, paperId);
         } else {
             // A slug taken by another card (left over from an older key) keeps the prompt at its current slug.
             boolean slugTaken = h.createQuery("SELECT count(*) FROM cards WHERE slug = :slug AND id != :id")
-                    .bind("slug", slug).bind("id", promptId).mapTo(Integer.class).one() > 0;
+                            .bind("slug", slug)
+                            .bind("id", promptId)
+                            .mapTo(Integer.class)
+                            .one()
+                    > 0;
             h.createUpdate("""
                             UPDATE cards SET slug = CASE WHEN :slugTaken THEN slug ELSE :slug END, path = :path, deck = :deck,
                                    title = :title, question_md = :question, question_html = :questionHtml, answer_md = :answer,
@@ -329,8 +390,12 @@ public final class PaperImportRepository {
         }
         insertTags(h, "INSERT OR IGNORE INTO card_tags (card_id, tag) VALUES (?, ?)", promptId, tags);
         // The prompt cites its paper, so its card page links there like any other card's citations.
-        h.execute("INSERT INTO card_citations (card_id, position, title, url, summary, summary_html, paper_id) VALUES (?, 0, ?, ?, '', '', ?)",
-                promptId, paper.title(), paper.url(), paperId);
+        h.execute(
+                "INSERT INTO card_citations (card_id, position, title, url, summary, summary_html, paper_id) VALUES (?, 0, ?, ?, '', '', ?)",
+                promptId,
+                paper.title(),
+                paper.url(),
+                paperId);
     }
 
     private static void archiveCard(Handle h, long cardId, String now) {
@@ -346,7 +411,8 @@ public final class PaperImportRepository {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

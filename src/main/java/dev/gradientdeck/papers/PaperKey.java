@@ -21,12 +21,19 @@ import java.util.stream.Collectors;
  */
 public record PaperKey(Kind kind, String value) {
 
-    public enum Kind { ARXIV, DOI, URL, TITLE }
+    public enum Kind {
+        ARXIV,
+        DOI,
+        URL,
+        TITLE
+    }
 
-    // New-style ids (2007 onwards) and old-style archive/number ids; the version suffix is matched so it can be dropped.
+    // New-style ids (2007 onwards) and old-style archive/number ids; the version suffix is matched so it can be
+    // dropped.
     private static final String ARXIV_ID = "(\\d{4}\\.\\d{4,5}|[a-z]+(?:-[a-z]+)*(?:\\.[A-Za-z]{2})?/\\d{7})(?:v\\d+)?";
-    private static final Pattern ARXIV_URL = Pattern.compile(
-            "(?i)^(?:https?://)?(?:[a-z0-9-]+\\.)*arxiv\\.org/(?:abs|pdf|html)/" + ARXIV_ID + "(?:\\.pdf)?/?(?:[?#].*)?$");
+    private static final Pattern ARXIV_URL =
+            Pattern.compile("(?i)^(?:https?://)?(?:[a-z0-9-]+\\.)*arxiv\\.org/(?:abs|pdf|html)/" + ARXIV_ID
+                    + "(?:\\.pdf)?/?(?:[?#].*)?$");
     private static final Pattern ARXIV_PREFIXED = Pattern.compile("(?i)^arxiv:\\s*" + ARXIV_ID + "$");
     private static final Pattern ARXIV_BARE = Pattern.compile("^" + ARXIV_ID + "$");
     // arXiv registers a DOI for every paper (10.48550/arXiv.<id>); it names the same paper as the id.
@@ -47,7 +54,9 @@ public record PaperKey(Kind kind, String value) {
      * @throws IllegalArgumentException when nothing identifies the paper at all
      */
     public static PaperKey of(String url, String arxivId, String doi, String title) {
-        return arxivId(arxivId).or(() -> arxivId(url)).or(() -> arxivId(doi))
+        return arxivId(arxivId)
+                .or(() -> arxivId(url))
+                .or(() -> arxivId(doi))
                 .map(id -> new PaperKey(Kind.ARXIV, id.toLowerCase(Locale.ROOT)))
                 .or(() -> doi(doi).or(() -> doi(url)).map(found -> new PaperKey(Kind.DOI, found)))
                 .or(() -> normalizeUrl(url).map(normal -> new PaperKey(Kind.URL, normal)))

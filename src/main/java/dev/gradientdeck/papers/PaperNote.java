@@ -22,11 +22,22 @@ import java.util.stream.Stream;
  * @param doi      lowercase; null when not given
  * @param readDate null when not given
  */
-public record PaperNote(String title, List<String> authors, Integer year, String url, String arxivId, String doi,
-                        Status status, LocalDate readDate, List<String> tags, String notes) {
+public record PaperNote(
+        String title,
+        List<String> authors,
+        Integer year,
+        String url,
+        String arxivId,
+        String doi,
+        Status status,
+        LocalDate readDate,
+        List<String> tags,
+        String notes) {
 
     public enum Status {
-        TO_READ("to-read"), READING("reading"), READ("read");
+        TO_READ("to-read"),
+        READING("reading"),
+        READ("read");
 
         private final String written;
 
@@ -40,7 +51,9 @@ public record PaperNote(String title, List<String> authors, Integer year, String
         }
 
         static Optional<Status> parse(String text) {
-            return Arrays.stream(values()).filter(status -> status.written.equalsIgnoreCase(text.trim())).findFirst();
+            return Arrays.stream(values())
+                    .filter(status -> status.written.equalsIgnoreCase(text.trim()))
+                    .findFirst();
         }
 
         static String allowed() {
@@ -68,24 +81,32 @@ public record PaperNote(String title, List<String> authors, Integer year, String
      */
     public static PaperNote fromFrontMatter(Map<String, ?> fields, String body) {
         FrontMatter front = new FrontMatter(fields);
-        front.required("kind").filter(kind -> !kind.equalsIgnoreCase("paper"))
+        front.required("kind")
+                .filter(kind -> !kind.equalsIgnoreCase("paper"))
                 .ifPresent(kind -> front.problem("kind '" + kind + "' is not 'paper'"));
         Optional<String> title = front.required("title");
         List<String> authors = front.list("authors", text -> text.split(";|\\s+and\\s+"));
-        Integer year = front.text("year").flatMap(text -> front.parsed("year", text, PaperNote::parseYear,
-                "is not a number (like 2017)")).orElse(null);
-        String url = front.text("url").flatMap(text -> front.parsed("url", text, PaperNote::httpUrl,
-                "is not an http(s) address")).orElse(null);
-        String arxivId = front.text("arxiv").flatMap(text -> front.parsed("arxiv", text, PaperKey::arxivId,
-                "is not an arXiv id (like 2306.11644)")).orElse(null);
-        String doi = front.text("doi").flatMap(text -> front.parsed("doi", text, PaperKey::doi,
-                "is not a DOI (like 10.1000/xyz123)")).orElse(null);
-        Status status = front.text("status").flatMap(text -> front.parsed("status", text, Status::parse,
-                "is not one of: " + Status.allowed())).orElse(Status.TO_READ);
+        Integer year = front.text("year")
+                .flatMap(text -> front.parsed("year", text, PaperNote::parseYear, "is not a number (like 2017)"))
+                .orElse(null);
+        String url = front.text("url")
+                .flatMap(text -> front.parsed("url", text, PaperNote::httpUrl, "is not an http(s) address"))
+                .orElse(null);
+        String arxivId = front.text("arxiv")
+                .flatMap(text -> front.parsed("arxiv", text, PaperKey::arxivId, "is not an arXiv id (like 2306.11644)"))
+                .orElse(null);
+        String doi = front.text("doi")
+                .flatMap(text -> front.parsed("doi", text, PaperKey::doi, "is not a DOI (like 10.1000/xyz123)"))
+                .orElse(null);
+        Status status = front.text("status")
+                .flatMap(text -> front.parsed("status", text, Status::parse, "is not one of: " + Status.allowed()))
+                .orElse(Status.TO_READ);
         // Paper files date the reading as "read: 2024-03-01"; "read_date" is accepted as well.
         String readKey = fields.containsKey("read") ? "read" : "read_date";
-        LocalDate readDate = front.text(readKey).flatMap(text -> front.parsed(readKey, text,
-                PaperNote::parseIsoDate, "is not an ISO date (YYYY-MM-DD)")).orElse(null);
+        LocalDate readDate = front.text(readKey)
+                .flatMap(
+                        text -> front.parsed(readKey, text, PaperNote::parseIsoDate, "is not an ISO date (YYYY-MM-DD)"))
+                .orElse(null);
         List<String> tags = front.list("tags", text -> text.split("[\\s,]+")).stream()
                 .map(tag -> tag.replaceFirst("^#+", ""))
                 .filter(tag -> !tag.isEmpty())

@@ -4,11 +4,9 @@ import dev.gradientdeck.papers.PaperViews.PaperDetail;
 import dev.gradientdeck.papers.PaperViews.PaperSummary;
 import dev.gradientdeck.papers.PaperViews.SearchHit;
 import dev.gradientdeck.papers.PaperViews.TagCount;
-
+import dev.gradientdeck.present.Paging;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import dev.gradientdeck.present.Paging;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +16,18 @@ public final class PaperPages {
     private PaperPages() {}
 
     /** One page of the papers, filtered and sorted; {@code paging} counts the whole filtered list. */
-    public record PaperList(List<PaperSummary> papers, Optional<String> tag, Optional<PaperNote.Status> status,
-                            PaperRepository.Sort sort, List<TagCount> tags, Paging paging) {
+    public record PaperList(
+            List<PaperSummary> papers,
+            Optional<String> tag,
+            Optional<PaperNote.Status> status,
+            PaperRepository.Sort sort,
+            List<TagCount> tags,
+            Paging paging) {
 
         public List<String> statuses() {
-            return Arrays.stream(PaperNote.Status.values()).map(PaperNote.Status::written).toList();
+            return Arrays.stream(PaperNote.Status.values())
+                    .map(PaperNote.Status::written)
+                    .toList();
         }
 
         public boolean filtered() {
@@ -46,7 +51,9 @@ public final class PaperPages {
     public record PaperPage(PaperDetail paper) {
         /** The citations that say something about the paper. */
         public List<PaperViews.CitingCard> summaries() {
-            return paper.citations().stream().filter(c -> !c.summary().isBlank()).toList();
+            return paper.citations().stream()
+                    .filter(c -> !c.summary().isBlank())
+                    .toList();
         }
 
         public String arxivUrl() {

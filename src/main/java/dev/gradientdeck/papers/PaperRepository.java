@@ -1,13 +1,11 @@
 package dev.gradientdeck.papers;
 
+import dev.gradientdeck.db.JsonColumn;
 import dev.gradientdeck.papers.PaperViews.CitingCard;
 import dev.gradientdeck.papers.PaperViews.Note;
 import dev.gradientdeck.papers.PaperViews.PaperDetail;
 import dev.gradientdeck.papers.PaperViews.PaperSummary;
 import dev.gradientdeck.papers.PaperViews.TagCount;
-import dev.gradientdeck.db.JsonColumn;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 
 /** The pages' and the API's SQL about papers: the list, one paper with its notes and citing cards, tags, the bibliography. */
 public final class PaperRepository {
@@ -29,7 +29,8 @@ public final class PaperRepository {
 
     /** How the papers list is ordered. */
     public enum Sort {
-        READ("read"), TITLE("title");
+        READ("read"),
+        TITLE("title");
 
         private final String written;
 
@@ -42,7 +43,9 @@ public final class PaperRepository {
         }
 
         public static Optional<Sort> parse(String text) {
-            return Arrays.stream(values()).filter(s -> s.written.equalsIgnoreCase(text.strip())).findFirst();
+            return Arrays.stream(values())
+                    .filter(s -> s.written.equalsIgnoreCase(text.strip()))
+                    .findFirst();
         }
     }
 
@@ -68,24 +71,45 @@ public final class PaperRepository {
             case TITLE -> " ORDER BY p.title COLLATE NOCASE, p.id";
         };
         return jdbi.withHandle(h -> {
-            int total = h.createQuery("SELECT count(*) FROM papers p\n" + where).bind("tag", tag.orElse(null))
-                    .bind("status", status.map(PaperNote.Status::written).orElse(null)).mapTo(Integer.class).one();
-            List<Map.Entry<Long, PaperSummary>> rows = h.createQuery(SUMMARY_SELECT + "\n" + where + order + " LIMIT :limit OFFSET :offset")
+            int total = h.createQuery("SELECT count(*) FROM papers p\n" + where)
                     .bind("tag", tag.orElse(null))
                     .bind("status", status.map(PaperNote.Status::written).orElse(null))
-                    .bind("limit", limit == Integer.MAX_VALUE ? -1 : limit).bind("offset", offset)
+                    .mapTo(Integer.class)
+                    .one();
+            List<Map.Entry<Long, PaperSummary>> rows = h.createQuery(
+                            SUMMARY_SELECT + "\n" + where + order + " LIMIT :limit OFFSET :offset")
+                    .bind("tag", tag.orElse(null))
+                    .bind("status", status.map(PaperNote.Status::written).orElse(null))
+                    .bind("limit", limit == Integer.MAX_VALUE ? -1 : limit)
+                    .bind("offset", offset)
                     .map((rs, ctx) -> Map.entry(rs.getLong("id"), summary(rs, List.of())))
                     .list();
-            Map<Long, List<Long>> cards = citingCards(h, rows.size() == total ? null : rows.stream().map(Map.Entry::getKey).toList());
-            return new Page(rows.stream().map(e -> e.getValue().withCardIds(cards.getOrDefault(e.getKey(), List.of()))).toList(), total);
+            Map<Long, List<Long>> cards = citingCards(
+                    h,
+                    rows.size() == total
+                            ? null
+                            : rows.stream().map(Map.Entry::getKey).toList());
+            return new Page(
+                    rows.stream()
+                            .map(e -> e.getValue().withCardIds(cards.getOrDefault(e.getKey(), List.of())))
+                            .toList(),
+                    total);
         });
     }
 
     private static PaperSummary summary(ResultSet rs, List<Long> cardIds) throws SQLException {
-        return new PaperSummary(rs.getLong("id"), rs.getString("title"), JsonColumn.list(rs.getString("authors")),
-                PaperColumns.nullableInt(rs, "year"), rs.getString("url"), rs.getString("arxiv_id"),
-                rs.getString("status"), PaperColumns.date(rs.getString("read_date")), sortedTags(rs.getString("tags")),
-                rs.getString("summary_md"), cardIds);
+        return new PaperSummary(
+                rs.getLong("id"),
+                rs.getString("title"),
+                JsonColumn.list(rs.getString("authors")),
+                PaperColumns.nullableInt(rs, "year"),
+                rs.getString("url"),
+                rs.getString("arxiv_id"),
+                rs.getString("status"),
+                PaperColumns.date(rs.getString("read_date")),
+                sortedTags(rs.getString("tags")),
+                rs.getString("summary_md"),
+                cardIds);
     }
 
     /** Active cards (not prompts) citing each paper. */
@@ -97,20 +121,41 @@ public final class PaperRepository {
                         SELECT DISTINCT cc.paper_id, cc.card_id FROM card_citations cc JOIN cards c ON c.id = cc.card_id
                         WHERE cc.paper_id IS NOT NULL AND c.archived = 0 AND c.kind != 'paper' <only>
                         ORDER BY cc.paper_id, cc.card_id""")
-                .define("only", paperIds == null ? "" : "AND cc.paper_id IN (" + paperIds.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", ")) + ")")
+                .define(
+                        "only",
+                        paperIds == null
+                                ? ""
+                                : "AND cc.paper_id IN ("
+                                        + paperIds.stream()
+                                                .map(String::valueOf)
+                                                .collect(java.util.stream.Collectors.joining(", "))
+                                        + ")")
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-                .forEach(e -> cards.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .forEach(e -> cards.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return cards;
     }
 
     public Optional<PaperDetail> find(long id) {
-        return jdbi.withHandle(h -> h.createQuery(SUMMARY_SELECT + " WHERE p.id = :id").bind("id", id)
-                .map((rs, ctx) -> new PaperDetail(rs.getLong("id"), rs.getString("paper_key"), rs.getString("title"),
-                        JsonColumn.list(rs.getString("authors")), PaperColumns.nullableInt(rs, "year"), rs.getString("url"),
-                        rs.getString("arxiv_id"), rs.getString("doi"), rs.getString("status"), PaperColumns.date(rs.getString("read_date")),
-                        sortedTags(rs.getString("tags")), rs.getString("summary_md"), citingCardsOf(h, id), notesOf(h, id),
-                        activePrompt(h, PaperColumns.nullableLong(rs, "prompt_card_id")), rs.getBoolean("archived")))
+        return jdbi.withHandle(h -> h.createQuery(SUMMARY_SELECT + " WHERE p.id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new PaperDetail(
+                        rs.getLong("id"),
+                        rs.getString("paper_key"),
+                        rs.getString("title"),
+                        JsonColumn.list(rs.getString("authors")),
+                        PaperColumns.nullableInt(rs, "year"),
+                        rs.getString("url"),
+                        rs.getString("arxiv_id"),
+                        rs.getString("doi"),
+                        rs.getString("status"),
+                        PaperColumns.date(rs.getString("read_date")),
+                        sortedTags(rs.getString("tags")),
+                        rs.getString("summary_md"),
+                        citingCardsOf(h, id),
+                        notesOf(h, id),
+                        activePrompt(h, PaperColumns.nullableLong(rs, "prompt_card_id")),
+                        rs.getBoolean("archived")))
                 .findOne());
     }
 
@@ -121,8 +166,14 @@ public final class PaperRepository {
                         WHERE cc.paper_id = :id AND c.archived = 0 AND c.kind != 'paper'
                         ORDER BY c.slug, cc.position""")
                 .bind("id", paperId)
-                .map((rs, ctx) -> new CitingCard(rs.getLong("id"), rs.getString("card_title"), rs.getString("deck"),
-                        rs.getString("title"), rs.getString("url"), rs.getString("summary"), rs.getString("summary_html")))
+                .map((rs, ctx) -> new CitingCard(
+                        rs.getLong("id"),
+                        rs.getString("card_title"),
+                        rs.getString("deck"),
+                        rs.getString("title"),
+                        rs.getString("url"),
+                        rs.getString("summary"),
+                        rs.getString("summary_html")))
                 .list();
     }
 
@@ -135,23 +186,33 @@ public final class PaperRepository {
 
     private static Long activePrompt(Handle h, Long cardId) {
         if (cardId == null) return null;
-        return h.createQuery("SELECT id FROM cards WHERE id = :id AND archived = 0").bind("id", cardId)
-                .mapTo(Long.class).findOne().orElse(null);
+        return h.createQuery("SELECT id FROM cards WHERE id = :id AND archived = 0")
+                .bind("id", cardId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(null);
     }
 
     public List<TagCount> tagCounts() {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT t.tag AS name, count(*) AS papers FROM paper_tags t JOIN papers p ON p.id = t.paper_id
                         WHERE p.archived = 0 GROUP BY t.tag ORDER BY papers DESC, t.tag COLLATE NOCASE""")
-                .map((rs, ctx) -> new TagCount(rs.getString("name"), rs.getInt("papers"))).list());
+                .map((rs, ctx) -> new TagCount(rs.getString("name"), rs.getInt("papers")))
+                .list());
     }
 
     /** Every listed paper as a reference manager sees it, by title, for the BibTeX and CSL-JSON exports. */
     public List<BibEntry> bibliography() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM papers WHERE archived = 0 ORDER BY title COLLATE NOCASE, id")
-                .map((rs, ctx) -> new BibEntry(rs.getString("title"), JsonColumn.list(rs.getString("authors")),
-                        PaperColumns.nullableInt(rs, "year"), rs.getString("url"), rs.getString("arxiv_id"),
-                        rs.getString("doi"), null))
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM papers WHERE archived = 0 ORDER BY title COLLATE NOCASE, id")
+                .map((rs, ctx) -> new BibEntry(
+                        rs.getString("title"),
+                        JsonColumn.list(rs.getString("authors")),
+                        PaperColumns.nullableInt(rs, "year"),
+                        rs.getString("url"),
+                        rs.getString("arxiv_id"),
+                        rs.getString("doi"),
+                        null))
                 .list());
     }
 

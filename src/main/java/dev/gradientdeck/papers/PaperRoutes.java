@@ -1,17 +1,16 @@
 package dev.gradientdeck.papers;
 
-import dev.gradientdeck.present.Paging;
-import dev.gradientdeck.web.PageParams;
-import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.papers.PaperViews.CitingCard;
 import dev.gradientdeck.papers.PaperViews.PaperDetail;
 import dev.gradientdeck.papers.PaperViews.PaperSummary;
+import dev.gradientdeck.present.Paging;
 import dev.gradientdeck.web.BadRequest;
+import dev.gradientdeck.web.PageParams;
+import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,11 @@ public final class PaperRoutes implements WebServer.Routes {
             paging = paging.within();
             found = papers.page(tag, status, sort, paging.offset(), paging.limit());
         }
-        ctx.render("papers.jte", Map.of("page", new PaperPages.PaperList(found.papers(), tag, status, sort, papers.tagCounts(), paging)));
+        ctx.render(
+                "papers.jte",
+                Map.of(
+                        "page",
+                        new PaperPages.PaperList(found.papers(), tag, status, sort, papers.tagCounts(), paging)));
     }
 
     private void show(Context ctx) {
@@ -70,21 +73,25 @@ public final class PaperRoutes implements WebServer.Routes {
     // ---- request values ----
 
     private static Optional<String> tag(Context ctx) {
-        return Optional.ofNullable(ctx.queryParam("tag")).map(t -> t.strip().replaceFirst("^#", "")).filter(t -> !t.isBlank());
+        return Optional.ofNullable(ctx.queryParam("tag"))
+                .map(t -> t.strip().replaceFirst("^#", ""))
+                .filter(t -> !t.isBlank());
     }
 
     private static Optional<PaperNote.Status> status(Context ctx) {
-        Optional<String> written = Optional.ofNullable(ctx.queryParam("status")).map(String::strip).filter(s -> !s.isEmpty());
+        Optional<String> written =
+                Optional.ofNullable(ctx.queryParam("status")).map(String::strip).filter(s -> !s.isEmpty());
         if (written.isEmpty()) return Optional.empty();
-        return Optional.of(PaperNote.Status.parse(written.get()).orElseThrow(() -> new BadRequest(
-                "status '" + written.get() + "' is not one of: " + PaperNote.Status.allowed() + ".")));
+        return Optional.of(PaperNote.Status.parse(written.get())
+                .orElseThrow(() -> new BadRequest(
+                        "status '" + written.get() + "' is not one of: " + PaperNote.Status.allowed() + ".")));
     }
 
     private static PaperRepository.Sort sort(Context ctx) {
         String written = ctx.queryParam("sort");
         if (written == null || written.isBlank()) return PaperRepository.Sort.READ;
-        return PaperRepository.Sort.parse(written).orElseThrow(() -> new BadRequest(
-                "sort '" + written.strip() + "' is not one of: read, title."));
+        return PaperRepository.Sort.parse(written)
+                .orElseThrow(() -> new BadRequest("sort '" + written.strip() + "' is not one of: read, title."));
     }
 
     private PaperDetail paper(Context ctx) {
@@ -98,25 +105,54 @@ public final class PaperRoutes implements WebServer.Routes {
 
     private void apiList(Context ctx) {
         List<PaperSummary> found = papers.list(tag(ctx), status(ctx), sort(ctx));
-        ctx.json(found.stream().map(p -> new ApiPaper(p.id(), p.title(), p.url(), p.arxivId(), p.summary(), p.cardIds())).toList());
+        ctx.json(found.stream()
+                .map(p -> new ApiPaper(p.id(), p.title(), p.url(), p.arxivId(), p.summary(), p.cardIds()))
+                .toList());
     }
 
     public record ApiSummary(long cardId, String cardTitle, String summary) {}
 
     public record ApiNote(String path, String notes) {}
 
-    public record ApiPaperDetail(long id, String title, List<String> authors, Integer year, String url, String arxivId,
-                                 String doi, String status, LocalDate readDate, List<String> tags, String summary,
-                                 List<ApiSummary> summaries, List<ApiNote> notes, List<Long> cardIds, Long promptCardId,
-                                 boolean archived) {}
+    public record ApiPaperDetail(
+            long id,
+            String title,
+            List<String> authors,
+            Integer year,
+            String url,
+            String arxivId,
+            String doi,
+            String status,
+            LocalDate readDate,
+            List<String> tags,
+            String summary,
+            List<ApiSummary> summaries,
+            List<ApiNote> notes,
+            List<Long> cardIds,
+            Long promptCardId,
+            boolean archived) {}
 
     private void apiShow(Context ctx) {
         PaperDetail p = paper(ctx);
-        ctx.json(new ApiPaperDetail(p.id(), p.title(), p.authors(), p.year(), p.url(), p.arxivId(), p.doi(), p.status(),
-                p.readDate(), p.tags(), p.summary(),
-                p.citations().stream().filter(c -> !c.summary().isBlank())
-                        .map(c -> new ApiSummary(c.cardId(), c.cardTitle(), c.summary())).toList(),
+        ctx.json(new ApiPaperDetail(
+                p.id(),
+                p.title(),
+                p.authors(),
+                p.year(),
+                p.url(),
+                p.arxivId(),
+                p.doi(),
+                p.status(),
+                p.readDate(),
+                p.tags(),
+                p.summary(),
+                p.citations().stream()
+                        .filter(c -> !c.summary().isBlank())
+                        .map(c -> new ApiSummary(c.cardId(), c.cardTitle(), c.summary()))
+                        .toList(),
                 p.notes().stream().map(n -> new ApiNote(n.path(), n.notes())).toList(),
-                p.cards().stream().map(CitingCard::cardId).toList(), p.promptCardId(), p.archived()));
+                p.cards().stream().map(CitingCard::cardId).toList(),
+                p.promptCardId(),
+                p.archived()));
     }
 }

@@ -15,8 +15,18 @@ public final class PaperViews {
      *
      * @param cardIds the active cards that cite it, in id order
      */
-    public record PaperSummary(long id, String title, List<String> authors, Integer year, String url, String arxivId,
-                               String status, LocalDate readDate, List<String> tags, String summary, List<Long> cardIds) {
+    public record PaperSummary(
+            long id,
+            String title,
+            List<String> authors,
+            Integer year,
+            String url,
+            String arxivId,
+            String status,
+            LocalDate readDate,
+            List<String> tags,
+            String summary,
+            List<Long> cardIds) {
         public String byline() {
             return PaperViews.byline(authors, year);
         }
@@ -28,7 +38,8 @@ public final class PaperViews {
 
     /** Authors as people write them ("Ilya Loshchilov", not "Loshchilov, Ilya"), then the year. */
     static String byline(List<String> authors, Integer year) {
-        String names = authors.stream().map(AuthorName::parse)
+        String names = authors.stream()
+                .map(AuthorName::parse)
                 .map(n -> n.given().isEmpty() ? n.family() : n.given() + " " + n.family())
                 .collect(Collectors.joining(", "));
         if (year == null) return names;
@@ -36,8 +47,14 @@ public final class PaperViews {
     }
 
     /** One card's citation of a paper: the card, and the title, link and summary as that card wrote them. */
-    public record CitingCard(long cardId, String cardTitle, String deck, String writtenTitle, String url, String summary,
-                             String summaryHtml) {}
+    public record CitingCard(
+            long cardId,
+            String cardTitle,
+            String deck,
+            String writtenTitle,
+            String url,
+            String summary,
+            String summaryHtml) {}
 
     /** A paper file describing the paper; its notes were rendered at import. */
     public record Note(String path, String notes, String notesHtml) {}

@@ -24,21 +24,24 @@ import java.util.stream.Stream;
  */
 public final class ReadingLog {
 
-    private ReadingLog() {
-    }
+    private ReadingLog() {}
 
     /** A paper as one card cites it, in the card's order of citations. */
-    public record Citation(long cardId, int position, String cardPath, String deck, List<String> cardTags, String title,
-                           String url, String summary) {
-    }
+    public record Citation(
+            long cardId,
+            int position,
+            String cardPath,
+            String deck,
+            List<String> cardTags,
+            String title,
+            String url,
+            String summary) {}
 
     /** A paper file of the deck, by its path. */
-    public record Note(String path, String deck, PaperNote note) {
-    }
+    public record Note(String path, String deck, PaperNote note) {}
 
     /** Why a paper becomes a review prompt: its summaries, and the card file the first of them comes from. */
-    public record Prompt(PaperPrompt prompt, String deck, String sourcePath) {
-    }
+    public record Prompt(PaperPrompt prompt, String deck, String sourcePath) {}
 
     /**
      * One paper and everything that mentions it, notes first; the note (if any) has the last word on metadata.
@@ -48,21 +51,33 @@ public final class ReadingLog {
     public record Paper(PaperKey key, Set<PaperKey> identities, List<Note> notes, List<Citation> citations) {
 
         public String title() {
-            return firstNote().map(PaperNote::title).orElseGet(() -> citations.get(0).title());
+            return firstNote()
+                    .map(PaperNote::title)
+                    .orElseGet(() -> citations.get(0).title());
         }
 
         public String url() {
-            return firstNote().map(PaperNote::url)
-                    .or(() -> citations.stream().map(Citation::url).filter(ReadingLog::isPresent).findFirst())
+            return firstNote()
+                    .map(PaperNote::url)
+                    .or(() -> citations.stream()
+                            .map(Citation::url)
+                            .filter(ReadingLog::isPresent)
+                            .findFirst())
                     .orElse(null);
         }
 
         public String arxivId() {
-            return firstNote().map(PaperNote::arxivId).or(() -> identity(PaperKey.Kind.ARXIV)).orElse(null);
+            return firstNote()
+                    .map(PaperNote::arxivId)
+                    .or(() -> identity(PaperKey.Kind.ARXIV))
+                    .orElse(null);
         }
 
         public String doi() {
-            return firstNote().map(PaperNote::doi).or(() -> identity(PaperKey.Kind.DOI)).orElse(null);
+            return firstNote()
+                    .map(PaperNote::doi)
+                    .or(() -> identity(PaperKey.Kind.DOI))
+                    .orElse(null);
         }
 
         public List<String> authors() {
@@ -85,7 +100,8 @@ public final class ReadingLog {
         /** The note's tags and those of every citing card, each once (whatever its case), in first-seen order. */
         public List<String> tags() {
             Map<String, String> byFolded = new LinkedHashMap<>();
-            Stream.concat(notes.stream().flatMap(n -> n.note().tags().stream()),
+            Stream.concat(
+                            notes.stream().flatMap(n -> n.note().tags().stream()),
                             citations.stream().flatMap(c -> c.cardTags().stream()))
                     .forEach(tag -> byFolded.putIfAbsent(tag.toLowerCase(Locale.ROOT), tag));
             return List.copyOf(byFolded.values());
@@ -101,8 +117,13 @@ public final class ReadingLog {
             List<Citation> counted = citations.stream()
                     .filter(c -> deckWantsPrompts.test(c.deck()) && isPresent(c.summary()))
                     .toList();
-            return counted.isEmpty() ? Optional.empty() : PaperPrompt.of(title(), joinedSummaries(counted))
-                    .map(prompt -> new Prompt(prompt, counted.get(0).deck(), counted.get(0).cardPath()));
+            return counted.isEmpty()
+                    ? Optional.empty()
+                    : PaperPrompt.of(title(), joinedSummaries(counted))
+                            .map(prompt -> new Prompt(
+                                    prompt,
+                                    counted.get(0).deck(),
+                                    counted.get(0).cardPath()));
         }
 
         private Optional<PaperNote> firstNote() {
@@ -110,12 +131,16 @@ public final class ReadingLog {
         }
 
         private Optional<String> identity(PaperKey.Kind kind) {
-            return identities.stream().filter(k -> k.kind() == kind).map(PaperKey::value).findFirst();
+            return identities.stream()
+                    .filter(k -> k.kind() == kind)
+                    .map(PaperKey::value)
+                    .findFirst();
         }
     }
 
     /** Orders identities from the most to the least stable, as {@link PaperKey#of} prefers them. */
-    static final Comparator<PaperKey> BEST_FIRST = Comparator.comparing(PaperKey::kind).thenComparing(PaperKey::value);
+    static final Comparator<PaperKey> BEST_FIRST =
+            Comparator.comparing(PaperKey::kind).thenComparing(PaperKey::value);
 
     /**
      * Groups notes and citations into papers, in order of first mention (notes first). Citations keep their order
@@ -124,7 +149,8 @@ public final class ReadingLog {
     public static List<Paper> of(List<Note> notes, List<Citation> citations) {
         List<Object> mentions = new ArrayList<>(notes);
         mentions.addAll(citations);
-        List<Set<PaperKey>> identities = mentions.stream().map(ReadingLog::identitiesOf).toList();
+        List<Set<PaperKey>> identities =
+                mentions.stream().map(ReadingLog::identitiesOf).toList();
 
         Groups groups = new Groups(mentions.size());
         Map<PaperKey, Integer> firstWith = new HashMap<>();
@@ -137,8 +163,11 @@ public final class ReadingLog {
         joinTitleOnlyMentions(mentions, identities, groups);
 
         Map<Integer, List<Integer>> members = new LinkedHashMap<>();
-        for (int i = 0; i < mentions.size(); i++) members.computeIfAbsent(groups.root(i), r -> new ArrayList<>()).add(i);
-        return members.values().stream().map(indexes -> paper(indexes, mentions, identities)).toList();
+        for (int i = 0; i < mentions.size(); i++)
+            members.computeIfAbsent(groups.root(i), r -> new ArrayList<>()).add(i);
+        return members.values().stream()
+                .map(indexes -> paper(indexes, mentions, identities))
+                .toList();
     }
 
     private static Paper paper(List<Integer> indexes, List<Object> mentions, List<Set<PaperKey>> identities) {
@@ -146,10 +175,20 @@ public final class ReadingLog {
         indexes.forEach(i -> all.addAll(identities.get(i)));
         // A paper known by real identities drops the titles of mentions that joined it by title.
         Set<PaperKey> kept = all.stream().anyMatch(k -> k.kind() != PaperKey.Kind.TITLE)
-                ? all.stream().filter(k -> k.kind() != PaperKey.Kind.TITLE).collect(Collectors.toCollection(() -> new TreeSet<>(BEST_FIRST)))
+                ? all.stream()
+                        .filter(k -> k.kind() != PaperKey.Kind.TITLE)
+                        .collect(Collectors.toCollection(() -> new TreeSet<>(BEST_FIRST)))
                 : all;
-        List<Note> notes = indexes.stream().map(mentions::get).filter(Note.class::isInstance).map(Note.class::cast).toList();
-        List<Citation> citations = indexes.stream().map(mentions::get).filter(Citation.class::isInstance).map(Citation.class::cast).toList();
+        List<Note> notes = indexes.stream()
+                .map(mentions::get)
+                .filter(Note.class::isInstance)
+                .map(Note.class::cast)
+                .toList();
+        List<Citation> citations = indexes.stream()
+                .map(mentions::get)
+                .filter(Citation.class::isInstance)
+                .map(Citation.class::cast)
+                .toList();
         return new Paper(kept.iterator().next(), Collections.unmodifiableSet(kept), notes, citations);
     }
 
@@ -158,12 +197,16 @@ public final class ReadingLog {
         Map<PaperKey, Set<Integer>> identifiedByTitle = new HashMap<>();
         for (int i = 0; i < mentions.size(); i++) {
             if (isTitleOnly(identities.get(i))) continue;
-            identifiedByTitle.computeIfAbsent(titleKey(mentions.get(i)), t -> new LinkedHashSet<>()).add(groups.root(i));
+            identifiedByTitle
+                    .computeIfAbsent(titleKey(mentions.get(i)), t -> new LinkedHashSet<>())
+                    .add(groups.root(i));
         }
         for (int i = 0; i < mentions.size(); i++) {
             if (!isTitleOnly(identities.get(i))) continue;
-            Set<Integer> candidates = identifiedByTitle.get(identities.get(i).iterator().next());
-            if (candidates != null && candidates.size() == 1) groups.join(candidates.iterator().next(), i);
+            Set<Integer> candidates =
+                    identifiedByTitle.get(identities.get(i).iterator().next());
+            if (candidates != null && candidates.size() == 1)
+                groups.join(candidates.iterator().next(), i);
         }
     }
 
@@ -198,9 +241,13 @@ public final class ReadingLog {
             title = c.title();
         }
         Set<PaperKey> found = new TreeSet<>(BEST_FIRST);
-        Stream.of(arxiv, url, doi).map(PaperKey::arxivId).flatMap(Optional::stream)
+        Stream.of(arxiv, url, doi)
+                .map(PaperKey::arxivId)
+                .flatMap(Optional::stream)
                 .forEach(id -> found.add(new PaperKey(PaperKey.Kind.ARXIV, id.toLowerCase(Locale.ROOT))));
-        Stream.of(doi, url).map(PaperKey::doi).flatMap(Optional::stream)
+        Stream.of(doi, url)
+                .map(PaperKey::doi)
+                .flatMap(Optional::stream)
                 .forEach(id -> found.add(new PaperKey(PaperKey.Kind.DOI, id)));
         PaperKey.normalizeUrl(url).ifPresent(normal -> found.add(new PaperKey(PaperKey.Kind.URL, normal)));
         if (found.isEmpty()) found.add(byTitle(title));
@@ -208,7 +255,11 @@ public final class ReadingLog {
     }
 
     private static String joinedSummaries(List<Citation> citations) {
-        return citations.stream().map(Citation::summary).filter(ReadingLog::isPresent).map(String::strip).distinct()
+        return citations.stream()
+                .map(Citation::summary)
+                .filter(ReadingLog::isPresent)
+                .map(String::strip)
+                .distinct()
                 .collect(Collectors.joining("\n\n"));
     }
 

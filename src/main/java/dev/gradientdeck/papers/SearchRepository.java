@@ -1,14 +1,13 @@
 package dev.gradientdeck.papers;
 
+import dev.gradientdeck.db.JsonColumn;
 import dev.gradientdeck.papers.PaperViews.SearchHit;
 import dev.gradientdeck.present.Html;
 import dev.gradientdeck.web.Markdown;
-import dev.gradientdeck.db.JsonColumn;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
-import org.jdbi.v3.core.Jdbi;
-
 import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * All SQL about search: the FTS5 index over active cards (title, question, answer, tags) and papers (title, summaries,
@@ -55,8 +54,12 @@ public final class SearchRepository {
                 .bind("inTitle", "title : (" + query.match() + ")")
                 .bind("wholeInTitle", "title : (" + query.matchWholeWords() + ")")
                 .bind("limit", limit)
-                .map((rs, ctx) -> new SearchHit(rs.getString("type"), rs.getLong("item_id"), rs.getString("title"),
-                        highlighted(snippet(rs.getString("body"), rs.getString("detail"))), rs.getString("deck")))
+                .map((rs, ctx) -> new SearchHit(
+                        rs.getString("type"),
+                        rs.getLong("item_id"),
+                        rs.getString("title"),
+                        highlighted(snippet(rs.getString("body"), rs.getString("detail"))),
+                        rs.getString("deck")))
                 .list());
     }
 
@@ -66,13 +69,17 @@ public final class SearchRepository {
     }
 
     private static String highlighted(String snippet) {
-        return Html.escape(snippet).replace(String.valueOf(MARK_OPEN), "<mark>").replace(String.valueOf(MARK_CLOSE), "</mark>");
+        return Html.escape(snippet)
+                .replace(String.valueOf(MARK_OPEN), "<mark>")
+                .replace(String.valueOf(MARK_CLOSE), "</mark>");
     }
 
     /** Drops what is no longer active and (re)indexes what is new or changed since it was indexed. */
     public static void refresh(Handle h) {
-        h.execute("DELETE FROM search_docs WHERE type = 'card' AND item_id NOT IN (SELECT id FROM cards WHERE archived = 0 AND kind != 'paper')");
-        h.execute("DELETE FROM search_docs WHERE type = 'paper' AND item_id NOT IN (SELECT id FROM papers WHERE archived = 0)");
+        h.execute(
+                "DELETE FROM search_docs WHERE type = 'card' AND item_id NOT IN (SELECT id FROM cards WHERE archived = 0 AND kind != 'paper')");
+        h.execute(
+                "DELETE FROM search_docs WHERE type = 'paper' AND item_id NOT IN (SELECT id FROM papers WHERE archived = 0)");
 
         // Paper prompts are not indexed as cards: the paper they ask about is found itself.
         List<Source> cards = h.createQuery("""
@@ -80,8 +87,14 @@ public final class SearchRepository {
                                (SELECT group_concat(tag, ' ') FROM card_tags t WHERE t.card_id = c.id) AS tags
                         FROM cards c LEFT JOIN search_docs d ON d.type = 'card' AND d.item_id = c.id
                         WHERE c.archived = 0 AND c.kind != 'paper' AND (d.id IS NULL OR d.source_hash != c.content_hash)""")
-                .map((rs, ctx) -> new Source("card", rs.getLong("id"), rs.getString("content_hash"), rs.getString("title"),
-                        rs.getString("question_md"), rs.getString("answer_md"), String.join("\n", JsonColumn.list(rs.getString("key_points"))),
+                .map((rs, ctx) -> new Source(
+                        "card",
+                        rs.getLong("id"),
+                        rs.getString("content_hash"),
+                        rs.getString("title"),
+                        rs.getString("question_md"),
+                        rs.getString("answer_md"),
+                        String.join("\n", JsonColumn.list(rs.getString("key_points"))),
                         rs.getString("tags")))
                 .list();
         List<Source> papers = h.createQuery("""
@@ -90,12 +103,21 @@ public final class SearchRepository {
                                (SELECT group_concat(tag, ' ') FROM paper_tags t WHERE t.paper_id = p.id) AS tags
                         FROM papers p LEFT JOIN search_docs d ON d.type = 'paper' AND d.item_id = p.id
                         WHERE p.archived = 0 AND (d.id IS NULL OR d.source_hash != p.content_hash)""")
-                .map((rs, ctx) -> new Source("paper", rs.getLong("id"), rs.getString("content_hash"), rs.getString("title"),
-                        rs.getString("summary_md"), rs.getString("notes"), String.join("; ", JsonColumn.list(rs.getString("authors"))),
+                .map((rs, ctx) -> new Source(
+                        "paper",
+                        rs.getLong("id"),
+                        rs.getString("content_hash"),
+                        rs.getString("title"),
+                        rs.getString("summary_md"),
+                        rs.getString("notes"),
+                        String.join("; ", JsonColumn.list(rs.getString("authors"))),
                         rs.getString("tags")))
                 .list();
         // Turning markdown into words is pure and the slow part, so it runs on every core; the writes stay on this one.
-        List<Doc> docs = java.util.stream.Stream.concat(cards.stream(), papers.stream()).parallel().map(Source::doc).toList();
+        List<Doc> docs = java.util.stream.Stream.concat(cards.stream(), papers.stream())
+                .parallel()
+                .map(Source::doc)
+                .toList();
         if (docs.isEmpty()) return;
         PreparedBatch batch = h.prepareBatch("""
                 INSERT INTO search_docs (type, item_id, source_hash, title, body, detail, tags)
@@ -103,8 +125,14 @@ public final class SearchRepository {
                 ON CONFLICT (type, item_id) DO UPDATE SET source_hash = excluded.source_hash, title = excluded.title,
                     body = excluded.body, detail = excluded.detail, tags = excluded.tags""");
         for (Doc doc : docs) {
-            batch.bind("type", doc.type()).bind("itemId", doc.itemId()).bind("hash", doc.hash()).bind("title", clean(doc.title()))
-                    .bind("body", clean(doc.body())).bind("detail", clean(doc.detail())).bind("tags", clean(doc.tags())).add();
+            batch.bind("type", doc.type())
+                    .bind("itemId", doc.itemId())
+                    .bind("hash", doc.hash())
+                    .bind("title", clean(doc.title()))
+                    .bind("body", clean(doc.body()))
+                    .bind("detail", clean(doc.detail()))
+                    .bind("tags", clean(doc.tags()))
+                    .add();
         }
         batch.execute();
     }
@@ -121,18 +149,36 @@ public final class SearchRepository {
                 ON CONFLICT (type, item_id) DO UPDATE SET source_hash = excluded.source_hash, title = excluded.title,
                     body = excluded.body, detail = excluded.detail, tags = excluded.tags""");
         for (CardText card : cards) {
-            batch.bind("slug", card.slug()).bind("hash", card.hash()).bind("title", clean(card.title()))
-                    .bind("body", clean(card.body())).bind("detail", clean(card.detail())).bind("tags", clean(card.tags())).add();
+            batch.bind("slug", card.slug())
+                    .bind("hash", card.hash())
+                    .bind("title", clean(card.title()))
+                    .bind("body", clean(card.body()))
+                    .bind("detail", clean(card.detail()))
+                    .bind("tags", clean(card.tags()))
+                    .add();
         }
         batch.execute();
     }
 
     /** What a search document is made from, as stored: markdown still to be turned into words. */
-    private record Source(String type, long itemId, String hash, String title, String bodyMarkdown, String detailMarkdown,
-                          String extra, String tags) {
+    private record Source(
+            String type,
+            long itemId,
+            String hash,
+            String title,
+            String bodyMarkdown,
+            String detailMarkdown,
+            String extra,
+            String tags) {
         Doc doc() {
-            return new Doc(type, itemId, hash, title, Markdown.toPlainText(bodyMarkdown),
-                    Markdown.toPlainText(detailMarkdown) + "\n" + extra, tags);
+            return new Doc(
+                    type,
+                    itemId,
+                    hash,
+                    title,
+                    Markdown.toPlainText(bodyMarkdown),
+                    Markdown.toPlainText(detailMarkdown) + "\n" + extra,
+                    tags);
         }
     }
 

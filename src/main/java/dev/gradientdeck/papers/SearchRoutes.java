@@ -4,7 +4,6 @@ import dev.gradientdeck.papers.PaperViews.SearchHit;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,8 @@ public final class SearchRoutes implements WebServer.Routes {
     private void page(Context ctx) {
         String typed = Optional.ofNullable(ctx.queryParam("q")).orElse("");
         Optional<SearchQuery> query = SearchQuery.parse(typed);
-        ctx.render("search.jte", Map.of("page", new PaperPages.SearchPage(typed.strip(), query.isPresent(), hits(query))));
+        ctx.render(
+                "search.jte", Map.of("page", new PaperPages.SearchPage(typed.strip(), query.isPresent(), hits(query))));
     }
 
     /** A query with no words (blank, or punctuation only) finds nothing rather than failing. */

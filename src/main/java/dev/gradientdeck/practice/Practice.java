@@ -1,18 +1,5 @@
 package dev.gradientdeck.practice;
 
-import dev.gradientdeck.practice.coverage.KeyPoint;
-import dev.gradientdeck.practice.coverage.KeyPoints;
-import dev.gradientdeck.practice.measure.SpeechMetrics;
-import dev.gradientdeck.practice.measure.SpeechReport;
-import dev.gradientdeck.practice.measure.TypedAnswer;
-import dev.gradientdeck.practice.speech.InvalidWavException;
-import dev.gradientdeck.practice.speech.ModelStatus;
-import dev.gradientdeck.practice.speech.TimedWord;
-import dev.gradientdeck.practice.speech.SpeechRecognizer;
-import dev.gradientdeck.practice.speech.Transcriber;
-import dev.gradientdeck.practice.speech.Wav;
-import dev.gradientdeck.practice.speech.WavAudio;
-
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.days.LearnerClock;
@@ -20,10 +7,20 @@ import dev.gradientdeck.practice.PracticeAttempt.Mode;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
 import dev.gradientdeck.practice.PracticeRepository.Measures;
 import dev.gradientdeck.practice.PracticeRepository.NewAttempt;
+import dev.gradientdeck.practice.coverage.KeyPoint;
+import dev.gradientdeck.practice.coverage.KeyPoints;
+import dev.gradientdeck.practice.measure.SpeechMetrics;
+import dev.gradientdeck.practice.measure.SpeechReport;
+import dev.gradientdeck.practice.measure.TypedAnswer;
+import dev.gradientdeck.practice.speech.InvalidWavException;
+import dev.gradientdeck.practice.speech.ModelStatus;
+import dev.gradientdeck.practice.speech.SpeechRecognizer;
+import dev.gradientdeck.practice.speech.TimedWord;
+import dev.gradientdeck.practice.speech.Transcriber;
+import dev.gradientdeck.practice.speech.WavAudio;
 import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.review.Reviews;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -150,10 +147,7 @@ public final class Practice implements AutoCloseable {
         return repository
                 .find(id)
                 .orElseThrow(
-                        () ->
-                                new Refused(
-                                        Refused.Reason.UNKNOWN_ATTEMPT,
-                                        "There is no practice attempt " + id + "."));
+                        () -> new Refused(Refused.Reason.UNKNOWN_ATTEMPT, "There is no practice attempt " + id + "."));
     }
 
     /**
@@ -178,30 +172,27 @@ public final class Practice implements AutoCloseable {
             long bytes = Files.size(upload);
             ModelStatus model = queue.modelStatus();
             Optional<String> unavailable =
-                    model instanceof ModelStatus.Unavailable u
-                            ? Optional.of(u.reason())
-                            : Optional.empty();
+                    model instanceof ModelStatus.Unavailable u ? Optional.of(u.reason()) : Optional.empty();
             LearnerClock learner = clock.get();
             Instant now = learner.now();
             LocalDate day = learner.dayKey(now).date();
             String path = recordings.store(upload, day);
             long id;
             try {
-                id =
-                        repository.insert(
-                                new NewAttempt(
-                                        cardId,
-                                        now,
-                                        day,
-                                        Mode.SPOKEN,
-                                        unavailable.isPresent() ? Status.UNAVAILABLE : Status.QUEUED,
-                                        unavailable.orElse(null),
-                                        path,
-                                        bytes,
-                                        seconds,
-                                        checklist(card),
-                                        interviewId.orElse(null)),
-                                Optional.empty());
+                id = repository.insert(
+                        new NewAttempt(
+                                cardId,
+                                now,
+                                day,
+                                Mode.SPOKEN,
+                                unavailable.isPresent() ? Status.UNAVAILABLE : Status.QUEUED,
+                                unavailable.orElse(null),
+                                path,
+                                bytes,
+                                seconds,
+                                checklist(card),
+                                interviewId.orElse(null)),
+                        Optional.empty());
             } catch (RuntimeException e) {
                 deleteQuietly(path, e);
                 throw e;
@@ -248,26 +239,20 @@ public final class Practice implements AutoCloseable {
         List<KeyPoint> points = checklist(card);
         LearnerClock learner = clock.get();
         Instant now = learner.now();
-        long id =
-                repository.insert(
-                        new NewAttempt(
-                                cardId,
-                                now,
-                                learner.dayKey(now).date(),
-                                Mode.TYPED,
-                                Status.DONE,
-                                null,
-                                null,
-                                null,
-                                null,
-                                points,
-                                interviewId.orElse(null)),
-                        Optional.of(
-                                new Measures(
-                                        words,
-                                        report,
-                                        false,
-                                        KeyPoints.coverage(points, report.transcript()))));
+        long id = repository.insert(
+                new NewAttempt(
+                        cardId,
+                        now,
+                        learner.dayKey(now).date(),
+                        Mode.TYPED,
+                        Status.DONE,
+                        null,
+                        null,
+                        null,
+                        null,
+                        points,
+                        interviewId.orElse(null)),
+                Optional.of(new Measures(words, report, false, KeyPoints.coverage(points, report.transcript()))));
         return attempt(id);
     }
 
@@ -290,13 +275,11 @@ public final class Practice implements AutoCloseable {
         }
         Reviews.Answered answered;
         try {
-            answered =
-                    grading.grade(
-                            attempt.cardId(),
-                            rating,
-                            "practice-" + attemptId,
-                            Optional.ofNullable(attempt.durationSeconds())
-                                    .map(s -> Duration.ofMillis(Math.round(s * 1000))));
+            answered = grading.grade(
+                    attempt.cardId(),
+                    rating,
+                    "practice-" + attemptId,
+                    Optional.ofNullable(attempt.durationSeconds()).map(s -> Duration.ofMillis(Math.round(s * 1000))));
         } catch (Reviews.Refused e) {
             if (e.refusal() instanceof Reviews.ArchivedCard) {
                 throw new Refused(
@@ -326,9 +309,7 @@ public final class Practice implements AutoCloseable {
                         "There is no key point "
                                 + position
                                 + ": this answer has "
-                                + (points == 0
-                                        ? "no key points."
-                                        : points + " (numbered 0 to " + (points - 1) + ")."));
+                                + (points == 0 ? "no key points." : points + " (numbered 0 to " + (points - 1) + ")."));
             }
         }
         repository.saveCoverage(attemptId, covered);
@@ -341,7 +322,9 @@ public final class Practice implements AutoCloseable {
      */
     public PracticeAttempt retranscribe(long attemptId) {
         PracticeAttempt attempt = attempt(attemptId);
-        if (!attempt.spoken() || attempt.status() == Status.DONE || attempt.status().pending()) {
+        if (!attempt.spoken()
+                || attempt.status() == Status.DONE
+                || attempt.status().pending()) {
             throw new Refused(
                     Refused.Reason.NOT_RETRANSCRIBABLE,
                     "Attempt "
@@ -363,13 +346,8 @@ public final class Practice implements AutoCloseable {
     }
 
     private CardDetail answerableCard(long cardId) {
-        CardDetail card =
-                cards.find(cardId)
-                        .orElseThrow(
-                                () ->
-                                        new Refused(
-                                                Refused.Reason.UNKNOWN_CARD,
-                                                "There is no card " + cardId + "."));
+        CardDetail card = cards.find(cardId)
+                .orElseThrow(() -> new Refused(Refused.Reason.UNKNOWN_CARD, "There is no card " + cardId + "."));
         if (card.archived()) {
             throw new Refused(
                     Refused.Reason.ARCHIVED_CARD,

@@ -3,7 +3,6 @@ package dev.gradientdeck.practice;
 import dev.gradientdeck.practice.coverage.KeyPoint;
 import dev.gradientdeck.practice.measure.Filler;
 import dev.gradientdeck.practice.speech.TimedWord;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -25,9 +25,7 @@ public record PracticeOptions(
 
     public PracticeOptions {
         tags = List.copyOf(tags);
-        require(
-                count >= 1 && count <= MAX_COUNT,
-                "count must be 1 to " + MAX_COUNT + " questions, not " + count);
+        require(count >= 1 && count <= MAX_COUNT, "count must be 1 to " + MAX_COUNT + " questions, not " + count);
         require(
                 thinkSeconds >= 0 && thinkSeconds <= MAX_THINK_SECONDS,
                 "think time must be 0 to " + MAX_THINK_SECONDS + " seconds, not " + thinkSeconds);
@@ -43,11 +41,7 @@ public record PracticeOptions(
 
     public static PracticeOptions defaults() {
         return new PracticeOptions(
-                DEFAULT_COUNT,
-                List.of(),
-                DEFAULT_THINK_SECONDS,
-                DEFAULT_ANSWER_SECONDS,
-                Optional.empty());
+                DEFAULT_COUNT, List.of(), DEFAULT_THINK_SECONDS, DEFAULT_ANSWER_SECONDS, Optional.empty());
     }
 
     private static void require(boolean ok, String message) {

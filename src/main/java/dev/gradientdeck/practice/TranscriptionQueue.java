@@ -1,5 +1,8 @@
 package dev.gradientdeck.practice;
 
+import dev.gradientdeck.practice.PracticeAttempt.Point;
+import dev.gradientdeck.practice.PracticeAttempt.Status;
+import dev.gradientdeck.practice.PracticeRepository.Measures;
 import dev.gradientdeck.practice.coverage.KeyPoint;
 import dev.gradientdeck.practice.coverage.KeyPoints;
 import dev.gradientdeck.practice.measure.DeckVocabulary;
@@ -11,22 +14,13 @@ import dev.gradientdeck.practice.speech.TimedWord;
 import dev.gradientdeck.practice.speech.VoiceActivity;
 import dev.gradientdeck.practice.speech.Wav;
 import dev.gradientdeck.practice.speech.WavAudio;
-
-
-import dev.gradientdeck.practice.PracticeAttempt.Point;
-import dev.gradientdeck.practice.PracticeAttempt.Status;
-import dev.gradientdeck.practice.PracticeRepository.Measures;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +30,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns recordings into transcripts and measures one at a time, off the request threads: a
@@ -59,17 +55,16 @@ public final class TranscriptionQueue implements AutoCloseable {
     private final PracticeRepository repository;
     private final Recordings recordings;
     private final Supplier<? extends SpeechRecognizer> startSpeech;
-    private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(
-                    task -> {
-                        Thread thread = new Thread(task, "transcription");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "transcription");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Map<Long, Double> progress = new ConcurrentHashMap<>();
     private SpeechRecognizer transcriber;
     /** Recordings queued or being transcribed now. */
     private final AtomicInteger waiting = new AtomicInteger();
+
     private boolean closed;
 
     /**
@@ -77,9 +72,7 @@ public final class TranscriptionQueue implements AutoCloseable {
      * Transcriber.start(modelFolder)}.
      */
     public TranscriptionQueue(
-            PracticeRepository repository,
-            Recordings recordings,
-            Supplier<? extends SpeechRecognizer> startSpeech) {
+            PracticeRepository repository, Recordings recordings, Supplier<? extends SpeechRecognizer> startSpeech) {
         this.repository = repository;
         this.recordings = recordings;
         this.startSpeech = startSpeech;
@@ -97,14 +90,13 @@ public final class TranscriptionQueue implements AutoCloseable {
     public void submit(long attemptId) {
         waiting.incrementAndGet();
         try {
-            worker.execute(
-                    () -> {
-                        try {
-                            transcribe(attemptId);
-                        } finally {
-                            waiting.decrementAndGet();
-                        }
-                    });
+            worker.execute(() -> {
+                try {
+                    transcribe(attemptId);
+                } finally {
+                    waiting.decrementAndGet();
+                }
+            });
         } catch (RejectedExecutionException shuttingDown) {
             waiting.decrementAndGet();
             log.info("Attempt {} stays queued: the app is shutting down", attemptId);
@@ -171,27 +163,24 @@ public final class TranscriptionQueue implements AutoCloseable {
                 return;
             }
             repository.markStatus(id, Status.TRANSCRIBING, null);
-            List<KeyPoint> points = attempt.points().stream().map(Point::keyPoint).toList();
+            List<KeyPoint> points =
+                    attempt.points().stream().map(Point::keyPoint).toList();
             // The card's own terms help the recognizer's near misses ("radiant" for "gradient").
             Set<String> terms = new HashSet<>();
             points.forEach(p -> terms.addAll(p.terms()));
-            List<TimedWord> words =
-                    DeckVocabulary.snap(
-                            speech.transcribe(audio, done -> progress.put(id, done)).stream()
-                                    .sorted(Comparator.comparingDouble(TimedWord::start))
-                                    .toList(),
-                            terms);
+            List<TimedWord> words = DeckVocabulary.snap(
+                    speech.transcribe(audio, done -> progress.put(id, done)).stream()
+                            .sorted(Comparator.comparingDouble(TimedWord::start))
+                            .toList(),
+                    terms);
             SpeechReport report = SpeechMetrics.report(words, track);
             repository.saveMeasures(
-                    id,
-                    new Measures(
-                            words, report, true, KeyPoints.coverage(points, report.transcript())));
+                    id, new Measures(words, report, true, KeyPoints.coverage(points, report.transcript())));
         } catch (InterruptedException | CancellationException shuttingDown) {
             // The attempt stays queued or "transcribing" and is queued again at the next start.
             Thread.currentThread().interrupt();
         } catch (IOException e) {
-            repository.markStatus(
-                    id, Status.FAILED, "The recording file could not be read: " + e.getMessage());
+            repository.markStatus(id, Status.FAILED, "The recording file could not be read: " + e.getMessage());
         } catch (ExecutionException | RuntimeException | Error e) {
             // An Error too (out of memory on a long recording): the attempt must not stay
             // "transcribing" until a restart, so it says it failed and can be tried again.

@@ -27,7 +27,10 @@ public final class Numbers {
         }
         double magnitude = Math.abs(value);
         if (magnitude >= 1e-4 && magnitude < 1e7) {
-            return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+            return new BigDecimal(value)
+                    .round(new MathContext(6))
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         String[] parts = String.format(Locale.ROOT, "%.5e", value).split("e");
         String mantissa = parts[0].replaceAll("0+$", "").replaceAll("\\.$", "");

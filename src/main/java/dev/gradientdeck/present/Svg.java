@@ -19,8 +19,14 @@ public final class Svg {
     /** An SVG that scales to its container's width, with a label screen readers read out. */
     public static Svg open(int width, int height, String label, Object... attributes) {
         Svg svg = new Svg();
-        svg.out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" width=\"100%\" role=\"img\" aria-label=\"").append(Html.escape(label)).append('"');
+        svg.out
+                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ")
+                .append(width)
+                .append(' ')
+                .append(height)
+                .append("\" width=\"100%\" role=\"img\" aria-label=\"")
+                .append(Html.escape(label))
+                .append('"');
         svg.attributes(attributes).out.append('>');
         return svg;
     }
@@ -34,7 +40,13 @@ public final class Svg {
     /** An element whose hover title (a tooltip on a laptop, read out by screen readers) says what it shows. */
     public Svg titled(String tag, String title, Object... attributes) {
         out.append('<').append(tag);
-        attributes(attributes).out.append("><title>").append(Html.escape(title)).append("</title></").append(tag).append('>');
+        attributes(attributes)
+                .out
+                .append("><title>")
+                .append(Html.escape(title))
+                .append("</title></")
+                .append(tag)
+                .append('>');
         return this;
     }
 
@@ -79,7 +91,9 @@ public final class Svg {
         if (attributes.length % 2 != 0) throw new IllegalArgumentException("attributes come in name-value pairs");
         for (int i = 0; i < attributes.length; i += 2) {
             Object value = attributes[i + 1];
-            String written = value instanceof Double d ? number(d) : value instanceof Number n ? n.toString() : Html.escape(String.valueOf(value));
+            String written = value instanceof Double d
+                    ? number(d)
+                    : value instanceof Number n ? n.toString() : Html.escape(String.valueOf(value));
             out.append(' ').append(attributes[i]).append("=\"").append(written).append('"');
         }
         return this;

@@ -3,8 +3,7 @@ package dev.gradientdeck.review;
 import java.util.Objects;
 
 /** Where a card stands. Steps index the learning or relearning steps of the settings. */
-public sealed interface CardState
-        permits CardState.New, CardState.Learning, CardState.Review, CardState.Relearning {
+public sealed interface CardState permits CardState.New, CardState.Learning, CardState.Review, CardState.Relearning {
 
     /** The stored name: "new", "learning", "review" or "relearning". */
     String name();

@@ -78,14 +78,20 @@ public final class Fsrs {
     public double stabilityAfterRecall(double difficulty, double stability, double retrievability, Rating rating) {
         double hardPenalty = rating == HARD ? w[15] : 1;
         double easyBonus = rating == EASY ? w[16] : 1;
-        double gain = Math.exp(w[8]) * (11 - difficulty) * Math.pow(stability, -w[9])
-                * (Math.exp(w[10] * (1 - retrievability)) - 1) * hardPenalty * easyBonus;
+        double gain = Math.exp(w[8])
+                * (11 - difficulty)
+                * Math.pow(stability, -w[9])
+                * (Math.exp(w[10] * (1 - retrievability)) - 1)
+                * hardPenalty
+                * easyBonus;
         return stability * (1 + gain);
     }
 
     /** Sf = w11 D^-w12 ((S + 1)^w13 - 1) e^(w14 (1 - R)) for a lapse on a later day. */
     public double stabilityAfterLapse(double difficulty, double stability, double retrievability) {
-        double forgotten = w[11] * Math.pow(difficulty, -w[12]) * (Math.pow(stability + 1, w[13]) - 1)
+        double forgotten = w[11]
+                * Math.pow(difficulty, -w[12])
+                * (Math.pow(stability + 1, w[13]) - 1)
                 * Math.exp(w[14] * (1 - retrievability));
         // A lapse never raises S; with the short-term model on, fsrs-rs keeps it a step below S.
         double ceiling = shortTerm ? stability / Math.exp(w[17] * w[18]) : stability;

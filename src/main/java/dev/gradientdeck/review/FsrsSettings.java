@@ -19,8 +19,8 @@ public record FsrsSettings(
 
     /** The FSRS-6 defaults shared by py-fsrs 6.3, ts-fsrs 5.4, fsrs-rs 6.6 and go-fsrs v4. */
     public static final List<Double> DEFAULT_WEIGHTS = List.of(
-            0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
-            1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542);
+            0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629,
+            1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542);
 
     /** FSRS caps stability, and so any interval, at 100 years. */
     public static final int LONGEST_INTERVAL_DAYS = 36_500;
@@ -46,24 +46,29 @@ public record FsrsSettings(
 
     /** Anki's defaults: 90 % retention, steps 1 m 10 m, relearning 10 m, short-term on, fuzz on. */
     public static FsrsSettings defaults() {
-        return new FsrsSettings(DEFAULT_WEIGHTS, 0.9,
-                List.of(Duration.ofMinutes(1), Duration.ofMinutes(10)), List.of(Duration.ofMinutes(10)),
-                LONGEST_INTERVAL_DAYS, true, true);
+        return new FsrsSettings(
+                DEFAULT_WEIGHTS,
+                0.9,
+                List.of(Duration.ofMinutes(1), Duration.ofMinutes(10)),
+                List.of(Duration.ofMinutes(10)),
+                LONGEST_INTERVAL_DAYS,
+                true,
+                true);
     }
 
     public FsrsSettings withWeights(List<Double> weights) {
-        return new FsrsSettings(weights, desiredRetention, learningSteps, relearningSteps,
-                maximumIntervalDays, shortTerm, fuzz);
+        return new FsrsSettings(
+                weights, desiredRetention, learningSteps, relearningSteps, maximumIntervalDays, shortTerm, fuzz);
     }
 
     public FsrsSettings withFuzz(boolean fuzz) {
-        return new FsrsSettings(weights, desiredRetention, learningSteps, relearningSteps,
-                maximumIntervalDays, shortTerm, fuzz);
+        return new FsrsSettings(
+                weights, desiredRetention, learningSteps, relearningSteps, maximumIntervalDays, shortTerm, fuzz);
     }
 
     public FsrsSettings withDesiredRetention(double desiredRetention) {
-        return new FsrsSettings(weights, desiredRetention, learningSteps, relearningSteps,
-                maximumIntervalDays, shortTerm, fuzz);
+        return new FsrsSettings(
+                weights, desiredRetention, learningSteps, relearningSteps, maximumIntervalDays, shortTerm, fuzz);
     }
 
     private static List<Duration> positiveSteps(String kind, List<Duration> steps) {

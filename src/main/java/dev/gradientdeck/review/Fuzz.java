@@ -15,7 +15,8 @@ final class Fuzz {
         if (interval < 2.5) {
             return 0;
         }
-        return 1 + 0.15 * daysWithin(interval, 2.5, 7)
+        return 1
+                + 0.15 * daysWithin(interval, 2.5, 7)
                 + 0.10 * daysWithin(interval, 7, 20)
                 + 0.05 * daysWithin(interval, 20, Double.MAX_VALUE);
     }

@@ -1,7 +1,6 @@
 package dev.gradientdeck.review;
 
 import dev.gradientdeck.web.BadRequest;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -66,7 +65,9 @@ public final class Grading {
     }
 
     private static String choices() {
-        List<String> each = Arrays.stream(Rating.values()).map(r -> r.value() + " (" + r.label() + ")").toList();
+        List<String> each = Arrays.stream(Rating.values())
+                .map(r -> r.value() + " (" + r.label() + ")")
+                .toList();
         return String.join(", ", each.subList(0, each.size() - 1)) + " or " + each.get(each.size() - 1);
     }
 }

@@ -1,7 +1,6 @@
 package dev.gradientdeck.review;
 
 import dev.gradientdeck.present.Numbers;
-
 import java.time.Duration;
 import java.time.Instant;
 

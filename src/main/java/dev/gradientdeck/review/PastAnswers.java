@@ -1,10 +1,9 @@
 package dev.gradientdeck.review;
 
 import dev.gradientdeck.days.LearnerClock;
-import dev.gradientdeck.settings.LearnerSettings;
 import dev.gradientdeck.review.ReviewRepository.LoggedReview;
 import dev.gradientdeck.review.ReviewRepository.ReviewCard;
-
+import dev.gradientdeck.settings.LearnerSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +47,8 @@ public final class PastAnswers {
             LearnerClock clock = learner.learnerClock();
             FsrsSettings settings = reviews.scheduler();
             for (CardHistory history : histories) {
-                ReviewCard card = repository.card(h, history.cardId())
+                ReviewCard card = repository
+                        .card(h, history.cardId())
                         .orElseThrow(() -> new IllegalArgumentException("there is no card " + history.cardId()));
                 Schedule schedule = card.schedule();
                 List<Long> ids = new ArrayList<>();
@@ -60,9 +60,18 @@ public final class PastAnswers {
                     long elapsed = Reviews.elapsedDays(clock, schedule, answer.at());
                     long seed = Reviews.fuzzSeed(card.id(), schedule.reps());
                     Outcome outcome = Scheduler.answer(schedule, answer.rating(), answer.at(), elapsed, seed, settings);
-                    ids.add(repository.append(h, card.id(), answer.at(), clock.dayKey(answer.at()).date(),
-                            answer.rating(), schedule.state().name(), outcome, elapsed, seed,
-                            answer.timeTaken().map(Duration::toMillis).orElse(null), null));
+                    ids.add(repository.append(
+                            h,
+                            card.id(),
+                            answer.at(),
+                            clock.dayKey(answer.at()).date(),
+                            answer.rating(),
+                            schedule.state().name(),
+                            outcome,
+                            elapsed,
+                            seed,
+                            answer.timeTaken().map(Duration::toMillis).orElse(null),
+                            null));
                     schedule = outcome.schedule();
                 }
                 if (ids.stream().anyMatch(java.util.Objects::nonNull)) {
@@ -89,7 +98,8 @@ public final class PastAnswers {
             }
             for (long cardId : cards.keySet()) {
                 List<LoggedReview> log = repository.activeLog(h, cardId);
-                repository.saveSchedule(h, cardId, log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1)));
+                repository.saveSchedule(
+                        h, cardId, log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1)));
             }
             return null;
         }));
@@ -107,6 +117,8 @@ public final class PastAnswers {
 
     /** A schedule's memory; empty while the card is new. */
     public static Optional<Memory> memoryOf(Schedule schedule) {
-        return schedule.state() instanceof CardState.New ? Optional.empty() : Optional.of(ReviewRepository.memoryOf(schedule.state()));
+        return schedule.state() instanceof CardState.New
+                ? Optional.empty()
+                : Optional.of(ReviewRepository.memoryOf(schedule.state()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.gradientdeck.review;
 
 import dev.gradientdeck.present.Html;
-
 import java.util.Optional;
 
 /**
@@ -14,13 +13,16 @@ public record QueueScope(Optional<String> deck, Optional<String> tag) {
     public QueueScope {
         deck = deck.map(String::strip).filter(d -> !d.isEmpty());
         tag = tag.map(t -> t.strip().replaceFirst("^#", "")).filter(t -> !t.isEmpty());
-        if (deck.isPresent() && tag.isPresent()) throw new IllegalArgumentException("review one deck or one tag, not both");
+        if (deck.isPresent() && tag.isPresent())
+            throw new IllegalArgumentException("review one deck or one tag, not both");
     }
 
     /** From a page's {@code ?deck=} or {@code ?tag=}; a deck wins when both came. */
     public static QueueScope of(String deck, String tag) {
         Optional<String> d = Optional.ofNullable(deck).map(String::strip).filter(s -> !s.isEmpty());
-        return d.isPresent() ? new QueueScope(d, Optional.empty()) : new QueueScope(Optional.empty(), Optional.ofNullable(tag));
+        return d.isPresent()
+                ? new QueueScope(d, Optional.empty())
+                : new QueueScope(Optional.empty(), Optional.ofNullable(tag));
     }
 
     public boolean everything() {
@@ -34,7 +36,9 @@ public record QueueScope(Optional<String> deck, Optional<String> tag) {
 
     /** The query that keeps a page in this session: "", "?deck=llm", "?tag=Interview". */
     public String query() {
-        return deck.map(d -> "?deck=" + Html.url(d)).or(() -> tag.map(t -> "?tag=" + Html.url(t))).orElse("");
+        return deck.map(d -> "?deck=" + Html.url(d))
+                .or(() -> tag.map(t -> "?tag=" + Html.url(t)))
+                .orElse("");
     }
 
     /** {@link #query()} followed by one more parameter, e.g. {@code card=5}. */

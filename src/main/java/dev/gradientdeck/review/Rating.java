@@ -2,7 +2,10 @@ package dev.gradientdeck.review;
 
 /** The learner's answer to a card. Again is a lapse; Hard, Good and Easy are passes. */
 public enum Rating {
-    AGAIN, HARD, GOOD, EASY;
+    AGAIN,
+    HARD,
+    GOOD,
+    EASY;
 
     /** The grade G of the FSRS formulas: 1 (Again) to 4 (Easy). */
     public int value() {
@@ -11,8 +14,7 @@ public enum Rating {
 
     public static Rating of(int value) {
         if (value < 1 || value > 4) {
-            throw new IllegalArgumentException(
-                    "rating must be 1-4 (Again, Hard, Good, Easy), was " + value);
+            throw new IllegalArgumentException("rating must be 1-4 (Again, Hard, Good, Easy), was " + value);
         }
         return values()[value - 1];
     }

@@ -2,7 +2,6 @@ package dev.gradientdeck.review;
 
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.review.ReviewRepository.QueueCounts;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,15 +13,28 @@ public final class ReviewPages {
     /** How many extra new cards one "study more" offers. */
     static final int STUDY_MORE_STEP = 10;
 
-    public record Question(QueueScope scope, CardDetail card, String state, int reps, List<GradeButton> buttons, QueueCounts counts,
-                           long shownAt, String notice) {
+    public record Question(
+            QueueScope scope,
+            CardDetail card,
+            String state,
+            int reps,
+            List<GradeButton> buttons,
+            QueueCounts counts,
+            long shownAt,
+            String notice) {
         /** The page's own address for forms that come back to it: "/review/5/answer?deck=llm". */
         public String action(String path) {
             return path + scope.query();
         }
     }
 
-    public record Done(QueueScope scope, QueueCounts counts, Optional<Instant> nextDue, String notice, Instant now, int newWaiting) {
+    public record Done(
+            QueueScope scope,
+            QueueCounts counts,
+            Optional<Instant> nextDue,
+            String notice,
+            Instant now,
+            int newWaiting) {
         /** "in 8m", "in 2d": the same words as the grade buttons. */
         public String nextDueIn() {
             return nextDue.map(due -> IntervalLabel.until(due, now)).orElse("");

@@ -1,9 +1,5 @@
 package dev.gradientdeck.review;
 
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,6 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 
 /** All SQL of reviewing: the append-only log, its undos, the derived schedules and the queue. */
 public final class ReviewRepository {
@@ -24,9 +23,19 @@ public final class ReviewRepository {
     public record ReviewCard(long id, boolean archived, Instant createdAt, Schedule schedule) {}
 
     /** One logged answer as stored. */
-    public record LoggedReview(long id, long cardId, Instant reviewedAt, LocalDate dayKey, Rating rating, String stateBefore,
-                               Schedule after, long elapsedDays, long scheduledDays, long fuzzSeed, Long durationMs,
-                               String requestId) {}
+    public record LoggedReview(
+            long id,
+            long cardId,
+            Instant reviewedAt,
+            LocalDate dayKey,
+            Rating rating,
+            String stateBefore,
+            Schedule after,
+            long elapsedDays,
+            long scheduledDays,
+            long fuzzSeed,
+            Long durationMs,
+            String requestId) {}
 
     public <T> T inTransaction(java.util.function.Function<Handle, T> work) {
         return jdbi.inTransaction(work::apply);
@@ -53,15 +62,21 @@ public final class ReviewRepository {
         String state = rs.getString("state");
         if (state == null) return Schedule.fresh(createdAt);
         Memory memory = new Memory(rs.getDouble("stability"), rs.getDouble("difficulty"));
-        return new Schedule(CardState.of(state, rs.getInt("step"), memory), Instant.ofEpochMilli(rs.getLong("due")),
-                Instant.ofEpochMilli(rs.getLong("last_review")), rs.getInt("reps"), rs.getInt("lapses"));
+        return new Schedule(
+                CardState.of(state, rs.getInt("step"), memory),
+                Instant.ofEpochMilli(rs.getLong("due")),
+                Instant.ofEpochMilli(rs.getLong("last_review")),
+                rs.getInt("reps"),
+                rs.getInt("lapses"));
     }
 
     public Optional<LoggedReview> byRequestId(Handle h, String requestId) {
-        return h.createQuery(LOG_SELECT
-                        + " WHERE r.request_id = :requestId AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)")
+        return h.createQuery(
+                        LOG_SELECT
+                                + " WHERE r.request_id = :requestId AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)")
                 .bind("requestId", requestId)
-                .map((rs, ctx) -> logged(rs)).findOne();
+                .map((rs, ctx) -> logged(rs))
+                .findOne();
     }
 
     private static final String LOG_SELECT = """
@@ -70,13 +85,27 @@ public final class ReviewRepository {
     private static LoggedReview logged(ResultSet rs) throws SQLException {
         Instant at = Instant.ofEpochMilli(rs.getLong("reviewed_at"));
         Memory memory = new Memory(rs.getDouble("stability"), rs.getDouble("difficulty"));
-        Schedule after = new Schedule(CardState.of(rs.getString("state_after"), rs.getInt("step_after"), memory),
-                Instant.ofEpochMilli(rs.getLong("due")), at, rs.getInt("reps"), rs.getInt("lapses"));
+        Schedule after = new Schedule(
+                CardState.of(rs.getString("state_after"), rs.getInt("step_after"), memory),
+                Instant.ofEpochMilli(rs.getLong("due")),
+                at,
+                rs.getInt("reps"),
+                rs.getInt("lapses"));
         long duration = rs.getLong("duration_ms");
         boolean noDuration = rs.wasNull();
-        return new LoggedReview(rs.getLong("id"), rs.getLong("card_id"), at, LocalDate.parse(rs.getString("day_key")),
-                Rating.of(rs.getInt("rating")), rs.getString("state_before"), after, rs.getLong("elapsed_days"),
-                rs.getLong("scheduled_days"), rs.getLong("fuzz_seed"), noDuration ? null : duration, rs.getString("request_id"));
+        return new LoggedReview(
+                rs.getLong("id"),
+                rs.getLong("card_id"),
+                at,
+                LocalDate.parse(rs.getString("day_key")),
+                Rating.of(rs.getInt("rating")),
+                rs.getString("state_before"),
+                after,
+                rs.getLong("elapsed_days"),
+                rs.getLong("scheduled_days"),
+                rs.getLong("fuzz_seed"),
+                noDuration ? null : duration,
+                rs.getString("request_id"));
     }
 
     /** The card's answers that still count (not undone), oldest first: the log its schedule is derived from. */
@@ -84,18 +113,29 @@ public final class ReviewRepository {
         return h.createQuery(LOG_SELECT + """
                          WHERE r.card_id = :cardId AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)
                         ORDER BY r.id""")
-                .bind("cardId", cardId).map((rs, ctx) -> logged(rs)).list();
+                .bind("cardId", cardId)
+                .map((rs, ctx) -> logged(rs))
+                .list();
     }
 
     public Optional<LoggedReview> lastActive(Handle h) {
         return h.createQuery(LOG_SELECT + """
                          WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)
-                        ORDER BY r.id DESC LIMIT 1""")
-                .map((rs, ctx) -> logged(rs)).findOne();
+                        ORDER BY r.id DESC LIMIT 1""").map((rs, ctx) -> logged(rs)).findOne();
     }
 
-    public long append(Handle h, long cardId, Instant at, LocalDate dayKey, Rating rating, String stateBefore, Outcome outcome,
-                       long elapsedDays, long fuzzSeed, Long durationMs, String requestId) {
+    public long append(
+            Handle h,
+            long cardId,
+            Instant at,
+            LocalDate dayKey,
+            Rating rating,
+            String stateBefore,
+            Outcome outcome,
+            long elapsedDays,
+            long fuzzSeed,
+            Long durationMs,
+            String requestId) {
         Schedule after = outcome.schedule();
         Memory memory = memoryOf(after.state());
         return h.createUpdate("""
@@ -120,7 +160,9 @@ public final class ReviewRepository {
                 .bind("seed", fuzzSeed)
                 .bind("duration", durationMs)
                 .bind("requestId", requestId)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one();
     }
 
     // ---- for answers given elsewhere (review.PastAnswers): times cross as Instants ----
@@ -129,8 +171,7 @@ public final class ReviewRepository {
     public Optional<Long> cardOfReview(Handle h, long reviewId) {
         return h.createQuery("""
                         SELECT r.card_id FROM reviews r
-                        WHERE r.id = :id AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)""")
-                .bind("id", reviewId).mapTo(Long.class).findOne();
+                        WHERE r.id = :id AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)""").bind("id", reviewId).mapTo(Long.class).findOne();
     }
 
     /**
@@ -200,8 +241,12 @@ public final class ReviewRepository {
         // Leading space: text blocks drop the trailing space of the line this is appended to.
         return " c.archived = 0 AND NOT EXISTS (SELECT 1 FROM card_holds hd WHERE hd.card_id = c.id"
                 + " AND (hd.kind = 'suspended' OR hd.until_day >= :today))"
-                + (scope.deck().isPresent() ? " AND (c.deck = :deck OR substr(c.deck, 1, length(:deck) + 1) = :deck || '/')" : "")
-                + (scope.tag().isPresent() ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)" : "");
+                + (scope.deck().isPresent()
+                        ? " AND (c.deck = :deck OR substr(c.deck, 1, length(:deck) + 1) = :deck || '/')"
+                        : "")
+                + (scope.tag().isPresent()
+                        ? " AND EXISTS (SELECT 1 FROM card_tags t WHERE t.card_id = c.id AND t.tag = :tag COLLATE NOCASE)"
+                        : "");
     }
 
     private static Query scoped(Query query, QueueScope scope, LocalDate today) {
@@ -215,22 +260,29 @@ public final class ReviewRepository {
      * The counts of what {@link #next} will show today. Learning steps count once they are within the learn-ahead window, as
      * in Anki: such a step is shown when nothing else is left, so a learning card on screen is always counted.
      */
-    public QueueCounts counts(QueueScope scope, Instant learnAheadUntil, Instant dayEnds, LocalDate today, int newPerDay) {
+    public QueueCounts counts(
+            QueueScope scope, Instant learnAheadUntil, Instant dayEnds, LocalDate today, int newPerDay) {
         return jdbi.withHandle(h -> {
             int learning = scoped(h.createQuery("""
                             SELECT count(*) FROM card_schedules s JOIN cards c ON c.id = s.card_id
                             WHERE s.state IN ('learning', 'relearning') AND s.due <= :until AND """ + reviewable(scope)), scope, today)
-                    .bind("until", learnAheadUntil.toEpochMilli()).mapTo(Integer.class).one();
+                    .bind("until", learnAheadUntil.toEpochMilli())
+                    .mapTo(Integer.class)
+                    .one();
             int due = scoped(h.createQuery("""
                             SELECT count(*) FROM card_schedules s JOIN cards c ON c.id = s.card_id
                             WHERE s.state = 'review' AND s.due < :dayEnds AND """ + reviewable(scope)), scope, today)
-                    .bind("dayEnds", dayEnds.toEpochMilli()).mapTo(Integer.class).one();
+                    .bind("dayEnds", dayEnds.toEpochMilli())
+                    .mapTo(Integer.class)
+                    .one();
             int allowed = Math.max(0, newPerDay + extraNew(h, today) - newIntroduced(h, today));
             // Counting stops at the day's remaining allowance: a deck of thousands of new cards costs no more than ten.
             int fresh = scoped(h.createQuery("""
                             SELECT count(*) FROM (SELECT 1 FROM cards c WHERE NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)
                             AND """ + reviewable(scope) + " LIMIT :allowed)"), scope, today)
-                    .bind("allowed", allowed).mapTo(Integer.class).one();
+                    .bind("allowed", allowed)
+                    .mapTo(Integer.class)
+                    .one();
             return new QueueCounts(learning, due, fresh);
         });
     }
@@ -241,13 +293,17 @@ public final class ReviewRepository {
                         SELECT count(DISTINCT r.card_id) FROM reviews r
                         WHERE r.day_key = :today AND r.state_before = 'new'
                         AND NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)""")
-                .bind("today", today.toString()).mapTo(Integer.class).one();
+                .bind("today", today.toString())
+                .mapTo(Integer.class)
+                .one();
     }
 
     /** Extra new cards the learner asked for today ("study more"), on top of the daily limit. */
     private static int extraNew(Handle h, LocalDate today) {
         return h.createQuery("SELECT coalesce(sum(cards), 0) FROM extra_new_cards WHERE day_key = :today")
-                .bind("today", today.toString()).mapTo(Integer.class).one();
+                .bind("today", today.toString())
+                .mapTo(Integer.class)
+                .one();
     }
 
     /** New cards the scope still holds beyond today's limit, counted up to {@code atMost}: what "study more" can add. */
@@ -255,7 +311,9 @@ public final class ReviewRepository {
         return jdbi.withHandle(h -> scoped(h.createQuery("""
                         SELECT count(*) FROM (SELECT 1 FROM cards c WHERE NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)
                         AND """ + reviewable(scope) + " LIMIT :most)"), scope, today)
-                .bind("most", atMost).mapTo(Integer.class).one());
+                .bind("most", atMost)
+                .mapTo(Integer.class)
+                .one());
     }
 
     /**
@@ -264,24 +322,49 @@ public final class ReviewRepository {
      * a descent card just answered: its exercise would come straight back. {@code skip} is a card the learner put off
      * for now (0 for none).
      */
-    public Optional<Long> next(QueueScope scope, Instant now, Instant dayEnds, LocalDate today, int newPerDay, Instant learnAheadUntil,
-                               long skip) {
+    public Optional<Long> next(
+            QueueScope scope,
+            Instant now,
+            Instant dayEnds,
+            LocalDate today,
+            int newPerDay,
+            Instant learnAheadUntil,
+            long skip) {
         return jdbi.withHandle(h -> {
-            Optional<Long> learning = scoped(h.createQuery("""
+            Optional<Long> learning = scoped(
+                            h.createQuery(
+                                    """
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE s.state IN ('learning', 'relearning') AND s.due <= :now AND """ + reviewable(scope) + " AND c.id <> :skip ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
-                    .bind("skip", skip).bind("now", now.toEpochMilli()).mapTo(Long.class).findOne();
+                            WHERE s.state IN ('learning', 'relearning') AND s.due <= :now AND """ + reviewable(scope) + " AND c.id <> :skip ORDER BY s.due, s.card_id LIMIT 1"),
+                            scope,
+                            today)
+                    .bind("skip", skip)
+                    .bind("now", now.toEpochMilli())
+                    .mapTo(Long.class)
+                    .findOne();
             if (learning.isPresent()) return learning;
-            Optional<Long> review = scoped(h.createQuery("""
+            Optional<Long> review = scoped(
+                            h.createQuery(
+                                    """
                             SELECT s.card_id FROM card_schedules s JOIN cards c ON c.id = s.card_id
-                            WHERE s.state = 'review' AND s.due < :dayEnds AND """ + reviewable(scope) + " AND c.id <> :skip ORDER BY s.due, s.card_id LIMIT 1"), scope, today)
-                    .bind("skip", skip).bind("dayEnds", dayEnds.toEpochMilli()).mapTo(Long.class).findOne();
+                            WHERE s.state = 'review' AND s.due < :dayEnds AND """ + reviewable(scope) + " AND c.id <> :skip ORDER BY s.due, s.card_id LIMIT 1"),
+                            scope,
+                            today)
+                    .bind("skip", skip)
+                    .bind("dayEnds", dayEnds.toEpochMilli())
+                    .mapTo(Long.class)
+                    .findOne();
             if (review.isPresent()) return review;
             if (newIntroduced(h, today) < newPerDay + extraNew(h, today)) {
-                Optional<Long> fresh = scoped(h.createQuery("""
+                Optional<Long> fresh = scoped(
+                                h.createQuery("""
                                 SELECT c.id FROM cards c WHERE NOT EXISTS (SELECT 1 FROM card_schedules s WHERE s.card_id = c.id)
-                                AND """ + reviewable(scope) + " AND c.id <> :skip ORDER BY c.id LIMIT 1"), scope, today)
-                        .bind("skip", skip).mapTo(Long.class).findOne();
+                                AND """ + reviewable(scope) + " AND c.id <> :skip ORDER BY c.id LIMIT 1"),
+                                scope,
+                                today)
+                        .bind("skip", skip)
+                        .mapTo(Long.class)
+                        .findOne();
                 if (fresh.isPresent()) return fresh;
             }
             return scoped(h.createQuery("""
@@ -291,7 +374,10 @@ public final class ReviewRepository {
                                SELECT r.card_id FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)
                                ORDER BY r.id DESC LIMIT 1))
                             ORDER BY s.due, s.card_id LIMIT 1"""), scope, today)
-                    .bind("skip", skip).bind("until", learnAheadUntil.toEpochMilli()).mapTo(Long.class).findOne();
+                    .bind("skip", skip)
+                    .bind("until", learnAheadUntil.toEpochMilli())
+                    .mapTo(Long.class)
+                    .findOne();
         });
     }
 
@@ -300,15 +386,20 @@ public final class ReviewRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT s.due FROM card_schedules s WHERE s.state IN ('learning', 'relearning') AND s.due > :moment
                         ORDER BY s.due LIMIT 1""")
-                .bind("moment", moment.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+                .bind("moment", moment.toEpochMilli())
+                .mapTo(Long.class)
+                .findOne()
+                .map(Instant::ofEpochMilli));
     }
 
     /** When the next card falls due after today's work is done, for the "done for today" page. */
     public Optional<Instant> nextDue(QueueScope scope, LocalDate today) {
-        return jdbi.withHandle(h -> scoped(h.createQuery("""
-                        SELECT s.due FROM card_schedules s JOIN cards c ON c.id = s.card_id WHERE """ + reviewable(scope)
-                        + " ORDER BY s.due LIMIT 1"), scope, today)
-                .mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+        return jdbi.withHandle(
+                h -> scoped(h.createQuery("""
+                        SELECT s.due FROM card_schedules s JOIN cards c ON c.id = s.card_id WHERE """ + reviewable(scope) + " ORDER BY s.due LIMIT 1"), scope, today)
+                        .mapTo(Long.class)
+                        .findOne()
+                        .map(Instant::ofEpochMilli));
     }
 
     /** The schedule of every card that has one, for the API's card list. */
@@ -322,7 +413,8 @@ public final class ReviewRepository {
         });
     }
 
-    // ---- the review log as the scheduler's weight fit reads it (times as Instants; nothing else reads these tables for it) ----
+    // ---- the review log as the scheduler's weight fit reads it (times as Instants; nothing else reads these tables
+    // for it) ----
 
     /** One logged answer for the fit: the card's state before it says whether it was a learning answer. */
     public record LogLine(long cardId, Instant reviewedAt, int rating, String stateBefore, boolean undone) {}
@@ -333,7 +425,11 @@ public final class ReviewRepository {
                         SELECT r.card_id, r.reviewed_at, r.rating, r.state_before,
                                EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id) AS undone
                         FROM reviews r ORDER BY r.card_id, r.id""")
-                .map((rs, ctx) -> new LogLine(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getInt(3), rs.getString(4),
+                .map((rs, ctx) -> new LogLine(
+                        rs.getLong(1),
+                        Instant.ofEpochMilli(rs.getLong(2)),
+                        rs.getInt(3),
+                        rs.getString(4),
                         rs.getBoolean(5)))
                 .list());
     }
@@ -344,9 +440,15 @@ public final class ReviewRepository {
         h.createQuery("""
                         SELECT r.card_id, r.rating, r.reviewed_at, r.elapsed_days, r.fuzz_seed FROM reviews r
                         WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id) ORDER BY r.card_id, r.id""")
-                .map((rs, ctx) -> java.util.Map.entry(rs.getLong(1), new ReviewEvent(Rating.of(rs.getInt(2)),
-                        Instant.ofEpochMilli(rs.getLong(3)), rs.getLong(4), rs.getLong(5))))
-                .forEach(e -> byCard.computeIfAbsent(e.getKey(), id -> new java.util.ArrayList<>()).add(e.getValue()));
+                .map((rs, ctx) -> java.util.Map.entry(
+                        rs.getLong(1),
+                        new ReviewEvent(
+                                Rating.of(rs.getInt(2)),
+                                Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getLong(4),
+                                rs.getLong(5))))
+                .forEach(e -> byCard.computeIfAbsent(e.getKey(), id -> new java.util.ArrayList<>())
+                        .add(e.getValue()));
         return byCard;
     }
 
@@ -370,7 +472,10 @@ public final class ReviewRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT coalesce(s.state, 'new'), s.stability, s.difficulty, s.due, s.last_review
                         FROM cards c LEFT JOIN card_schedules s ON s.card_id = c.id WHERE c.archived = 0""")
-                .map((rs, ctx) -> new DeckCard(rs.getString(1), rs.getDouble(2), rs.getDouble(3),
+                .map((rs, ctx) -> new DeckCard(
+                        rs.getString(1),
+                        rs.getDouble(2),
+                        rs.getDouble(3),
                         rs.getObject(4) == null ? null : Instant.ofEpochMilli(rs.getLong(4)),
                         rs.getObject(5) == null ? null : Instant.ofEpochMilli(rs.getLong(5))))
                 .list());
@@ -388,7 +493,8 @@ public final class ReviewRepository {
 
     void replayMemory(Handle h, long cardId, List<ReviewEvent> events, FsrsSettings settings, boolean reschedule) {
         if (events.isEmpty()) return;
-        Schedule replayed = Scheduler.replay(events, Schedule.fresh(events.get(0).reviewedAt()), settings);
+        Schedule replayed =
+                Scheduler.replay(events, Schedule.fresh(events.get(0).reviewedAt()), settings);
         updateMemory(h, cardId, memoryOf(replayed.state()), reschedule ? replayed.due() : null);
     }
 }

@@ -3,10 +3,10 @@ package dev.gradientdeck.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.review.ReviewRepository.LoggedReview;
@@ -22,7 +22,6 @@ import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -74,19 +73,40 @@ public final class ReviewRoutes implements WebServer.Routes {
         String notice = noticeText(ctx.queryParam("notice"));
         // After an undo the page shows exactly the card whose grade was taken back, whatever the queue would pick.
         Optional<Long> skip = Optional.ofNullable(ctx.queryParam("skip")).map(ReviewRoutes::cardParam);
-        Optional<Long> next = Optional.ofNullable(ctx.queryParam("card")).map(ReviewRoutes::cardParam)
+        Optional<Long> next = Optional.ofNullable(ctx.queryParam("card"))
+                .map(ReviewRoutes::cardParam)
                 .filter(this::reviewable)
                 .or(() -> skip.isPresent() ? reviews.nextCardSkipping(scope, skip.get()) : reviews.nextCard(scope));
         if (next.isEmpty()) {
-            ctx.render("review-done.jte", Map.of("page", new ReviewPages.Done(scope, counts, reviews.nextDue(scope), notice,
-                    reviews.now(), reviews.newWaiting(scope))));
+            ctx.render(
+                    "review-done.jte",
+                    Map.of(
+                            "page",
+                            new ReviewPages.Done(
+                                    scope,
+                                    counts,
+                                    reviews.nextDue(scope),
+                                    notice,
+                                    reviews.now(),
+                                    reviews.newWaiting(scope))));
             return;
         }
         Reviews.Preview preview = reviews.preview(next.get());
         CardDetail card = cards.find(next.get()).orElseThrow();
         List<GradeButton> buttons = GradeButton.of(preview.next(), Optional.empty());
-        ctx.render("review.jte", Map.of("page", new ReviewPages.Question(scope, card, preview.card().schedule().state().name(),
-                preview.card().schedule().reps(), buttons, counts, reviews.now().toEpochMilli(), notice)));
+        ctx.render(
+                "review.jte",
+                Map.of(
+                        "page",
+                        new ReviewPages.Question(
+                                scope,
+                                card,
+                                preview.card().schedule().state().name(),
+                                preview.card().schedule().reps(),
+                                buttons,
+                                counts,
+                                reviews.now().toEpochMilli(),
+                                notice)));
     }
 
     /** A card the page may show by id: one that exists, is active, and is not suspended or buried. */
@@ -105,7 +125,8 @@ public final class ReviewRoutes implements WebServer.Routes {
     private static String noticeText(String code) {
         if (code == null) return "";
         return switch (code) {
-            case "already" -> "That card was already graded (in another tab, or by a double click); it was counted once.";
+            case "already" ->
+                "That card was already graded (in another tab, or by a double click); it was counted once.";
             case "undone" -> "Your last grade was taken back: here is that card again.";
             case "nothing" -> "There is nothing to undo.";
             case "buried" -> "That card is buried until tomorrow.";
@@ -125,7 +146,8 @@ public final class ReviewRoutes implements WebServer.Routes {
             reviews.answer(cardId, rating, Optional.empty(), Optional.empty(), reps, taken);
             ctx.redirect("/review" + scope.query(), HttpStatus.SEE_OTHER);
         } catch (Refused e) {
-            if (e.refusal() instanceof AlreadyAnswered) ctx.redirect("/review" + scope.queryWith("notice=already"), HttpStatus.SEE_OTHER);
+            if (e.refusal() instanceof AlreadyAnswered)
+                ctx.redirect("/review" + scope.queryWith("notice=already"), HttpStatus.SEE_OTHER);
             else throw e;
         }
     }
@@ -134,7 +156,8 @@ public final class ReviewRoutes implements WebServer.Routes {
         QueueScope scope = scope(ctx);
         try {
             LoggedReview undone = reviews.undoLast();
-            ctx.redirect("/review" + scope.queryWith("card=" + undone.cardId() + "&notice=undone"), HttpStatus.SEE_OTHER);
+            ctx.redirect(
+                    "/review" + scope.queryWith("card=" + undone.cardId() + "&notice=undone"), HttpStatus.SEE_OTHER);
         } catch (Refused e) {
             ctx.redirect("/review" + scope.queryWith("notice=nothing"), HttpStatus.SEE_OTHER);
         }
@@ -149,12 +172,17 @@ public final class ReviewRoutes implements WebServer.Routes {
             ctx.redirect("/cards/" + cardId, HttpStatus.SEE_OTHER);
             return;
         }
-        String notice = action == Reviews.QueueAction.BURY ? "buried" : action == Reviews.QueueAction.SUSPEND ? "suspended" : "";
-        ctx.redirect("/review" + (notice.isEmpty() ? scope(ctx).query() : scope(ctx).queryWith("notice=" + notice)), HttpStatus.SEE_OTHER);
+        String notice = action == Reviews.QueueAction.BURY
+                ? "buried"
+                : action == Reviews.QueueAction.SUSPEND ? "suspended" : "";
+        ctx.redirect(
+                "/review" + (notice.isEmpty() ? scope(ctx).query() : scope(ctx).queryWith("notice=" + notice)),
+                HttpStatus.SEE_OTHER);
     }
 
     private static Reviews.QueueAction action(String raw) {
-        for (Reviews.QueueAction a : Reviews.QueueAction.values()) if (a.written().equals(raw)) return a;
+        for (Reviews.QueueAction a : Reviews.QueueAction.values())
+            if (a.written().equals(raw)) return a;
         throw new BadRequest("action must be suspend, unsuspend, bury or unbury, not '" + raw + "'");
     }
 
@@ -166,7 +194,8 @@ public final class ReviewRoutes implements WebServer.Routes {
         } catch (NumberFormatException e) {
             throw new BadRequest("cards '" + raw + "' is not a whole number");
         }
-        if (extra < 1 || extra > Reviews.MOST_EXTRA_NEW) throw new BadRequest("cards must be 1 to " + Reviews.MOST_EXTRA_NEW + ", not " + extra);
+        if (extra < 1 || extra > Reviews.MOST_EXTRA_NEW)
+            throw new BadRequest("cards must be 1 to " + Reviews.MOST_EXTRA_NEW + ", not " + extra);
         reviews.studyMore(extra);
         ctx.redirect("/review" + scope(ctx).queryWith("notice=more"), HttpStatus.SEE_OTHER);
     }
@@ -176,7 +205,8 @@ public final class ReviewRoutes implements WebServer.Routes {
     private void holdFromApi(Context ctx, Reviews.QueueAction action) {
         long cardId = PathId.of(ctx, "card");
         Reviews.Hold hold = reviews.change(cardId, action);
-        ctx.json(new ApiHold(cardId, reviews.of(cardId).state(), hold == Reviews.Hold.SUSPENDED, hold == Reviews.Hold.BURIED));
+        ctx.json(new ApiHold(
+                cardId, reviews.of(cardId).state(), hold == Reviews.Hold.SUSPENDED, hold == Reviews.Hold.BURIED));
     }
 
     /** Time from showing the question to the grade, from the page's own timestamp. */
@@ -190,9 +220,21 @@ public final class ReviewRoutes implements WebServer.Routes {
 
     // ---- API ----
 
-    public record ApiSchedule(long cardId, long reviewId, String state, double stability, double difficulty, Instant due,
-                              int reps, int lapses, long intervalDays, double intervalExactDays, String interval,
-                              Instant reviewedAt, String dayKey, boolean repeated) {}
+    public record ApiSchedule(
+            long cardId,
+            long reviewId,
+            String state,
+            double stability,
+            double difficulty,
+            Instant due,
+            int reps,
+            int lapses,
+            long intervalDays,
+            double intervalExactDays,
+            String interval,
+            Instant reviewedAt,
+            String dayKey,
+            boolean repeated) {}
 
     /** The answer a client posts, bound strictly: unknown fields, text for numbers and fractions for whole numbers are refused. */
     record AnswerBody(Integer rating, String reviewedAt, String requestId, Long durationMs) {}
@@ -202,11 +244,13 @@ public final class ReviewRoutes implements WebServer.Routes {
     private void answerFromApi(Context ctx) {
         long cardId = PathId.of(ctx, "card");
         AnswerBody body = answerBody(ctx.body());
-        if (body.rating() == null) throw new BadRequest("rating must be a whole number from 1 (Again) to 4 (Easy); it is missing");
+        if (body.rating() == null)
+            throw new BadRequest("rating must be a whole number from 1 (Again) to 4 (Easy); it is missing");
         Rating rating = Grading.rating(String.valueOf(body.rating()));
         Optional<Instant> at = Optional.ofNullable(body.reviewedAt()).map(ReviewRoutes::instant);
         Optional<String> requestId = Optional.ofNullable(body.requestId()).map(id -> {
-            if (id.isBlank() || id.length() > 200) throw new BadRequest("requestId must be a non-empty string of at most 200 characters");
+            if (id.isBlank() || id.length() > 200)
+                throw new BadRequest("requestId must be a non-empty string of at most 200 characters");
             return id;
         });
         Optional<Duration> taken = Optional.ofNullable(body.durationMs()).map(ms -> {
@@ -214,15 +258,28 @@ public final class ReviewRoutes implements WebServer.Routes {
             return Duration.ofMillis(ms);
         });
         Reviews.Answered answered = reviews.answer(cardId, rating, at, requestId, Optional.empty(), taken);
-        ctx.status(answered.repeated() ? 200 : 201).json(apiSchedule(answered.review(), answered.outcome(), answered.repeated()));
+        ctx.status(answered.repeated() ? 200 : 201)
+                .json(apiSchedule(answered.review(), answered.outcome(), answered.repeated()));
     }
 
     private static ApiSchedule apiSchedule(LoggedReview r, Outcome outcome, boolean repeated) {
         Schedule s = r.after();
         Memory m = ReviewRepository.memoryOf(s.state());
-        return new ApiSchedule(r.cardId(), r.id(), s.state().name(), m.stability(), m.difficulty(), s.due(), s.reps(), s.lapses(),
-                r.scheduledDays(), outcome.intervalDays(), IntervalLabel.of(outcome.interval()), r.reviewedAt(),
-                r.dayKey().toString(), repeated);
+        return new ApiSchedule(
+                r.cardId(),
+                r.id(),
+                s.state().name(),
+                m.stability(),
+                m.difficulty(),
+                s.due(),
+                s.reps(),
+                s.lapses(),
+                r.scheduledDays(),
+                outcome.intervalDays(),
+                IntervalLabel.of(outcome.interval()),
+                r.reviewedAt(),
+                r.dayKey().toString(),
+                repeated);
     }
 
     public record ApiUndo(long undoneReviewId, long cardId, String state, Instant due, int reps) {}
@@ -240,14 +297,22 @@ public final class ReviewRoutes implements WebServer.Routes {
         try {
             return STRICT.readValue(body, AnswerBody.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new BadRequest("unknown field: " + e.getPropertyName(), List.of("allowed fields: " + String.join(", ", ANSWER_FIELDS)));
+            throw new BadRequest(
+                    "unknown field: " + e.getPropertyName(),
+                    List.of("allowed fields: " + String.join(", ", ANSWER_FIELDS)));
         } catch (MismatchedInputException e) {
-            throw new BadRequest(e.getPath().isEmpty() ? "the request body must be a JSON object like {\"rating\": 3}"
-                    : mismatch(e.getPath().get(0).getFieldName(), body));
+            throw new BadRequest(
+                    e.getPath().isEmpty()
+                            ? "the request body must be a JSON object like {\"rating\": 3}"
+                            : mismatch(e.getPath().get(0).getFieldName(), body));
         } catch (JsonProcessingException e) {
             // Jackson's hints name its own switches; the learner only needs what was wrong and where.
-            throw new BadRequest("the request body is not valid JSON: " + e.getOriginalMessage().replaceAll(": enable `.*$", "")
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"));
+            throw new BadRequest("the request body is not valid JSON: "
+                    + e.getOriginalMessage().replaceAll(": enable `.*$", "")
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ")"));
         }
     }
 
@@ -287,15 +352,35 @@ public final class ReviewRoutes implements WebServer.Routes {
 
     private static void refusal(Context ctx, Refused e) {
         Reviews.Refusal r = e.refusal();
-        if (r instanceof UnknownCard u) WebServer.answerError(ctx, 404, "There is no card " + u.cardId() + ".", List.of());
-        else if (r instanceof ArchivedCard a) WebServer.answerError(ctx, 409, "Card " + a.cardId() + " is archived: its file was removed from the deck.", List.of());
-        else if (r instanceof OutOfOrder o) WebServer.answerError(ctx, 409, "reviewedAt " + o.reviewedAt()
-                + " is earlier than the card's last review at " + o.lastReview() + "; reviews are recorded in order.", List.of());
-        else if (r instanceof AlreadyAnswered a) WebServer.answerError(ctx, 409, "Card " + a.cardId() + " was already graded since this page was shown.", List.of());
+        if (r instanceof UnknownCard u)
+            WebServer.answerError(ctx, 404, "There is no card " + u.cardId() + ".", List.of());
+        else if (r instanceof ArchivedCard a)
+            WebServer.answerError(
+                    ctx, 409, "Card " + a.cardId() + " is archived: its file was removed from the deck.", List.of());
+        else if (r instanceof OutOfOrder o)
+            WebServer.answerError(
+                    ctx,
+                    409,
+                    "reviewedAt " + o.reviewedAt() + " is earlier than the card's last review at " + o.lastReview()
+                            + "; reviews are recorded in order.",
+                    List.of());
+        else if (r instanceof AlreadyAnswered a)
+            WebServer.answerError(
+                    ctx, 409, "Card " + a.cardId() + " was already graded since this page was shown.", List.of());
         else if (r instanceof NothingToUndo) WebServer.answerError(ctx, 404, "There is no review to undo.", List.of());
-        else if (r instanceof Reviews.NotYet n) WebServer.answerError(ctx, 400, "reviewedAt " + n.reviewedAt() + " is more than "
-                + Reviews.CLOCK_SLACK.toMinutes() + " minutes after the server's clock (" + n.now() + "); a review cannot be in the future.", List.of());
-        else if (r instanceof Reviews.RequestIdTaken t) WebServer.answerError(ctx, 409, "requestId '" + t.requestId()
-                + "' was already used for an answer to card " + t.otherCardId() + "; use a new requestId for each answer.", List.of());
+        else if (r instanceof Reviews.NotYet n)
+            WebServer.answerError(
+                    ctx,
+                    400,
+                    "reviewedAt " + n.reviewedAt() + " is more than " + Reviews.CLOCK_SLACK.toMinutes()
+                            + " minutes after the server's clock (" + n.now() + "); a review cannot be in the future.",
+                    List.of());
+        else if (r instanceof Reviews.RequestIdTaken t)
+            WebServer.answerError(
+                    ctx,
+                    409,
+                    "requestId '" + t.requestId() + "' was already used for an answer to card " + t.otherCardId()
+                            + "; use a new requestId for each answer.",
+                    List.of());
     }
 }

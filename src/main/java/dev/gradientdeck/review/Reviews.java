@@ -9,7 +9,6 @@ import dev.gradientdeck.review.ReviewRepository.LoggedReview;
 import dev.gradientdeck.review.ReviewRepository.QueueCounts;
 import dev.gradientdeck.review.ReviewRepository.ReviewCard;
 import dev.gradientdeck.settings.LearnerSettings;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,8 +38,12 @@ public final class Reviews implements CardViews.Schedules {
     /** The 21 FSRS weights in use: the defaults, or a fit the learner accepted (see {@link #switchWeights}). */
     private volatile List<Double> weights;
 
-    public Reviews(ReviewRepository repository, QueueChoiceRepository choices, DataVersion version, LearnerSettings.Source learner,
-                   List<Double> weights) {
+    public Reviews(
+            ReviewRepository repository,
+            QueueChoiceRepository choices,
+            DataVersion version,
+            LearnerSettings.Source learner,
+            List<Double> weights) {
         this.repository = repository;
         this.choices = choices;
         this.version = version;
@@ -54,12 +57,15 @@ public final class Reviews implements CardViews.Schedules {
      */
     public FsrsSettings scheduler() {
         LearnerSettings s = learner.current();
-        return FsrsSettings.defaults().withWeights(weights).withFuzz(s.fuzz()).withDesiredRetention(s.desiredRetention());
+        return FsrsSettings.defaults()
+                .withWeights(weights)
+                .withFuzz(s.fuzz())
+                .withDesiredRetention(s.desiredRetention());
     }
 
     /** Why an answer was refused: the caller turns each into a clear 4xx. */
-    public sealed interface Refusal permits UnknownCard, ArchivedCard, OutOfOrder, AlreadyAnswered, NothingToUndo,
-            NotYet, RequestIdTaken {}
+    public sealed interface Refusal
+            permits UnknownCard, ArchivedCard, OutOfOrder, AlreadyAnswered, NothingToUndo, NotYet, RequestIdTaken {}
 
     public record UnknownCard(long cardId) implements Refusal {}
 
@@ -102,19 +108,26 @@ public final class Reviews implements CardViews.Schedules {
         LearnerClock clock = learner.learnerClock();
         Instant now = clock.now();
         long elapsed = elapsedDays(clock, card.schedule(), now);
-        return new Preview(card, Scheduler.nextStates(card.schedule(), now, elapsed, fuzzSeed(card), scheduler()), elapsed);
+        return new Preview(
+                card, Scheduler.nextStates(card.schedule(), now, elapsed, fuzzSeed(card), scheduler()), elapsed);
     }
 
     /** The result of one answer, as logged. */
     public record Answered(LoggedReview review, Outcome outcome, boolean repeated) {}
 
-    public synchronized Answered answer(long cardId, Rating rating, Optional<Instant> reviewedAt, Optional<String> requestId,
-                                        Optional<Integer> expectedReps, Optional<Duration> timeTaken) {
+    public synchronized Answered answer(
+            long cardId,
+            Rating rating,
+            Optional<Instant> reviewedAt,
+            Optional<String> requestId,
+            Optional<Integer> expectedReps,
+            Optional<Duration> timeTaken) {
         return repository.inWriteTransaction(h -> {
             if (requestId.isPresent()) {
                 Optional<LoggedReview> earlier = repository.byRequestId(h, requestId.get());
                 if (earlier.isPresent() && earlier.get().cardId() != cardId) {
-                    throw new Refused(new RequestIdTaken(requestId.get(), earlier.get().cardId()));
+                    throw new Refused(
+                            new RequestIdTaken(requestId.get(), earlier.get().cardId()));
                 }
                 if (earlier.isPresent()) return new Answered(earlier.get(), outcomeOf(earlier.get()), true);
             }
@@ -133,8 +146,18 @@ public final class Reviews implements CardViews.Schedules {
             long elapsed = elapsedDays(clock, before, at);
             long seed = fuzzSeed(card);
             Outcome outcome = Scheduler.answer(before, rating, at, elapsed, seed, scheduler());
-            long id = repository.append(h, cardId, at, clock.dayKey(at).date(), rating, before.state().name(),
-                    outcome, elapsed, seed, timeTaken.map(Duration::toMillis).orElse(null), requestId.orElse(null));
+            long id = repository.append(
+                    h,
+                    cardId,
+                    at,
+                    clock.dayKey(at).date(),
+                    rating,
+                    before.state().name(),
+                    outcome,
+                    elapsed,
+                    seed,
+                    timeTaken.map(Duration::toMillis).orElse(null),
+                    requestId.orElse(null));
             List<LoggedReview> log = repository.activeLog(h, cardId);
             repository.saveSchedule(h, cardId, Optional.of(log.get(log.size() - 1)));
             return new Answered(log.get(log.size() - 1), outcome, false);
@@ -147,7 +170,8 @@ public final class Reviews implements CardViews.Schedules {
             LoggedReview last = repository.lastActive(h).orElseThrow(() -> new Refused(new NothingToUndo()));
             repository.markUndone(h, last.id(), learner.clock().instant());
             List<LoggedReview> log = repository.activeLog(h, last.cardId());
-            repository.saveSchedule(h, last.cardId(), log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1)));
+            repository.saveSchedule(
+                    h, last.cardId(), log.isEmpty() ? Optional.empty() : Optional.of(log.get(log.size() - 1)));
             // The logged memory is what the weights of that day gave; the card keeps the memory today's weights give.
             repository.replayMemory(h, last.cardId(), events(log), scheduler(), false);
             return last;
@@ -158,12 +182,15 @@ public final class Reviews implements CardViews.Schedules {
     public Schedule replay(long cardId) {
         return repository.inTransaction(h -> {
             ReviewCard card = repository.card(h, cardId).orElseThrow(() -> new Refused(new UnknownCard(cardId)));
-            return Scheduler.replay(events(repository.activeLog(h, cardId)), Schedule.fresh(card.createdAt()), scheduler());
+            return Scheduler.replay(
+                    events(repository.activeLog(h, cardId)), Schedule.fresh(card.createdAt()), scheduler());
         });
     }
 
     private static List<ReviewEvent> events(List<LoggedReview> log) {
-        return log.stream().map(r -> new ReviewEvent(r.rating(), r.reviewedAt(), r.elapsedDays(), r.fuzzSeed())).toList();
+        return log.stream()
+                .map(r -> new ReviewEvent(r.rating(), r.reviewedAt(), r.elapsedDays(), r.fuzzSeed()))
+                .toList();
     }
 
     /**
@@ -206,7 +233,14 @@ public final class Reviews implements CardViews.Schedules {
         LearnerClock clock = settings.clockOn(learner.clock());
         Instant now = clock.now();
         DayKey today = clock.dayKey(now);
-        return repository.next(scope, now, clock.endOf(today.date()), today.date(), settings.newPerDay(), now.plus(LEARN_AHEAD), skipped);
+        return repository.next(
+                scope,
+                now,
+                clock.endOf(today.date()),
+                today.date(),
+                settings.newPerDay(),
+                now.plus(LEARN_AHEAD),
+                skipped);
     }
 
     /**
@@ -214,7 +248,13 @@ public final class Reviews implements CardViews.Schedules {
      * learning step falls due or enters the learn-ahead window, or the day ends. Between those moments every review page
      * shows the same queue, so it is computed once; the answer is exact, not a cache that may be stale.
      */
-    private record Queue(String stamp, LearnerSettings settings, Instant from, Instant until, QueueCounts counts, Optional<Long> next) {
+    private record Queue(
+            String stamp,
+            LearnerSettings settings,
+            Instant from,
+            Instant until,
+            QueueCounts counts,
+            Optional<Long> next) {
         boolean holds(String stampNow, LearnerSettings settingsNow, Instant now) {
             return stamp.equals(stampNow) && settings.equals(settingsNow) && !now.isBefore(from) && now.isBefore(until);
         }
@@ -239,9 +279,14 @@ public final class Reviews implements CardViews.Schedules {
             Optional<Instant> nextStep = repository.firstStepDueAfter(now);
             if (nextStep.isPresent() && nextStep.get().isBefore(until)) until = nextStep.get();
             Optional<Instant> nextAhead = repository.firstStepDueAfter(now.plus(LEARN_AHEAD));
-            if (nextAhead.isPresent() && nextAhead.get().minus(LEARN_AHEAD).isBefore(until)) until = nextAhead.get().minus(LEARN_AHEAD);
+            if (nextAhead.isPresent() && nextAhead.get().minus(LEARN_AHEAD).isBefore(until))
+                until = nextAhead.get().minus(LEARN_AHEAD);
             int newPerDay = settings.newPerDay();
-            Queue fresh = new Queue(stamp, settings, now, until,
+            Queue fresh = new Queue(
+                    stamp,
+                    settings,
+                    now,
+                    until,
                     repository.counts(scope, now.plus(LEARN_AHEAD), dayEnds, today.date(), newPerDay),
                     repository.next(scope, now, dayEnds, today.date(), newPerDay, now.plus(LEARN_AHEAD), 0));
             if (queues.size() > 32) queues.clear();
@@ -263,7 +308,10 @@ public final class Reviews implements CardViews.Schedules {
 
     /** What the learner can do to a card's place in the queue. */
     public enum QueueAction {
-        SUSPEND("suspend"), UNSUSPEND("unsuspend"), BURY("bury"), UNBURY("unbury");
+        SUSPEND("suspend"),
+        UNSUSPEND("unsuspend"),
+        BURY("bury"),
+        UNBURY("unbury");
 
         private final String written;
 
@@ -278,7 +326,9 @@ public final class Reviews implements CardViews.Schedules {
 
     /** Where a card stands by the learner's choice: in the queue, suspended until unsuspended, or buried for today. */
     public enum Hold {
-        NONE, SUSPENDED, BURIED
+        NONE,
+        SUSPENDED,
+        BURIED
     }
 
     /** Suspends, unsuspends, buries or unburies a card; returns where it stands now. */
@@ -299,7 +349,8 @@ public final class Reviews implements CardViews.Schedules {
 
     private Hold holdOf(QueueChoiceRepository.StoredHold stored) {
         if (stored.kind().equals("suspended")) return Hold.SUSPENDED;
-        boolean buriedToday = !stored.untilDay().isBefore(learner.learnerClock().today().date());
+        boolean buriedToday =
+                !stored.untilDay().isBefore(learner.learnerClock().today().date());
         return buriedToday ? Hold.BURIED : Hold.NONE;
     }
 

@@ -62,8 +62,14 @@ public final class Scheduler {
     public static Schedule replay(List<ReviewEvent> events, Schedule start, FsrsSettings settings) {
         Schedule schedule = start;
         for (ReviewEvent event : events) {
-            schedule = answer(schedule, event.rating(), event.reviewedAt(), event.elapsedDays(),
-                    event.fuzzSeed(), settings).schedule();
+            schedule = answer(
+                            schedule,
+                            event.rating(),
+                            event.reviewedAt(),
+                            event.elapsedDays(),
+                            event.fuzzSeed(),
+                            settings)
+                    .schedule();
         }
         return schedule;
     }
@@ -83,7 +89,11 @@ public final class Scheduler {
 
     /** One answer being worked out: the card, the moment, and the memory each rating leads to. */
     private record Answer(
-            Schedule current, Instant now, FsrsSettings settings, Fsrs fsrs, double fuzzFraction,
+            Schedule current,
+            Instant now,
+            FsrsSettings settings,
+            Fsrs fsrs,
+            double fuzzFraction,
             Map<Rating, Memory> memories) {
 
         NextStates fromReview() {
@@ -91,8 +101,11 @@ public final class Scheduler {
             long hard = reviewDays(HARD, 1);
             long good = reviewDays(GOOD, hard + 1);
             long easy = reviewDays(EASY, good + 1);
-            return new NextStates(lapse(), review(HARD, hard, current.lapses()),
-                    review(GOOD, good, current.lapses()), review(EASY, easy, current.lapses()));
+            return new NextStates(
+                    lapse(),
+                    review(HARD, hard, current.lapses()),
+                    review(GOOD, good, current.lapses()),
+                    review(EASY, easy, current.lapses()));
         }
 
         private Outcome lapse() {
@@ -130,9 +143,10 @@ public final class Scheduler {
             if (step > 0) {
                 return Optional.of(delay);
             }
-            return Optional.of(steps.size() > 1
-                    ? delay.plus(steps.get(1)).dividedBy(2)
-                    : delay.multipliedBy(3).dividedBy(2));
+            return Optional.of(
+                    steps.size() > 1
+                            ? delay.plus(steps.get(1)).dividedBy(2)
+                            : delay.multipliedBy(3).dividedBy(2));
         }
 
         private CardState stepState(int step, Rating rating, boolean relearning) {
@@ -152,8 +166,8 @@ public final class Scheduler {
 
         private Outcome review(Rating rating, long days, int lapses) {
             Duration interval = Duration.ofDays(days);
-            Schedule next = new Schedule(new CardState.Review(memories.get(rating)), now.plus(interval), now,
-                    current.reps() + 1, lapses);
+            Schedule next = new Schedule(
+                    new CardState.Review(memories.get(rating)), now.plus(interval), now, current.reps() + 1, lapses);
             return new Outcome(next, interval, days, days);
         }
 

@@ -6,8 +6,6 @@ import dev.gradientdeck.review.fit.Items;
 import dev.gradientdeck.review.fit.LearnerFit;
 import dev.gradientdeck.review.fit.LoggedAnswer;
 import dev.gradientdeck.review.fit.TrainingConfig;
-import org.slf4j.LoggerFactory;
-
 import dev.gradientdeck.settings.LearnerSettings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fits run in the background, one at a time, on the learner's log as it is when the fit starts; while one runs its progress
@@ -33,7 +32,11 @@ public final class FitRuns implements AutoCloseable {
     });
     private volatile Live running;
 
-    public FitRuns(SchedulerRepository store, ReviewRepository log, SchedulerParameters parameters, LearnerSettings.Source learner) {
+    public FitRuns(
+            SchedulerRepository store,
+            ReviewRepository log,
+            SchedulerParameters parameters,
+            LearnerSettings.Source learner) {
         this.store = store;
         this.log = log;
         this.parameters = parameters;
@@ -162,9 +165,12 @@ public final class FitRuns implements AutoCloseable {
     private void run(Live live) {
         try {
             Items.Built built = items();
-            double[] current = parameters.inUse().weights().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] current = parameters.inUse().weights().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .toArray();
             live.phase = "fitting";
-            FitReport report = LearnerFit.run(built.items(), built.answersUsed(), current, TrainingConfig.defaults(), live);
+            FitReport report =
+                    LearnerFit.run(built.items(), built.answersUsed(), current, TrainingConfig.defaults(), live);
             store.finishFit(live.id, learner.clock().instant(), report);
         } catch (dev.gradientdeck.review.fit.FitProgress.Cancelled e) {
             store.failFit(live.id, learner.clock().instant(), "interrupted", "The fit was stopped.");
@@ -180,9 +186,11 @@ public final class FitRuns implements AutoCloseable {
     public Items.Built items() {
         List<LoggedAnswer> answers = new ArrayList<>();
         for (ReviewRepository.LogLine line : log.reviewLog()) {
-            answers.add(new LoggedAnswer(line.cardId(), line.reviewedAt(), line.rating(), kind(line.stateBefore()), !line.undone()));
+            answers.add(new LoggedAnswer(
+                    line.cardId(), line.reviewedAt(), line.rating(), kind(line.stateBefore()), !line.undone()));
         }
-        return Items.fromLog(answers, learner.current().zone(), learner.current().dayStartsAt());
+        return Items.fromLog(
+                answers, learner.current().zone(), learner.current().dayStartsAt());
     }
 
     private static LoggedAnswer.Kind kind(String stateBefore) {

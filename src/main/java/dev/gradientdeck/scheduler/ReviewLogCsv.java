@@ -1,9 +1,8 @@
 package dev.gradientdeck.scheduler;
 
 import dev.gradientdeck.review.fit.LoggedAnswer;
-
-import java.time.Instant;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +27,11 @@ public final class ReviewLogCsv {
     }
 
     public static List<LoggedAnswer> parse(List<String> lines) throws Malformed {
-        if (lines.isEmpty() || lines.get(0).isBlank()) throw new Malformed(1, "the file is empty; expected a header card_id,review_time,rating");
-        List<String> header = Arrays.stream(strip(lines.get(0)).split(",", -1)).map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        if (lines.isEmpty() || lines.get(0).isBlank())
+            throw new Malformed(1, "the file is empty; expected a header card_id,review_time,rating");
+        List<String> header = Arrays.stream(strip(lines.get(0)).split(",", -1))
+                .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                .toList();
         int card = column(header, "card_id");
         int time = column(header, "review_time");
         int rating = column(header, "rating");
@@ -53,7 +55,10 @@ public final class ReviewLogCsv {
             try {
                 at = instant(fields[time].strip());
             } catch (DateTimeException e) {
-                throw new Malformed(line, "review_time '" + fields[time].strip() + "' is not an ISO-8601 instant like 2026-01-31T08:15:00Z");
+                throw new Malformed(
+                        line,
+                        "review_time '" + fields[time].strip()
+                                + "' is not an ISO-8601 instant like 2026-01-31T08:15:00Z");
             }
             int value;
             try {
@@ -62,13 +67,18 @@ public final class ReviewLogCsv {
                 value = -1;
             }
             if (value < 0 || value > 4) {
-                throw new Malformed(line, "rating '" + fields[rating].strip() + "' is not 1 (Again), 2 (Hard), 3 (Good), 4 (Easy) or 0 (manual)");
+                throw new Malformed(
+                        line,
+                        "rating '" + fields[rating].strip()
+                                + "' is not 1 (Again), 2 (Hard), 3 (Good), 4 (Easy) or 0 (manual)");
             }
             if (duration >= 0 && !fields[duration].isBlank()) {
                 try {
                     if (Long.parseLong(fields[duration].strip()) < 0) throw new NumberFormatException();
                 } catch (NumberFormatException e) {
-                    throw new Malformed(line, "review_duration '" + fields[duration].strip() + "' is not a whole number of milliseconds");
+                    throw new Malformed(
+                            line,
+                            "review_duration '" + fields[duration].strip() + "' is not a whole number of milliseconds");
                 }
             }
             answers.add(LoggedAnswer.answer(cardId, at, value));
@@ -82,11 +92,20 @@ public final class ReviewLogCsv {
      */
     static Instant instant(String text) {
         int n = text.length();
-        if (n >= 20 && n <= 30 && text.charAt(4) == '-' && text.charAt(7) == '-' && text.charAt(10) == 'T' && text.charAt(13) == ':'
-                && text.charAt(16) == ':' && text.charAt(n - 1) == 'Z' && (n == 20 || text.charAt(19) == '.')) {
+        if (n >= 20
+                && n <= 30
+                && text.charAt(4) == '-'
+                && text.charAt(7) == '-'
+                && text.charAt(10) == 'T'
+                && text.charAt(13) == ':'
+                && text.charAt(16) == ':'
+                && text.charAt(n - 1) == 'Z'
+                && (n == 20 || text.charAt(19) == '.')) {
             try {
-                long day = java.time.LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
-                java.time.LocalTime time = java.time.LocalTime.of(digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19));
+                long day = java.time.LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10))
+                        .toEpochDay();
+                java.time.LocalTime time =
+                        java.time.LocalTime.of(digits(text, 11, 13), digits(text, 14, 16), digits(text, 17, 19));
                 int nanos = 0;
                 if (n > 20) {
                     String fraction = text.substring(20, n - 1);
@@ -113,7 +132,8 @@ public final class ReviewLogCsv {
 
     private static int column(List<String> header, String name) throws Malformed {
         int index = header.indexOf(name);
-        if (index < 0) throw new Malformed(1, "the header has no " + name + " column (it needs card_id,review_time,rating)");
+        if (index < 0)
+            throw new Malformed(1, "the header has no " + name + " column (it needs card_id,review_time,rating)");
         return index;
     }
 

@@ -3,7 +3,6 @@ package dev.gradientdeck.scheduler;
 import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.settings.LearnerSettings.Field;
 import dev.gradientdeck.settings.SettingsStore;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,8 @@ public final class SchedulerParameters {
     }
 
     /** Uses a fit's weights (or the defaults, {@code fitId} null); memory states follow, due dates only if {@code reschedule}. */
-    public synchronized SchedulerRepository.InUse useWeights(List<Double> weights, Long fitId, boolean reschedule, String note) {
+    public synchronized SchedulerRepository.InUse useWeights(
+            List<Double> weights, Long fitId, boolean reschedule, String note) {
         reviews.switchWeights(weights, reschedule, () -> store.record(weights, fitId, note, clock.instant()));
         return store.inUse();
     }

@@ -4,7 +4,6 @@ import dev.gradientdeck.review.Fsrs;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.Memory;
 import dev.gradientdeck.review.Rating;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -31,7 +30,8 @@ public final class Workload {
     }
 
     /** Average reviews a day over the next year for each retention from 0.70 to 0.97 in steps of 0.01. */
-    public static List<double[]> perRetention(List<CardNow> cards, int newCards, int newPerDay, List<Double> weights, GradeMix mix) {
+    public static List<double[]> perRetention(
+            List<CardNow> cards, int newCards, int newPerDay, List<Double> weights, GradeMix mix) {
         List<double[]> points = new ArrayList<>();
         for (int r = 70; r <= 97; r++) {
             points.add(new double[] {r / 100.0, reviewsPerDay(cards, newCards, newPerDay, weights, r / 100.0, mix)});
@@ -39,16 +39,27 @@ public final class Workload {
         return points;
     }
 
-    public static double reviewsPerDay(List<CardNow> cards, int newCards, int newPerDay, List<Double> weights, double retention,
-                                       GradeMix mix) {
+    public static double reviewsPerDay(
+            List<CardNow> cards, int newCards, int newPerDay, List<Double> weights, double retention, GradeMix mix) {
         FsrsSettings base = FsrsSettings.defaults();
-        Fsrs fsrs = new Fsrs(new FsrsSettings(weights, retention, base.learningSteps(), base.relearningSteps(),
-                base.maximumIntervalDays(), true, false));
+        Fsrs fsrs = new Fsrs(new FsrsSettings(
+                weights,
+                retention,
+                base.learningSteps(),
+                base.relearningSteps(),
+                base.maximumIntervalDays(),
+                true,
+                false));
         long reviews = 0;
         int index = 0;
         for (CardNow card : cards) {
-            reviews += future(fsrs, new Memory(card.stability(), card.difficulty()), card.lastReviewDay(),
-                    Math.max(0, Math.floor(card.dueDay())), randomFor(index++), mix);
+            reviews += future(
+                    fsrs,
+                    new Memory(card.stability(), card.difficulty()),
+                    card.lastReviewDay(),
+                    Math.max(0, Math.floor(card.dueDay())),
+                    randomFor(index++),
+                    mix);
         }
         for (int i = 0; i < newCards && newPerDay > 0; i++) {
             SplittableRandom random = randomFor(index++);
@@ -70,7 +81,8 @@ public final class Workload {
     }
 
     /** Reviews of one card from {@code due} to the end of the year. */
-    private static long future(Fsrs fsrs, Memory memory, double lastDay, double due, SplittableRandom random, GradeMix mix) {
+    private static long future(
+            Fsrs fsrs, Memory memory, double lastDay, double due, SplittableRandom random, GradeMix mix) {
         long reviews = 0;
         double last = lastDay;
         double day = due;

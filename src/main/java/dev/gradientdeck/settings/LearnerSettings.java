@@ -1,7 +1,6 @@
 package dev.gradientdeck.settings;
 
 import dev.gradientdeck.days.LearnerClock;
-
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -17,8 +16,14 @@ import java.util.Optional;
  * day starts and in which zone, the recall the scheduler aims for, whether intervals get fuzz, and whether papers become
  * review prompts. Every field can be read and written as text, the same text the form, the API and the database use.
  */
-public record LearnerSettings(int dailyGoal, int newPerDay, int dayStartsAt, ZoneId zone, double desiredRetention,
-                              boolean fuzz, boolean paperPrompts) {
+public record LearnerSettings(
+        int dailyGoal,
+        int newPerDay,
+        int dayStartsAt,
+        ZoneId zone,
+        double desiredRetention,
+        boolean fuzz,
+        boolean paperPrompts) {
 
     /** The fields by their API names, in the order the settings page shows them. */
     public enum Field {
@@ -60,10 +65,12 @@ public record LearnerSettings(int dailyGoal, int newPerDay, int dayStartsAt, Zon
     public static final int MOST_NEW_PER_DAY = 10_000;
     /** Anki's bounds for desired retention: below 0.7 reviews come too late to help, above 0.99 far too often. */
     public static final double LOWEST_RETENTION = 0.70;
+
     public static final double HIGHEST_RETENTION = 0.99;
 
     public LearnerSettings {
-        for (var problem : problems(dailyGoal, newPerDay, dayStartsAt, zone, desiredRetention).entrySet()) {
+        for (var problem : problems(dailyGoal, newPerDay, dayStartsAt, zone, desiredRetention)
+                .entrySet()) {
             throw new IllegalArgumentException(problem.getKey().key() + ": " + problem.getValue());
         }
     }
@@ -132,21 +139,29 @@ public record LearnerSettings(int dailyGoal, int newPerDay, int dayStartsAt, Zon
     }
 
     /** What is out of range, by field, in the learner's words. */
-    private static Map<Field, String> problems(int dailyGoal, int newPerDay, int dayStartsAt, ZoneId zone, double retention) {
+    private static Map<Field, String> problems(
+            int dailyGoal, int newPerDay, int dayStartsAt, ZoneId zone, double retention) {
         Map<Field, String> problems = new LinkedHashMap<>();
         if (dailyGoal < 1 || dailyGoal > MOST_DAILY_GOAL) {
-            problems.put(Field.DAILY_GOAL, "The daily goal is " + dailyGoal + "; it must be 1 to " + MOST_DAILY_GOAL + " answers.");
+            problems.put(
+                    Field.DAILY_GOAL,
+                    "The daily goal is " + dailyGoal + "; it must be 1 to " + MOST_DAILY_GOAL + " answers.");
         }
         if (newPerDay < 0 || newPerDay > MOST_NEW_PER_DAY) {
-            problems.put(Field.NEW_PER_DAY, "New cards per day is " + newPerDay + "; it must be 0 to " + MOST_NEW_PER_DAY + ".");
+            problems.put(
+                    Field.NEW_PER_DAY,
+                    "New cards per day is " + newPerDay + "; it must be 0 to " + MOST_NEW_PER_DAY + ".");
         }
         if (dayStartsAt < 0 || dayStartsAt > 23) {
             problems.put(Field.DAY_STARTS_AT, "The day starts at hour " + dayStartsAt + "; an hour is 0 to 23.");
         }
         if (zone == null) problems.put(Field.ZONE, "A time zone is needed.");
         if (!(retention >= LOWEST_RETENTION && retention <= HIGHEST_RETENTION)) {
-            problems.put(Field.DESIRED_RETENTION, "Desired retention is " + retentionText(retention) + "; it must be "
-                    + retentionText(LOWEST_RETENTION) + " to " + retentionText(HIGHEST_RETENTION) + " (70 % to 99 %).");
+            problems.put(
+                    Field.DESIRED_RETENTION,
+                    "Desired retention is " + retentionText(retention) + "; it must be "
+                            + retentionText(LOWEST_RETENTION) + " to " + retentionText(HIGHEST_RETENTION)
+                            + " (70 % to 99 %).");
         }
         return problems;
     }
@@ -162,12 +177,14 @@ public record LearnerSettings(int dailyGoal, int newPerDay, int dayStartsAt, Zon
     private static ZoneId zone(String raw) {
         // Region names only: a fixed offset like +02:00 would silently ignore daylight saving.
         if (!raw.contains("/") && !raw.equals("UTC")) {
-            throw new IllegalArgumentException("'" + raw + "' is not a time zone; use an IANA name like Europe/London or UTC.");
+            throw new IllegalArgumentException(
+                    "'" + raw + "' is not a time zone; use an IANA name like Europe/London or UTC.");
         }
         try {
             return ZoneId.of(raw);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + raw + "' is not a time zone; use an IANA name like Europe/London or UTC.");
+            throw new IllegalArgumentException(
+                    "'" + raw + "' is not a time zone; use an IANA name like Europe/London or UTC.");
         }
     }
 

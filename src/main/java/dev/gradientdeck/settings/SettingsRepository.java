@@ -1,12 +1,11 @@
 package dev.gradientdeck.settings;
 
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** The SQL of the learner's settings: the fields set in the app, by name, as text. */
 public final class SettingsRepository {
@@ -33,7 +32,10 @@ public final class SettingsRepository {
                 PreparedBatch batch = h.prepareBatch("""
                         INSERT INTO learner_settings (name, value, changed_at) VALUES (:name, :value, :at)
                         ON CONFLICT (name) DO UPDATE SET value = excluded.value, changed_at = excluded.changed_at""");
-                values.forEach((name, value) -> batch.bind("name", name).bind("value", value).bind("at", at.toString()).add());
+                values.forEach((name, value) -> batch.bind("name", name)
+                        .bind("value", value)
+                        .bind("at", at.toString())
+                        .add());
                 batch.execute();
             }
             for (String name : cleared) h.execute("DELETE FROM learner_settings WHERE name = ?", name);

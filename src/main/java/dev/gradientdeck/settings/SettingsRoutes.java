@@ -9,7 +9,6 @@ import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +35,13 @@ public final class SettingsRoutes implements WebServer.Routes {
     // ---- page ----
 
     /** The form as shown: the values in its fields (the learner's own after a refusal) and what was wrong with them. */
-    public record Form(Map<Field, String> values, Map<Field, String> problems, LearnerSettings defaults,
-                       java.util.Set<Field> setInApp, boolean saved, List<String> zones) {
+    public record Form(
+            Map<Field, String> values,
+            Map<Field, String> problems,
+            LearnerSettings defaults,
+            java.util.Set<Field> setInApp,
+            boolean saved,
+            List<String> zones) {
         public String value(Field field) {
             return values.getOrDefault(field, "");
         }
@@ -57,14 +61,18 @@ public final class SettingsRoutes implements WebServer.Routes {
     }
 
     private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .sorted()
+            .toList();
 
     private void page(Context ctx) {
         render(ctx, store.current().asText(), Map.of(), "1".equals(ctx.queryParam("saved")));
     }
 
     private void render(Context ctx, Map<Field, String> values, Map<Field, String> problems, boolean saved) {
-        ctx.render("settings.jte", Map.of("page", new Form(values, problems, store.defaults(), store.setInApp(), saved, ZONES)));
+        ctx.render(
+                "settings.jte",
+                Map.of("page", new Form(values, problems, store.defaults(), store.setInApp(), saved, ZONES)));
     }
 
     private void saveFromPage(Context ctx) {
@@ -103,12 +111,15 @@ public final class SettingsRoutes implements WebServer.Routes {
             else changes.put(field.get(), text(field.get(), entry.getValue()));
         });
         if (!unknown.isEmpty()) {
-            throw new BadRequest("unknown setting(s): " + String.join(", ", unknown),
+            throw new BadRequest(
+                    "unknown setting(s): " + String.join(", ", unknown),
                     List.of("settings: " + String.join(", ", LearnerSettings.keys())));
         }
         Change change = store.update(changes);
         if (!change.ok()) {
-            List<String> each = change.problems().entrySet().stream().map(e -> e.getKey().key() + ": " + e.getValue()).toList();
+            List<String> each = change.problems().entrySet().stream()
+                    .map(e -> e.getKey().key() + ": " + e.getValue())
+                    .toList();
             throw new BadRequest(each.get(0), each);
         }
         ctx.json(json(change.settings()));
@@ -119,7 +130,8 @@ public final class SettingsRoutes implements WebServer.Routes {
         if (value.isNull()) return Optional.empty();
         boolean fits = field.yesNo() ? value.isBoolean() : field.numeric() ? value.isNumber() : value.isTextual();
         if (!fits) {
-            String kind = field.yesNo() ? "true or false" : field.numeric() ? "a number" : "a string like \"Europe/London\"";
+            String kind =
+                    field.yesNo() ? "true or false" : field.numeric() ? "a number" : "a string like \"Europe/London\"";
             throw new BadRequest(field.key() + " must be " + kind + ", not " + value);
         }
         return Optional.of(value.asText());
@@ -130,7 +142,8 @@ public final class SettingsRoutes implements WebServer.Routes {
         if (text.isBlank()) throw new BadRequest("the request body is empty; send JSON like {\"dailyGoal\": 20}");
         try {
             JsonNode node = WebServer.json().readTree(text);
-            if (node == null || !node.isObject()) throw new BadRequest("the request body must be a JSON object like {\"dailyGoal\": 20}");
+            if (node == null || !node.isObject())
+                throw new BadRequest("the request body must be a JSON object like {\"dailyGoal\": 20}");
             return node;
         } catch (JsonProcessingException e) {
             throw new BadRequest("the request body is not valid JSON: " + e.getOriginalMessage());
@@ -138,11 +151,23 @@ public final class SettingsRoutes implements WebServer.Routes {
     }
 
     /** The API's shape: each field with its JSON type. */
-    public record ApiSettings(int dailyGoal, int newPerDay, int dayStartsAt, String zone, double desiredRetention, boolean fuzz,
-                              boolean paperPrompts) {}
+    public record ApiSettings(
+            int dailyGoal,
+            int newPerDay,
+            int dayStartsAt,
+            String zone,
+            double desiredRetention,
+            boolean fuzz,
+            boolean paperPrompts) {}
 
     private static ApiSettings json(LearnerSettings s) {
-        return new ApiSettings(s.dailyGoal(), s.newPerDay(), s.dayStartsAt(), s.zone().getId(), s.desiredRetention(), s.fuzz(),
+        return new ApiSettings(
+                s.dailyGoal(),
+                s.newPerDay(),
+                s.dayStartsAt(),
+                s.zone().getId(),
+                s.desiredRetention(),
+                s.fuzz(),
                 s.paperPrompts());
     }
 }

@@ -2,8 +2,6 @@ package dev.gradientdeck.settings;
 
 import dev.gradientdeck.settings.LearnerSettings.Change;
 import dev.gradientdeck.settings.LearnerSettings.Field;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one source of the learner's settings: the command line's values as defaults, overridden by whatever the learner set

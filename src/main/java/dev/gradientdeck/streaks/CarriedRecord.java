@@ -22,8 +22,8 @@ public record CarriedRecord(int currentStreak, int bestStreak, int totalDays, Lo
     public CarriedRecord {
         Objects.requireNonNull(asOf, "asOf");
         if (currentStreak < 0 || bestStreak < 0 || totalDays < 0) {
-            throw new IllegalArgumentException("streak record values cannot be negative: "
-                    + currentStreak + " / " + bestStreak + " / " + totalDays);
+            throw new IllegalArgumentException("streak record values cannot be negative: " + currentStreak + " / "
+                    + bestStreak + " / " + totalDays);
         }
     }
 

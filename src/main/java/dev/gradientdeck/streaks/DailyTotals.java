@@ -36,7 +36,9 @@ final class DailyTotals {
 
     void add(Appended appended) {
         for (Change c : appended.changes()) {
-            days.merge(c.day(), new Day(c.answers(), c.inReview(), c.passed()),
+            days.merge(
+                    c.day(),
+                    new Day(c.answers(), c.inReview(), c.passed()),
                     (a, b) -> new Day(a.answers() + b.answers(), a.inReview() + b.inReview(), a.passed() + b.passed()));
         }
         lastReview = Math.max(lastReview, appended.lastReview());

@@ -1,7 +1,6 @@
 package dev.gradientdeck.streaks;
 
 import dev.gradientdeck.present.Svg;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -36,6 +35,7 @@ public final class Heatmap {
 
     /** Level 0 is a day without reviews, 1 a day below the goal, 2-4 counted days from fewer reviews to more. */
     static final List<String> SHADES = List.of("#ebedf0", "#c6e9cd", "#8fd19e", "#3fa45b", "#1b6b35");
+
     static final String FROZEN_FILL = "#cfeafb";
     private static final String FROZEN_LINE = "#3d8fd1";
     private static final String TODAY_OUTLINE = "#24292f";
@@ -45,13 +45,14 @@ public final class Heatmap {
     private static final DateTimeFormatter TITLE_DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH);
 
-    private Heatmap() {
-    }
+    private Heatmap() {}
 
-    public static String svg(Map<LocalDate, Integer> activityPerDay, Set<LocalDate> frozenDays, LocalDate today, int dailyGoal) {
+    public static String svg(
+            Map<LocalDate, Integer> activityPerDay, Set<LocalDate> frozenDays, LocalDate today, int dailyGoal) {
         LocalDate first = firstDay(today);
         Shades shades = Shades.of(activityPerDay, first, today, dailyGoal);
-        Svg svg = Svg.open(WIDTH, HEIGHT, "Reviews per day from " + TITLE_DATE.format(first) + " to " + TITLE_DATE.format(today));
+        Svg svg = Svg.open(
+                WIDTH, HEIGHT, "Reviews per day from " + TITLE_DATE.format(first) + " to " + TITLE_DATE.format(today));
         appendMonthLabels(svg, first);
         appendWeekdayLabels(svg);
         for (LocalDate day = first; !day.isAfter(today); day = day.plusDays(1)) {
@@ -87,12 +88,25 @@ public final class Heatmap {
         return TOP + (day.getDayOfWeek().getValue() - 1) * PITCH;
     }
 
-    private static void appendDay(Svg svg, LocalDate day, int count, boolean frozen, boolean today, Shades shades, int x, int y) {
+    private static void appendDay(
+            Svg svg, LocalDate day, int count, boolean frozen, boolean today, Shades shades, int x, int y) {
         int level = shades.level(count);
         svg.group(title(day, count, frozen, shades.dailyGoal()));
         List<Object> square = new ArrayList<>(List.of("data-date", day, "data-count", count, "data-level", level));
         if (frozen) square.addAll(List.of("data-frozen", "true"));
-        square.addAll(List.of("x", x, "y", y, "width", CELL, "height", CELL, "rx", 2, "fill", frozen ? FROZEN_FILL : SHADES.get(level)));
+        square.addAll(List.of(
+                "x",
+                x,
+                "y",
+                y,
+                "width",
+                CELL,
+                "height",
+                CELL,
+                "rx",
+                2,
+                "fill",
+                frozen ? FROZEN_FILL : SHADES.get(level)));
         if (today) square.addAll(List.of("stroke", TODAY_OUTLINE, "stroke-width", "1.5"));
         svg.add("rect", square.toArray());
         if (frozen) appendDiagonal(svg, x, y);
@@ -100,15 +114,30 @@ public final class Heatmap {
     }
 
     private static void appendDiagonal(Svg svg, int x, int y) {
-        svg.add("line", "x1", x + 2, "y1", y + CELL - 2, "x2", x + CELL - 2, "y2", y + 2, "stroke", FROZEN_LINE,
-                "stroke-width", "1.5", "stroke-linecap", "round");
+        svg.add(
+                "line",
+                "x1",
+                x + 2,
+                "y1",
+                y + CELL - 2,
+                "x2",
+                x + CELL - 2,
+                "y2",
+                y + 2,
+                "stroke",
+                FROZEN_LINE,
+                "stroke-width",
+                "1.5",
+                "stroke-linecap",
+                "round");
     }
 
     /** A month is named over the first column whose Monday falls in it; a first label too close to the next is dropped. */
     private static void appendMonthLabels(Svg svg, LocalDate first) {
         for (int column = 0; column < WEEKS; column++) {
             LocalDate monday = first.plusWeeks(column);
-            boolean newMonth = column == 0 || monday.getMonth() != monday.minusWeeks(1).getMonth();
+            boolean newMonth =
+                    column == 0 || monday.getMonth() != monday.minusWeeks(1).getMonth();
             boolean crowdsNext = column == 0 && monday.plusWeeks(2).getMonth() != monday.getMonth();
             if (newMonth && !crowdsNext) {
                 appendText(svg, LEFT + column * PITCH, TOP - 7, "start", MONTH.format(monday));
@@ -137,14 +166,40 @@ public final class Heatmap {
         appendText(svg, right, textY, "end", "More");
         int squaresStart = right - 28 - SHADES.size() * PITCH;
         for (int level = 0; level < SHADES.size(); level++) {
-            svg.titled("rect", shades.describe(level), "x", squaresStart + level * PITCH, "y", LEGEND_Y, "width", CELL,
-                    "height", CELL, "rx", 2, "fill", SHADES.get(level));
+            svg.titled(
+                    "rect",
+                    shades.describe(level),
+                    "x",
+                    squaresStart + level * PITCH,
+                    "y",
+                    LEGEND_Y,
+                    "width",
+                    CELL,
+                    "height",
+                    CELL,
+                    "rx",
+                    2,
+                    "fill",
+                    SHADES.get(level));
         }
         appendText(svg, squaresStart - 5, textY, "end", "Less");
     }
 
     private static void appendText(Svg svg, int x, int y, String anchor, String text) {
-        svg.text(text, "x", x, "y", y, "text-anchor", anchor, "fill", LABEL_COLOUR, "font-family", FONT, "font-size", 10);
+        svg.text(
+                text,
+                "x",
+                x,
+                "y",
+                y,
+                "text-anchor",
+                anchor,
+                "fill",
+                LABEL_COLOUR,
+                "font-family",
+                FONT,
+                "font-size",
+                10);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.gradientdeck.db.DataVersion;
 import dev.gradientdeck.present.Numbers;
 import dev.gradientdeck.settings.LearnerSettings;
 import dev.gradientdeck.streaks.BarChart.Bar;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -45,8 +44,11 @@ public final class Stats {
     }
 
     /** What streaks are computed from, as of one fingerprint of the database, with the review log's per-day sums. */
-    private record History(String fingerprint, Map<LocalDate, Integer> activity, Optional<CarriedRecord> carried,
-                           NavigableMap<LocalDate, DailyTotals.Day> days) {}
+    private record History(
+            String fingerprint,
+            Map<LocalDate, Integer> activity,
+            Optional<CarriedRecord> carried,
+            NavigableMap<LocalDate, DailyTotals.Day> days) {}
 
     /** The stats page as of one fingerprint, day and settings: every page view in between is served from it. */
     private record Cached(String fingerprint, LocalDate today, LearnerSettings settings, Page page) {
@@ -89,7 +91,8 @@ public final class Stats {
     private Today todayFrom(History h, LearnerSettings settings) {
         LocalDate today = settings.clockOn(learner.clock()).today().date();
         int goal = settings.dailyGoal();
-        return new Today(today, Streaks.compute(h.activity(), h.carried(), today, new StreakSettings(goal)), h.activity(), goal);
+        return new Today(
+                today, Streaks.compute(h.activity(), h.carried(), today, new StreakSettings(goal)), h.activity(), goal);
     }
 
     public record RetentionRow(String period, int reviews, Optional<Double> share) {
@@ -98,8 +101,14 @@ public final class Stats {
         }
     }
 
-    public record Page(Today today, String heatmap, String recentChart, String forecastChart, List<RetentionRow> retention,
-                       int reviewsLast30, int dueNext30) {}
+    public record Page(
+            Today today,
+            String heatmap,
+            String recentChart,
+            String forecastChart,
+            List<RetentionRow> retention,
+            int reviewsLast30,
+            int dueNext30) {}
 
     public Page page() {
         History h = history();
@@ -118,8 +127,10 @@ public final class Stats {
         }
     }
 
-    private Page compute(Today today, LocalDate day, LearnerClock clock, NavigableMap<LocalDate, DailyTotals.Day> days) {
-        String heatmap = Heatmap.svg(today.activity(), new HashSet<>(today.streak().frozenDays()), day, today.dailyGoal());
+    private Page compute(
+            Today today, LocalDate day, LearnerClock clock, NavigableMap<LocalDate, DailyTotals.Day> days) {
+        String heatmap =
+                Heatmap.svg(today.activity(), new HashSet<>(today.streak().frozenDays()), day, today.dailyGoal());
 
         List<Bar> recent = new ArrayList<>();
         int reviewsLast30 = 0;
@@ -127,7 +138,11 @@ public final class Stats {
             LocalDate d = day.minusDays(i);
             int n = today.activity().getOrDefault(d, 0);
             reviewsLast30 += n;
-            recent.add(new Bar(i % 7 == 0 ? d.getDayOfMonth() + "" : "", DAY.format(d) + ": " + n + (n == 1 ? " answer" : " answers"), n, i == 0));
+            recent.add(new Bar(
+                    i % 7 == 0 ? d.getDayOfMonth() + "" : "",
+                    DAY.format(d) + ": " + n + (n == 1 ? " answer" : " answers"),
+                    n,
+                    i == 0));
         }
 
         Map<LocalDate, Integer> forecast = new TreeMap<>();
@@ -146,13 +161,22 @@ public final class Stats {
             upcoming.add(new Bar(label, DAY.format(d) + ": " + n + (n == 1 ? " card due" : " cards due"), n, i == 0));
         }
 
-        List<RetentionRow> retention = List.of(retention(days, "Last 7 days", day.minusDays(6)),
-                retention(days, "Last 30 days", day.minusDays(29)), retention(days, "Last 365 days", day.minusDays(364)));
-        return new Page(today, heatmap, BarChart.svg(recent, "Answers per day, last 30 days", "#4c6ef5"),
-                BarChart.svg(upcoming, "Cards due per day, next 30 days", "#2b8a3e"), retention, reviewsLast30, dueNext30);
+        List<RetentionRow> retention = List.of(
+                retention(days, "Last 7 days", day.minusDays(6)),
+                retention(days, "Last 30 days", day.minusDays(29)),
+                retention(days, "Last 365 days", day.minusDays(364)));
+        return new Page(
+                today,
+                heatmap,
+                BarChart.svg(recent, "Answers per day, last 30 days", "#4c6ef5"),
+                BarChart.svg(upcoming, "Cards due per day, next 30 days", "#2b8a3e"),
+                retention,
+                reviewsLast30,
+                dueNext30);
     }
 
-    private static RetentionRow retention(NavigableMap<LocalDate, DailyTotals.Day> days, String period, LocalDate from) {
+    private static RetentionRow retention(
+            NavigableMap<LocalDate, DailyTotals.Day> days, String period, LocalDate from) {
         StreakRepository.Retention r = DailyTotals.retentionSince(days, from);
         return new RetentionRow(period, r.reviews(), r.share());
     }

@@ -4,7 +4,6 @@ import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.web.WebServer;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +31,37 @@ public final class StatsRoutes implements WebServer.Routes {
         ctx.render("stats.jte", Map.of("page", stats.page(), "counts", reviews.counts()));
     }
 
-    public record ApiStats(int currentStreak, int bestStreak, int totalDays, int freezesHeld, List<LocalDate> frozenDays,
-                           boolean todayCounted, int reviewsToday, int dailyGoal, int dueNow, int newAvailable, LocalDate today) {}
+    public record ApiStats(
+            int currentStreak,
+            int bestStreak,
+            int totalDays,
+            int freezesHeld,
+            List<LocalDate> frozenDays,
+            boolean todayCounted,
+            int reviewsToday,
+            int dailyGoal,
+            int dueNow,
+            int newAvailable,
+            LocalDate today) {}
 
     private void api(Context ctx) {
         Stats.Today t = stats.now();
         var counts = reviews.counts();
         StreakSummary s = t.streak();
-        List<LocalDate> recentFrozen = s.frozenDays().stream().filter(d -> !d.isBefore(t.today().minusDays(RECENT_DAYS))).toList();
-        ctx.json(new ApiStats(s.current(), s.best(), s.total(), s.freezesHeld(), recentFrozen, s.todayCounted(), s.countToday(),
-                t.dailyGoal(), counts.learning() + counts.due(), counts.fresh(), t.today()));
+        List<LocalDate> recentFrozen = s.frozenDays().stream()
+                .filter(d -> !d.isBefore(t.today().minusDays(RECENT_DAYS)))
+                .toList();
+        ctx.json(new ApiStats(
+                s.current(),
+                s.best(),
+                s.total(),
+                s.freezesHeld(),
+                recentFrozen,
+                s.todayCounted(),
+                s.countToday(),
+                t.dailyGoal(),
+                counts.learning() + counts.due(),
+                counts.fresh(),
+                t.today()));
     }
 }

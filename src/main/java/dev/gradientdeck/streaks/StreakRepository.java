@@ -1,7 +1,5 @@
 package dev.gradientdeck.streaks;
 
-import org.jdbi.v3.core.Jdbi;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
 
 /** All SQL behind streaks and stats: activity per day key, the carried record, retention and upcoming dues. */
 public final class StreakRepository {
@@ -26,20 +25,28 @@ public final class StreakRepository {
         // One read transaction: the newest ids and the rows up to them come from the same snapshot of the log.
         return jdbi.inTransaction(h -> {
             List<DailyTotals.Change> changes = new ArrayList<>();
-            long lastReview = h.createQuery("SELECT coalesce(max(id), 0) FROM reviews").mapTo(Long.class).one();
-            long lastUndo = h.createQuery("SELECT coalesce(max(rowid), 0) FROM review_undos").mapTo(Long.class).one();
+            long lastReview = h.createQuery("SELECT coalesce(max(id), 0) FROM reviews")
+                    .mapTo(Long.class)
+                    .one();
+            long lastUndo = h.createQuery("SELECT coalesce(max(rowid), 0) FROM review_undos")
+                    .mapTo(Long.class)
+                    .one();
             h.createQuery("""
                             SELECT day_key, count(*), sum(state_before = 'review'), sum(state_before = 'review' AND rating > 1)
                             FROM reviews WHERE id > :after AND id <= :last GROUP BY day_key""")
-                    .bind("after", afterReview).bind("last", lastReview)
-                    .map((rs, ctx) -> new DailyTotals.Change(LocalDate.parse(rs.getString(1)), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
+                    .bind("after", afterReview)
+                    .bind("last", lastReview)
+                    .map((rs, ctx) -> new DailyTotals.Change(
+                            LocalDate.parse(rs.getString(1)), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
                     .forEach(changes::add);
             h.createQuery("""
                             SELECT r.day_key, count(*), sum(r.state_before = 'review'), sum(r.state_before = 'review' AND r.rating > 1)
                             FROM review_undos u JOIN reviews r ON r.id = u.review_id
                             WHERE u.rowid > :after AND u.rowid <= :last GROUP BY r.day_key""")
-                    .bind("after", afterUndo).bind("last", lastUndo)
-                    .map((rs, ctx) -> new DailyTotals.Change(LocalDate.parse(rs.getString(1)), -rs.getInt(2), -rs.getInt(3), -rs.getInt(4)))
+                    .bind("after", afterUndo)
+                    .bind("last", lastUndo)
+                    .map((rs, ctx) -> new DailyTotals.Change(
+                            LocalDate.parse(rs.getString(1)), -rs.getInt(2), -rs.getInt(3), -rs.getInt(4)))
                     .forEach(changes::add);
             return new DailyTotals.Appended(lastReview, lastUndo, changes);
         });
@@ -68,7 +75,8 @@ public final class StreakRepository {
         return CarriedRecord.latest(jdbi.withHandle(h -> h.createQuery("""
                         SELECT r.current_streak, r.best_streak, r.total_days, r.as_of
                         FROM carried_records r JOIN cards c ON c.id = r.card_id WHERE c.archived = 0""")
-                .map((rs, ctx) -> new CarriedRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), LocalDate.parse(rs.getString(4))))
+                .map((rs, ctx) ->
+                        new CarriedRecord(rs.getInt(1), rs.getInt(2), rs.getInt(3), LocalDate.parse(rs.getString(4))))
                 .list()));
     }
 
@@ -84,6 +92,9 @@ public final class StreakRepository {
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT s.due FROM card_schedules s JOIN cards c ON c.id = s.card_id
                         WHERE c.archived = 0 AND s.due < :until""")
-                .bind("until", until.toEpochMilli()).mapTo(Long.class).map(Instant::ofEpochMilli).list());
+                .bind("until", until.toEpochMilli())
+                .mapTo(Long.class)
+                .map(Instant::ofEpochMilli)
+                .list());
     }
 }

@@ -14,8 +14,14 @@ import java.util.List;
  * @param todayCounted whether today already counts
  * @param countToday   reviews and practice answers the app has for today
  */
-public record StreakSummary(int current, int best, int total, int freezesHeld, List<LocalDate> frozenDays,
-                            boolean todayCounted, int countToday) {
+public record StreakSummary(
+        int current,
+        int best,
+        int total,
+        int freezesHeld,
+        List<LocalDate> frozenDays,
+        boolean todayCounted,
+        int countToday) {
 
     public StreakSummary {
         frozenDays = List.copyOf(frozenDays);

@@ -14,17 +14,20 @@ public final class Streaks {
 
     /** Every 7th counted day of the current streak earns a freeze. */
     private static final int DAYS_PER_FREEZE = 7;
+
     private static final int MAX_FREEZES_HELD = 2;
 
-    private Streaks() {
-    }
+    private Streaks() {}
 
     /**
      * @param activityPerDay reviews and practice answers per day key; days after {@code today} are ignored
      * @param record         the winning carried-over record, if any card file has one
      */
-    public static StreakSummary compute(Map<LocalDate, Integer> activityPerDay, Optional<CarriedRecord> record,
-                                        LocalDate today, StreakSettings settings) {
+    public static StreakSummary compute(
+            Map<LocalDate, Integer> activityPerDay,
+            Optional<CarriedRecord> record,
+            LocalDate today,
+            StreakSettings settings) {
         NavigableSet<LocalDate> appDays = countedDays(activityPerDay, settings.dailyGoal(), today);
         NavigableSet<LocalDate> days = new TreeSet<>(appDays);
         record.ifPresent(r -> days.addAll(r.streakDays()));
@@ -43,12 +46,15 @@ public final class Streaks {
         int current = previous != null && walk.bridge(previous, today) ? walk.length : 0;
 
         int best = Math.max(walk.best, record.map(CarriedRecord::bestStreak).orElse(0));
-        int total = pastDays.size() + record.map(r -> undatedRecordDays(r, appDays)).orElse(0);
+        int total =
+                pastDays.size() + record.map(r -> undatedRecordDays(r, appDays)).orElse(0);
         int countToday = activityPerDay.getOrDefault(today, 0);
-        return new StreakSummary(current, best, total, walk.freezes, walk.frozenDays, pastDays.contains(today), countToday);
+        return new StreakSummary(
+                current, best, total, walk.freezes, walk.frozenDays, pastDays.contains(today), countToday);
     }
 
-    private static NavigableSet<LocalDate> countedDays(Map<LocalDate, Integer> activityPerDay, int dailyGoal, LocalDate today) {
+    private static NavigableSet<LocalDate> countedDays(
+            Map<LocalDate, Integer> activityPerDay, int dailyGoal, LocalDate today) {
         NavigableSet<LocalDate> counted = new TreeSet<>();
         activityPerDay.forEach((day, count) -> {
             if (count >= dailyGoal && !day.isAfter(today)) {

@@ -3,7 +3,6 @@ package dev.gradientdeck.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,9 +38,14 @@ public final class Assets implements WebServer.Routes {
         try (InputStream in = Assets.class.getResourceAsStream("/static/" + path)) {
             if (in == null) throw new IllegalArgumentException("there is no static file " + path);
             byte[] bytes = in.readAllBytes();
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 10);
+            String hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 10);
             int dot = path.lastIndexOf('.');
-            return new Asset(path.substring(0, dot) + "." + hash + path.substring(dot), bytes, contentType(path.substring(dot + 1)));
+            return new Asset(
+                    path.substring(0, dot) + "." + hash + path.substring(dot),
+                    bytes,
+                    contentType(path.substring(dot + 1)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
@@ -68,7 +72,8 @@ public final class Assets implements WebServer.Routes {
     private void serve(Context ctx) {
         String requested = ctx.pathParam("file");
         int hashStart = requested.lastIndexOf('.', requested.lastIndexOf('.') - 1);
-        if (hashStart < 0 || requested.contains("..")) throw new NotFoundResponse("There is no file at " + ctx.path() + ".");
+        if (hashStart < 0 || requested.contains(".."))
+            throw new NotFoundResponse("There is no file at " + ctx.path() + ".");
         String path = requested.substring(0, hashStart) + requested.substring(requested.lastIndexOf('.'));
         Asset asset;
         try {
@@ -76,7 +81,8 @@ public final class Assets implements WebServer.Routes {
         } catch (IllegalArgumentException e) {
             throw new NotFoundResponse("There is no file at " + ctx.path() + ".");
         }
-        if (!asset.fingerprinted().equals(requested)) throw new NotFoundResponse("There is no file at " + ctx.path() + ".");
+        if (!asset.fingerprinted().equals(requested))
+            throw new NotFoundResponse("There is no file at " + ctx.path() + ".");
         ctx.header("Cache-Control", IMMUTABLE);
         ctx.contentType(asset.contentType()).result(asset.bytes());
     }

@@ -10,7 +10,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -28,9 +27,12 @@ final class BodyLimit implements Filter {
     static final int LIMIT = 1_000_000;
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) req;
-        if (request.getContentLengthLong() >= 0 || request.getHeader("Transfer-Encoding") == null || isUpload(request.getContentType())) {
+        if (request.getContentLengthLong() >= 0
+                || request.getHeader("Transfer-Encoding") == null
+                || isUpload(request.getContentType())) {
             chain.doFilter(req, res);
             return;
         }
@@ -50,7 +52,9 @@ final class BodyLimit implements Filter {
 
     private static boolean isUpload(String contentType) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        return type.startsWith("multipart/") || type.startsWith("application/octet-stream") || type.startsWith("audio/");
+        return type.startsWith("multipart/")
+                || type.startsWith("application/octet-stream")
+                || type.startsWith("audio/");
     }
 
     /** The request with its body already read into memory (at most the limit). */
@@ -106,7 +110,8 @@ final class BodyLimit implements Filter {
         @Override
         public BufferedReader getReader() {
             String charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
-            return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(charset)));
+            return new BufferedReader(
+                    new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(charset)));
         }
     }
 }

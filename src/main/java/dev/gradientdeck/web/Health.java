@@ -2,7 +2,6 @@ package dev.gradientdeck.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 

@@ -2,7 +2,6 @@ package dev.gradientdeck.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,17 +18,22 @@ public final class HostCheck {
 
     /** {@code names}: host names allowed besides localhost, lowercase, without port. */
     public HostCheck(Set<String> names) {
-        this.names = names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.names = names.stream()
+                .map(n -> n.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     void refuseForeignHosts(Context ctx) {
         String header = ctx.header("Host");
-        // HTTP/1.1 requires a Host header (Jetty refuses a request without one); an HTTP/1.0 client on this machine may omit it.
+        // HTTP/1.1 requires a Host header (Jetty refuses a request without one); an HTTP/1.0 client on this machine may
+        // omit it.
         if (header == null || header.isEmpty()) return;
         String host = hostPart(header.strip().toLowerCase(Locale.ROOT));
         if (allowed(host)) return;
-        throw new HttpResponseException(421, "This app answers only to its own address (such as 127.0.0.1 or localhost), not to '"
-                + header + "'. If you reach it under another name, start it with --public-url naming that address.");
+        throw new HttpResponseException(
+                421,
+                "This app answers only to its own address (such as 127.0.0.1 or localhost), not to '" + header
+                        + "'. If you reach it under another name, start it with --public-url naming that address.");
     }
 
     private boolean allowed(String host) {

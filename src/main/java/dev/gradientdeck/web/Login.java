@@ -5,7 +5,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -54,14 +53,19 @@ public final class Login implements WebServer.Routes {
 
     private void requireSession(Context ctx) {
         String path = ctx.path();
-        if (OPEN_PATHS.contains(path) || path.startsWith("/static/") || path.startsWith(Assets.PREFIX) || path.startsWith("/webjars/")) return;
+        if (OPEN_PATHS.contains(path)
+                || path.startsWith("/static/")
+                || path.startsWith(Assets.PREFIX)
+                || path.startsWith("/webjars/")) return;
         String token = ctx.cookie(COOKIE);
         Instant expires = token == null ? null : sessions.get(token);
         if (expires != null && expires.isAfter(clock.instant())) return;
         if (WebServer.wantsJson(ctx)) {
             throw new io.javalin.http.UnauthorizedResponse("Log in first: this app is protected by a password.");
         }
-        String next = ctx.method().name().equals("GET") ? path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/";
+        String next = ctx.method().name().equals("GET")
+                ? path + (ctx.queryString() == null ? "" : "?" + ctx.queryString())
+                : "/";
         ctx.redirect("/login?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
         ctx.skipRemainingHandlers();
     }
@@ -72,7 +76,8 @@ public final class Login implements WebServer.Routes {
 
     private void logIn(Context ctx) {
         String address = budgetOf(ctx.ip());
-        // The attempt is counted before the password is checked, in one step with the limit check, so a parallel burst of
+        // The attempt is counted before the password is checked, in one step with the limit check, so a parallel burst
+        // of
         // guesses cannot all pass the check before any of them is recorded.
         if (!admit(address)) {
             ctx.status(429).header("Retry-After", String.valueOf(FAILURE_WINDOW.toSeconds()));
@@ -90,7 +95,8 @@ public final class Login implements WebServer.Routes {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         sessions.put(token, clock.instant().plus(SESSION));
-        Cookie cookie = new Cookie(COOKIE, token, "/", (int) SESSION.toSeconds(), false, 0, true, null, null, SameSite.STRICT);
+        Cookie cookie =
+                new Cookie(COOKIE, token, "/", (int) SESSION.toSeconds(), false, 0, true, null, null, SameSite.STRICT);
         ctx.cookie(cookie);
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
@@ -126,7 +132,8 @@ public final class Login implements WebServer.Routes {
     /** Only a path on this app: "next" must never send the learner to another site after logging in. */
     static String safeNext(String next) {
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-        // Browsers drop tabs and line breaks from a URL, so "/\t/evil.example" would lead off site; no control character passes.
+        // Browsers drop tabs and line breaks from a URL, so "/\t/evil.example" would lead off site; no control
+        // character passes.
         if (next.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) return "/";
         return next;
     }

@@ -1,6 +1,9 @@
 package dev.gradientdeck.web;
 
 import dev.gradientdeck.present.Html;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -20,10 +23,6 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
 /**
  * Markdown to HTML that is safe to put in a page: commonmark renders, an allow-list sanitizer keeps only harmless markup.
  * Called once per card at import; pages show the stored result.
@@ -35,22 +34,63 @@ import java.util.regex.Pattern;
 public final class Markdown {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(false).build();
+    private static final HtmlRenderer RENDERER =
+            HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(false).build();
     private static final String TOKEN = "gdmathzq";
     private static final Pattern TOKEN_PATTERN = Pattern.compile(TOKEN + "(\\d+)x");
 
     private static final PolicyFactory POLICY = new HtmlPolicyBuilder()
-            .allowElements("p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "pre",
-                    "code", "em", "strong", "del", "s", "sup", "sub", "table", "thead", "tbody", "tr", "th", "td", "a", "img", "audio")
+            .allowElements(
+                    "p",
+                    "br",
+                    "hr",
+                    "h1",
+                    "h2",
+                    "h3",
+                    "h4",
+                    "h5",
+                    "h6",
+                    "ul",
+                    "ol",
+                    "li",
+                    "blockquote",
+                    "pre",
+                    "code",
+                    "em",
+                    "strong",
+                    "del",
+                    "s",
+                    "sup",
+                    "sub",
+                    "table",
+                    "thead",
+                    "tbody",
+                    "tr",
+                    "th",
+                    "td",
+                    "a",
+                    "img",
+                    "audio")
             .allowUrlProtocols("http", "https", "mailto")
-            .allowAttributes("href", "title").onElements("a")
-            .allowAttributes("src", "alt", "title").onElements("img")
+            .allowAttributes("href", "title")
+            .onElements("a")
+            .allowAttributes("src", "alt", "title")
+            .onElements("img")
             // Sound from an imported Anki card, played from the deck's media folder.
-            .allowAttributes("src").onElements("audio")
-            .allowAttributes("controls").matching(Pattern.compile("|controls")).onElements("audio")
-            .allowAttributes("align").matching(Pattern.compile("left|right|center")).onElements("th", "td")
-            .allowAttributes("class").matching(Pattern.compile("language-[A-Za-z0-9_+\\-]{1,40}")).onElements("code")
-            .allowAttributes("start").matching(Pattern.compile("\\d{1,6}")).onElements("ol")
+            .allowAttributes("src")
+            .onElements("audio")
+            .allowAttributes("controls")
+            .matching(Pattern.compile("|controls"))
+            .onElements("audio")
+            .allowAttributes("align")
+            .matching(Pattern.compile("left|right|center"))
+            .onElements("th", "td")
+            .allowAttributes("class")
+            .matching(Pattern.compile("language-[A-Za-z0-9_+\\-]{1,40}"))
+            .onElements("code")
+            .allowAttributes("start")
+            .matching(Pattern.compile("\\d{1,6}"))
+            .onElements("ol")
             .requireRelsOnLinks("nofollow", "noopener", "noreferrer")
             .toFactory();
 
@@ -158,7 +198,8 @@ public final class Markdown {
             int i = Integer.parseInt(m.group(1));
             if (i >= math.size()) return "";
             String delimited = math.get(i);
-            return java.util.regex.Matcher.quoteReplacement(MathText.of(delimited.substring(2, delimited.length() - 2)));
+            return java.util.regex.Matcher.quoteReplacement(
+                    MathText.of(delimited.substring(2, delimited.length() - 2)));
         });
     }
 
@@ -176,7 +217,8 @@ public final class Markdown {
                 if (lineEnd < 0) lineEnd = n;
                 String line = text.substring(i, lineEnd);
                 String trimmed = line.stripLeading();
-                boolean opensOrCloses = line.length() - trimmed.length() <= 3 && (trimmed.startsWith("```") || trimmed.startsWith("~~~"));
+                boolean opensOrCloses = line.length() - trimmed.length() <= 3
+                        && (trimmed.startsWith("```") || trimmed.startsWith("~~~"));
                 if (inFence || opensOrCloses) {
                     if (opensOrCloses) {
                         String marker = trimmed.substring(0, 3);
@@ -200,7 +242,8 @@ public final class Markdown {
             } else if (c == '`') {
                 int run = runLength(text, i, '`');
                 int close = text.indexOf("`".repeat(run), i + run);
-                while (close >= 0 && runLength(text, close, '`') != run) close = text.indexOf("`".repeat(run), close + runLength(text, close, '`'));
+                while (close >= 0 && runLength(text, close, '`') != run)
+                    close = text.indexOf("`".repeat(run), close + runLength(text, close, '`'));
                 int end = close < 0 ? i + run : close + run;
                 out.append(text, i, end);
                 i = end;
@@ -243,7 +286,8 @@ public final class Markdown {
                 j++;
                 continue;
             }
-            if (c == '$' && !Character.isWhitespace(text.charAt(j - 1))
+            if (c == '$'
+                    && !Character.isWhitespace(text.charAt(j - 1))
                     && (j + 1 >= text.length() || !Character.isDigit(text.charAt(j + 1)))) {
                 return j;
             }

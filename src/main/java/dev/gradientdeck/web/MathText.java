@@ -14,26 +14,97 @@ public final class MathText {
     private MathText() {}
 
     private static final Map<String, String> SYMBOLS = Map.ofEntries(
-            Map.entry("alpha", "α"), Map.entry("beta", "β"), Map.entry("gamma", "γ"), Map.entry("delta", "δ"),
-            Map.entry("epsilon", "ε"), Map.entry("varepsilon", "ε"), Map.entry("zeta", "ζ"), Map.entry("eta", "η"),
-            Map.entry("theta", "θ"), Map.entry("iota", "ι"), Map.entry("kappa", "κ"), Map.entry("lambda", "λ"), Map.entry("mu", "μ"),
-            Map.entry("nu", "ν"), Map.entry("xi", "ξ"), Map.entry("pi", "π"), Map.entry("rho", "ρ"), Map.entry("sigma", "σ"),
-            Map.entry("tau", "τ"), Map.entry("phi", "φ"), Map.entry("varphi", "φ"), Map.entry("chi", "χ"), Map.entry("psi", "ψ"),
-            Map.entry("omega", "ω"), Map.entry("Gamma", "Γ"), Map.entry("Delta", "Δ"), Map.entry("Theta", "Θ"), Map.entry("Lambda", "Λ"),
-            Map.entry("Sigma", "Σ"), Map.entry("Phi", "Φ"), Map.entry("Psi", "Ψ"), Map.entry("Omega", "Ω"), Map.entry("Pi", "Π"),
-            Map.entry("nabla", "∇"), Map.entry("partial", "∂"), Map.entry("sum", "Σ"), Map.entry("prod", "Π"), Map.entry("int", "∫"),
-            Map.entry("infty", "∞"), Map.entry("cdot", "·"), Map.entry("times", "×"), Map.entry("div", "÷"), Map.entry("pm", "±"),
-            Map.entry("leftarrow", "←"), Map.entry("gets", "←"), Map.entry("rightarrow", "→"), Map.entry("to", "→"),
-            Map.entry("Rightarrow", "⇒"), Map.entry("Leftrightarrow", "⇔"), Map.entry("mapsto", "↦"),
-            Map.entry("le", "≤"), Map.entry("leq", "≤"), Map.entry("ge", "≥"), Map.entry("geq", "≥"), Map.entry("neq", "≠"),
-            Map.entry("ne", "≠"), Map.entry("approx", "≈"), Map.entry("sim", "∼"), Map.entry("propto", "∝"), Map.entry("equiv", "≡"),
-            Map.entry("in", "∈"), Map.entry("notin", "∉"), Map.entry("subset", "⊂"), Map.entry("cup", "∪"), Map.entry("cap", "∩"),
-            Map.entry("forall", "∀"), Map.entry("exists", "∃"), Map.entry("odot", "⊙"), Map.entry("otimes", "⊗"),
-            Map.entry("circ", "∘"), Map.entry("ldots", "…"), Map.entry("cdots", "⋯"), Map.entry("dots", "…"),
-            Map.entry("lVert", "‖"), Map.entry("rVert", "‖"), Map.entry("Vert", "‖"), Map.entry("|", "‖"), Map.entry("lvert", "|"),
-            Map.entry("rvert", "|"), Map.entry("langle", "⟨"), Map.entry("rangle", "⟩"), Map.entry("top", "ᵀ"),
-            Map.entry("log", "log"), Map.entry("exp", "exp"), Map.entry("max", "max"), Map.entry("min", "min"),
-            Map.entry("arg", "arg"), Map.entry("sin", "sin"), Map.entry("cos", "cos"), Map.entry("tanh", "tanh"), Map.entry("ln", "ln"));
+            Map.entry("alpha", "α"),
+            Map.entry("beta", "β"),
+            Map.entry("gamma", "γ"),
+            Map.entry("delta", "δ"),
+            Map.entry("epsilon", "ε"),
+            Map.entry("varepsilon", "ε"),
+            Map.entry("zeta", "ζ"),
+            Map.entry("eta", "η"),
+            Map.entry("theta", "θ"),
+            Map.entry("iota", "ι"),
+            Map.entry("kappa", "κ"),
+            Map.entry("lambda", "λ"),
+            Map.entry("mu", "μ"),
+            Map.entry("nu", "ν"),
+            Map.entry("xi", "ξ"),
+            Map.entry("pi", "π"),
+            Map.entry("rho", "ρ"),
+            Map.entry("sigma", "σ"),
+            Map.entry("tau", "τ"),
+            Map.entry("phi", "φ"),
+            Map.entry("varphi", "φ"),
+            Map.entry("chi", "χ"),
+            Map.entry("psi", "ψ"),
+            Map.entry("omega", "ω"),
+            Map.entry("Gamma", "Γ"),
+            Map.entry("Delta", "Δ"),
+            Map.entry("Theta", "Θ"),
+            Map.entry("Lambda", "Λ"),
+            Map.entry("Sigma", "Σ"),
+            Map.entry("Phi", "Φ"),
+            Map.entry("Psi", "Ψ"),
+            Map.entry("Omega", "Ω"),
+            Map.entry("Pi", "Π"),
+            Map.entry("nabla", "∇"),
+            Map.entry("partial", "∂"),
+            Map.entry("sum", "Σ"),
+            Map.entry("prod", "Π"),
+            Map.entry("int", "∫"),
+            Map.entry("infty", "∞"),
+            Map.entry("cdot", "·"),
+            Map.entry("times", "×"),
+            Map.entry("div", "÷"),
+            Map.entry("pm", "±"),
+            Map.entry("leftarrow", "←"),
+            Map.entry("gets", "←"),
+            Map.entry("rightarrow", "→"),
+            Map.entry("to", "→"),
+            Map.entry("Rightarrow", "⇒"),
+            Map.entry("Leftrightarrow", "⇔"),
+            Map.entry("mapsto", "↦"),
+            Map.entry("le", "≤"),
+            Map.entry("leq", "≤"),
+            Map.entry("ge", "≥"),
+            Map.entry("geq", "≥"),
+            Map.entry("neq", "≠"),
+            Map.entry("ne", "≠"),
+            Map.entry("approx", "≈"),
+            Map.entry("sim", "∼"),
+            Map.entry("propto", "∝"),
+            Map.entry("equiv", "≡"),
+            Map.entry("in", "∈"),
+            Map.entry("notin", "∉"),
+            Map.entry("subset", "⊂"),
+            Map.entry("cup", "∪"),
+            Map.entry("cap", "∩"),
+            Map.entry("forall", "∀"),
+            Map.entry("exists", "∃"),
+            Map.entry("odot", "⊙"),
+            Map.entry("otimes", "⊗"),
+            Map.entry("circ", "∘"),
+            Map.entry("ldots", "…"),
+            Map.entry("cdots", "⋯"),
+            Map.entry("dots", "…"),
+            Map.entry("lVert", "‖"),
+            Map.entry("rVert", "‖"),
+            Map.entry("Vert", "‖"),
+            Map.entry("|", "‖"),
+            Map.entry("lvert", "|"),
+            Map.entry("rvert", "|"),
+            Map.entry("langle", "⟨"),
+            Map.entry("rangle", "⟩"),
+            Map.entry("top", "ᵀ"),
+            Map.entry("log", "log"),
+            Map.entry("exp", "exp"),
+            Map.entry("max", "max"),
+            Map.entry("min", "min"),
+            Map.entry("arg", "arg"),
+            Map.entry("sin", "sin"),
+            Map.entry("cos", "cos"),
+            Map.entry("tanh", "tanh"),
+            Map.entry("ln", "ln"));
 
     private static final String SUPERSCRIPT_FROM = "0123456789+−=()nTitkx";
     private static final String SUPERSCRIPT_TO = "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿᵀⁱᵗᵏˣ";
@@ -42,8 +113,10 @@ public final class MathText {
 
     private static final Pattern FRACTION = Pattern.compile("\\\\[dt]?frac\\s*\\{([^{}]*)\\}\\s*\\{([^{}]*)\\}");
     private static final Pattern ROOT = Pattern.compile("\\\\sqrt\\s*\\{([^{}]*)\\}");
-    private static final Pattern ACCENT = Pattern.compile("\\\\(hat|bar|tilde|vec|dot)\\s*\\{([^{}]*)\\}|\\\\(hat|bar|tilde|vec|dot)\\s+(\\w)");
-    private static final Pattern WRAPPER = Pattern.compile("\\\\(?:mathbf|mathrm|mathit|mathcal|mathbb|boldsymbol|text|textbf|operatorname)\\s*\\{([^{}]*)\\}");
+    private static final Pattern ACCENT =
+            Pattern.compile("\\\\(hat|bar|tilde|vec|dot)\\s*\\{([^{}]*)\\}|\\\\(hat|bar|tilde|vec|dot)\\s+(\\w)");
+    private static final Pattern WRAPPER = Pattern.compile(
+            "\\\\(?:mathbf|mathrm|mathit|mathcal|mathbb|boldsymbol|text|textbf|operatorname)\\s*\\{([^{}]*)\\}");
     private static final Pattern SCRIPT = Pattern.compile("([_^])\\s*(?:\\{([^{}]*)\\}|(\\\\?[A-Za-z0-9+\\-]))");
     private static final Pattern COMMAND = Pattern.compile("\\\\([A-Za-z]+|\\|)");
     private static final Pattern SIZING = Pattern.compile("\\\\(?:left|right|big|Big|bigg|Bigg)(?![A-Za-z])");
@@ -66,17 +139,23 @@ public final class MathText {
         for (int pass = 0; pass < 3; pass++) {
             String before = text;
             text = WRAPPER.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-            text = ACCENT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(accented(
-                    m.group(1) != null ? m.group(1) : m.group(3), m.group(2) != null ? m.group(2) : m.group(4))));
-            text = SCRIPT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                    script(m.group(1).equals("^"), m.group(2) != null ? m.group(2) : m.group(3))));
+            text = ACCENT.matcher(text)
+                    .replaceAll(m -> Matcher.quoteReplacement(accented(
+                            m.group(1) != null ? m.group(1) : m.group(3),
+                            m.group(2) != null ? m.group(2) : m.group(4))));
+            text = SCRIPT.matcher(text)
+                    .replaceAll(m -> Matcher.quoteReplacement(
+                            script(m.group(1).equals("^"), m.group(2) != null ? m.group(2) : m.group(3))));
             text = ROOT.matcher(text).replaceAll(m -> Matcher.quoteReplacement("√" + grouped(m.group(1))));
-            text = FRACTION.matcher(text).replaceAll(m -> Matcher.quoteReplacement(grouped(m.group(1)) + "/" + grouped(m.group(2))));
+            text = FRACTION.matcher(text)
+                    .replaceAll(m -> Matcher.quoteReplacement(grouped(m.group(1)) + "/" + grouped(m.group(2))));
             if (text.equals(before)) break;
         }
-        text = COMMAND.matcher(text).replaceAll(m -> Matcher.quoteReplacement(SYMBOLS.getOrDefault(m.group(1), m.group(1))));
-        text = SCRIPT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                script(m.group(1).equals("^"), m.group(2) != null ? m.group(2) : m.group(3))));
+        text = COMMAND.matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(SYMBOLS.getOrDefault(m.group(1), m.group(1))));
+        text = SCRIPT.matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(
+                        script(m.group(1).equals("^"), m.group(2) != null ? m.group(2) : m.group(3))));
         // A hyphen in math is a minus sign.
         return tidy(text.replace("{", "").replace("}", "").replace('-', '−'));
     }

@@ -9,7 +9,8 @@ public final class PathId {
 
     /** {@code what} is the learner's word for the thing: "card", "paper", "practice attempt". */
     public static long of(Context ctx, String what) {
-        return ctx.pathParamAsClass("id", Long.class).getOrThrow(errors ->
-                new NotFoundResponse("There is no " + what + " '" + ctx.pathParam("id") + "': " + what + " ids are numbers."));
+        return ctx.pathParamAsClass("id", Long.class)
+                .getOrThrow(errors -> new NotFoundResponse(
+                        "There is no " + what + " '" + ctx.pathParam("id") + "': " + what + " ids are numbers."));
     }
 }

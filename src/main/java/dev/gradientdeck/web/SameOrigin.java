@@ -2,7 +2,6 @@ package dev.gradientdeck.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
-
 import java.util.Set;
 
 /** Refuses state-changing requests that another site's page sent: the browser tells us through Sec-Fetch-Site and Origin. */
@@ -22,7 +21,8 @@ final class SameOrigin {
         String origin = ctx.header("Origin");
         if (origin == null) return; // not a browser: curl and scripts on this machine
         if (origin.equals("null")) throw new ForbiddenResponse("Refused: this request came from an opaque origin.");
-        if (!sameOrigin(origin, ctx)) throw new ForbiddenResponse("Refused: this request came from " + origin + ", not from this app.");
+        if (!sameOrigin(origin, ctx))
+            throw new ForbiddenResponse("Refused: this request came from " + origin + ", not from this app.");
     }
 
     private static boolean sameOrigin(String origin, Context ctx) {

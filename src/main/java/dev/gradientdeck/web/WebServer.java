@@ -7,20 +7,19 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.validation.ValidationError;
-import io.javalin.validation.ValidationException;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import io.javalin.rendering.template.JavalinJte;
+import io.javalin.validation.ValidationError;
+import io.javalin.validation.ValidationException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.List;
-import java.util.stream.Collectors;
-import java.util.Map;
 
 /** The Javalin server: templates, static files, JSON, security headers, and one way of answering every error. */
 public final class WebServer {
@@ -69,7 +68,9 @@ public final class WebServer {
             config.jsonMapper(new JavalinJackson(json(), false));
             config.http.maxRequestSize = 1_000_000L;
             config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
-                    new org.eclipse.jetty.servlet.FilterHolder(new BodyLimit()), "/*", java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
+                    new org.eclipse.jetty.servlet.FilterHolder(new BodyLimit()),
+                    "/*",
+                    java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST)));
             config.jetty.threadPool = threadPool();
         });
         app.before(hosts::refuseForeignHosts);
@@ -77,35 +78,44 @@ public final class WebServer {
         app.before(SameOrigin::refuseCrossSiteWrites);
         new Assets().register(app);
         features.forEach(f -> f.register(app));
-        app.exception(HttpResponseException.class, (e, ctx) -> answerError(ctx, e.getStatus(), messageOf(e, ctx), List.of()));
+        app.exception(
+                HttpResponseException.class, (e, ctx) -> answerError(ctx, e.getStatus(), messageOf(e, ctx), List.of()));
         app.exception(BadRequest.class, (e, ctx) -> answerError(ctx, 400, e.getMessage(), e.details()));
         app.exception(ValidationException.class, (e, ctx) -> answerError(ctx, 400, invalid(e), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             if (dev.gradientdeck.db.Database.isOverTimeLimit(e) || noConnectionFree(e)) {
                 LOG.warn("{} {} took too long: {}", ctx.method(), ctx.path(), e.toString());
                 ctx.header("Retry-After", "5");
-                answerError(ctx, 503, "This took too long and was stopped; nothing was changed. Try again, or narrow it down.", List.of());
+                answerError(
+                        ctx,
+                        503,
+                        "This took too long and was stopped; nothing was changed. Try again, or narrow it down.",
+                        List.of());
                 return;
             }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             answerError(ctx, 500, "Something went wrong on our side; nothing you had stored was changed.", List.of());
         });
         app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) answerError(ctx, 404, "There is no page at " + ctx.path() + ".", List.of());
+            if (ctx.result() == null || ctx.result().isEmpty())
+                answerError(ctx, 404, "There is no page at " + ctx.path() + ".", List.of());
         });
-        app.error(405, ctx -> answerError(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + ".", List.of()));
+        app.error(
+                405, ctx -> answerError(ctx, 405, ctx.method() + " is not allowed on " + ctx.path() + ".", List.of()));
         return app;
     }
 
     /** Every database connection stayed busy for the pool's whole wait. */
     private static boolean noConnectionFree(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.sql.SQLTransientConnectionException) return true;
+        for (Throwable t = e; t != null; t = t.getCause())
+            if (t instanceof java.sql.SQLTransientConnectionException) return true;
         return false;
     }
 
     /** Javalin's own words for an unmatched route name its internals; the learner gets the path instead. */
     private static String messageOf(HttpResponseException e, Context ctx) {
-        if (e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")) return "There is no page at " + ctx.path() + ".";
+        if (e.getStatus() == 404 && e.getMessage().startsWith("Endpoint "))
+            return "There is no page at " + ctx.path() + ".";
         if (e.getStatus() == 413 && e.getMessage().equals(HttpStatus.CONTENT_TOO_LARGE.getMessage())) {
             return "The request body is larger than 1 MB; nothing was stored.";
         }
@@ -114,22 +124,28 @@ public final class WebServer {
 
     /** A parameter that Javalin's validators refused, named with what it had to be and what was sent. */
     static String invalid(ValidationException e) {
-        return e.getErrors().entrySet().stream().map(field -> {
-            ValidationError<?> error = field.getValue().get(0);
-            String rule = switch (error.getMessage()) {
-                case "TYPE_CONVERSION_FAILED" -> "is not a number";
-                case "NULLCHECK_FAILED" -> "is missing";
-                default -> error.getMessage();
-            };
-            return field.getKey() + " " + rule + (error.getValue() == null ? "" : " (sent '" + error.getValue() + "')");
-        }).collect(Collectors.joining("; ")) + ".";
+        return e.getErrors().entrySet().stream()
+                        .map(field -> {
+                            ValidationError<?> error = field.getValue().get(0);
+                            String rule = switch (error.getMessage()) {
+                                case "TYPE_CONVERSION_FAILED" -> "is not a number";
+                                case "NULLCHECK_FAILED" -> "is missing";
+                                default -> error.getMessage();
+                            };
+                            return field.getKey() + " " + rule
+                                    + (error.getValue() == null ? "" : " (sent '" + error.getValue() + "')");
+                        })
+                        .collect(Collectors.joining("; "))
+                + ".";
     }
 
     private static void securityHeaders(Context ctx) {
         // KaTeX positions glyphs with inline style attributes, so styles allow 'unsafe-inline'; scripts never do.
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                + "img-src 'self' https: data:; font-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
-                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                        + "img-src 'self' https: data:; font-src 'self' data:; media-src 'self' blob:; connect-src 'self'; "
+                        + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "same-origin");
         ctx.header("X-Frame-Options", "DENY");
@@ -140,7 +156,8 @@ public final class WebServer {
 
     static boolean wantsJson(Context ctx) {
         String accept = ctx.header("Accept");
-        return ctx.path().startsWith("/api/") || ctx.path().equals("/api")
+        return ctx.path().startsWith("/api/")
+                || ctx.path().equals("/api")
                 || (accept != null && accept.contains("application/json") && !accept.contains("text/html"));
     }
 

@@ -1,12 +1,11 @@
 package dev.gradientdeck.anki;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,15 +22,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Whatever is wrong with an upload is named in a 4xx, and nothing is written. */
 class AnkiBadInputTest {
     @TempDir
     Path dir;
+
     RunningApp app;
     AnkiClient anki;
 
@@ -65,7 +65,8 @@ class AnkiBadInputTest {
 
     @Test
     void aZipWithoutACollectionIsNotAnAnkiPackage() throws Exception {
-        byte[] zip = Files.readAllBytes(AnkiFixtures.zip(dir.resolve("photos.zip"), Map.of("holiday.jpg", new byte[] {1, 2, 3})));
+        byte[] zip = Files.readAllBytes(
+                AnkiFixtures.zip(dir.resolve("photos.zip"), Map.of("holiday.jpg", new byte[] {1, 2, 3})));
         String error = refused("photos.zip", zip, 400);
         assertTrue(error.contains("holds no collection") && error.contains("holiday.jpg"), error);
     }
@@ -87,21 +88,24 @@ class AnkiBadInputTest {
     void aCorruptCollectionIsNamed() throws Exception {
         byte[] garbage = new byte[8192];
         new java.util.Random(7).nextBytes(garbage);
-        byte[] zip = Files.readAllBytes(AnkiFixtures.zip(dir.resolve("bad.apkg"), Map.of("collection.anki21", garbage, "media", "{}".getBytes())));
+        byte[] zip = Files.readAllBytes(AnkiFixtures.zip(
+                dir.resolve("bad.apkg"), Map.of("collection.anki21", garbage, "media", "{}".getBytes())));
         String error = refused("bad.apkg", zip, 400);
         assertTrue(error.contains("collection.anki21") && error.contains("not a readable Anki database"), error);
     }
 
     @Test
     void aDamagedLatestCollectionIsNamed() throws Exception {
-        byte[] zip = Files.readAllBytes(AnkiFixtures.zip(dir.resolve("bad.apkg"), Map.of("collection.anki21b", "not zstd".getBytes())));
+        byte[] zip = Files.readAllBytes(
+                AnkiFixtures.zip(dir.resolve("bad.apkg"), Map.of("collection.anki21b", "not zstd".getBytes())));
         String error = refused("bad.apkg", zip, 400);
         assertTrue(error.contains("collection.anki21b"), error);
     }
 
     @Test
     void onlyTheUpdateAnkiStubIsRefused() throws Exception {
-        byte[] zip = Files.readAllBytes(AnkiFixtures.zip(dir.resolve("stub.apkg"), Map.of("collection.anki2", AnkiFixtures.stubCollection())));
+        byte[] zip = Files.readAllBytes(
+                AnkiFixtures.zip(dir.resolve("stub.apkg"), Map.of("collection.anki2", AnkiFixtures.stubCollection())));
         String error = refused("stub.apkg", zip, 400);
         assertTrue(error.contains("please update"), error);
     }
@@ -115,11 +119,13 @@ class AnkiBadInputTest {
     @Test
     void aZipBombEntryIsStoppedAtTheLimitNotTheHeader() throws Exception {
         // A small collection stays within bounds; a media entry of 300 MB of zeros (a few hundred KB zipped) does not.
-        Path pkg = new AnkiFixtures().note(1, AnkiFixtures.BASIC, 1, "", "Q", "A").card(1, 1, 0, 0, "")
+        Path pkg = new AnkiFixtures()
+                .note(1, AnkiFixtures.BASIC, 1, "", "Q", "A")
+                .card(1, 1, 0, 0, "")
                 .legacy(dir.resolve("bomb.apkg"), "collection.anki21");
         Path bomb = dir.resolve("bomb2.apkg");
         try (var in = new java.util.zip.ZipFile(pkg.toFile());
-             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+                var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
             out.putNextEntry(new java.util.zip.ZipEntry("collection.anki21"));
             out.write(in.getInputStream(in.getEntry("collection.anki21")).readAllBytes());
             out.putNextEntry(new java.util.zip.ZipEntry("media"));
@@ -137,8 +143,10 @@ class AnkiBadInputTest {
     void aPackageOverTheLimitIsA413BeforeItIsRead() throws Exception {
         try (Socket socket = new Socket("127.0.0.1", app.server.port())) {
             OutputStream out = socket.getOutputStream();
-            out.write(("POST /api/import/anki?name=big.apkg HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
-                    + "Content-Length: 300000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(
+                    ("POST /api/import/anki?name=big.apkg HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/octet-stream\r\n"
+                                    + "Content-Length: 300000000\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             out.write(new byte[4096]);
             out.flush();
             String response = readResponse(socket.getInputStream());
@@ -171,26 +179,42 @@ class AnkiBadInputTest {
         byte[] pkg = AnkiClient.resource("testCollection.colpkg");
         String boundary = "gd-test-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"backup.colpkg\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"backup.colpkg\"\r\n"
+                                + "Content-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(pkg);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url("/api/import/anki")))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(app.url("/api/import/anki")))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         JsonNode report = AnkiClient.JSON.readTree(response.body());
         assertEquals(7, report.get("cards").asInt());
-        assertEquals("backup.colpkg", AnkiClient.JSON.readTree(app.get("/api/import/anki").body()).get(0).get("fileName").asText());
+        assertEquals(
+                "backup.colpkg",
+                AnkiClient.JSON
+                        .readTree(app.get("/api/import/anki").body())
+                        .get(0)
+                        .get("fileName")
+                        .asText());
     }
 
     @Test
     void aMultipartUploadWithoutTheFileFieldIsNamed() throws Exception {
         String boundary = "b";
         String body = "--b\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--b--\r\n";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.url("/api/import/anki")))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(app.url("/api/import/anki")))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(400, response.statusCode());
         assertTrue(response.body().contains("no field 'file'"), response.body());
         assertNothingWritten();

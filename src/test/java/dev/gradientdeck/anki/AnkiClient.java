@@ -1,9 +1,10 @@
 package dev.gradientdeck.anki;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,8 +18,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Uploads packages to the running app and reads what it stored, straight from its SQLite file as a learner's tools could. */
 final class AnkiClient {
@@ -37,8 +36,11 @@ final class AnkiClient {
     }
 
     HttpResponse<String> upload(String name, byte[] bytes) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.url("/api/import/anki?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8))))
-                .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(app.url("/api/import/anki?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8))))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
@@ -58,21 +60,26 @@ final class AnkiClient {
 
     /** A form post from the app's own page (same origin), as the undo button sends it. */
     HttpResponse<String> formPost(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(app.url(path))).header("Origin", app.url(""))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Origin", app.url(""))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     long count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.database); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.database);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     long activeReviews() throws Exception {
-        return count("SELECT count(*) FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)");
+        return count(
+                "SELECT count(*) FROM reviews r WHERE NOT EXISTS (SELECT 1 FROM review_undos u WHERE u.review_id = r.id)");
     }
 
     long cardFiles(String under) throws Exception {
@@ -84,12 +91,15 @@ final class AnkiClient {
     }
 
     JsonNode cards(boolean archived) throws Exception {
-        return JSON.readTree(app.get("/api/cards" + (archived ? "?archived=true" : "")).body());
+        return JSON.readTree(
+                app.get("/api/cards" + (archived ? "?archived=true" : "")).body());
     }
 
     JsonNode card(String slug) throws Exception {
         for (JsonNode c : cards(false)) {
-            if (c.get("slug").asText().equals(slug)) return JSON.readTree(app.get("/api/cards/" + c.get("id").asLong()).body());
+            if (c.get("slug").asText().equals(slug))
+                return JSON.readTree(
+                        app.get("/api/cards/" + c.get("id").asLong()).body());
         }
         throw new AssertionError("no active card " + slug);
     }

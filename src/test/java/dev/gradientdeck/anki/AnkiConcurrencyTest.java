@@ -1,25 +1,25 @@
 package dev.gradientdeck.anki;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** An import, the deck watcher it wakes, and the learner answering cards all meet; none of them fails or is lost. */
 class AnkiConcurrencyTest {
     @TempDir
     Path dir;
+
     RunningApp app;
 
     @BeforeEach
@@ -36,7 +36,11 @@ class AnkiConcurrencyTest {
     void answeringWhileALargeImportRuns() throws Exception {
         app.write("mine.md", "# Mine\n# Question\nStill answerable?\n# Answer\nYes.\n");
         app.send("POST", "/api/import", null);
-        long mine = AnkiClient.JSON.readTree(app.get("/api/cards").body()).get(0).get("id").asLong();
+        long mine = AnkiClient.JSON
+                .readTree(app.get("/api/cards").body())
+                .get(0)
+                .get("id")
+                .asLong();
         AnkiClient anki = new AnkiClient(app);
         byte[] music = AnkiClient.resource("example_music_intervals.apkg");
         byte[] mixed = AnkiClient.resource("mixed-legacy-2.apkg");
@@ -45,7 +49,9 @@ class AnkiConcurrencyTest {
         CompletableFuture<JsonNode> second = CompletableFuture.supplyAsync(() -> imported(anki, "mixed.apkg", mixed));
         Instant at = Instant.now();
         for (int i = 0; i < 15; i++) {
-            HttpResponse<String> answer = app.send("POST", "/api/cards/" + mine + "/reviews",
+            HttpResponse<String> answer = app.send(
+                    "POST",
+                    "/api/cards/" + mine + "/reviews",
                     "{\"rating\": 3, \"reviewedAt\": \"" + at.plusSeconds(i) + "\"}");
             assertEquals(201, answer.statusCode(), answer.body());
             assertEquals(200, app.get("/review").statusCode());

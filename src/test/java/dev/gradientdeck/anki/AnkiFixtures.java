@@ -1,7 +1,6 @@
 package dev.gradientdeck.anki;
 
 import com.github.luben.zstd.Zstd;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +38,20 @@ final class AnkiFixtures {
     record Rev(long id, long cid, int ease, long ivl, int factor, long time, int type) {}
 
     final List<Model> models = new ArrayList<>(List.of(
-            new Model(BASIC, "Basic", false, List.of("Front", "Back"),
-                    List.<String[]>of(new String[] {"Card 1", "{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}"})),
-            new Model(CLOZE, "Cloze", true, List.of("Text", "Back Extra"),
-                    List.<String[]>of(new String[] {"Cloze", "{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}"})),
-            new Model(OPTIONAL_REVERSE, "Basic (optional reversed card)", false, List.of("Front", "Back", "Add Reverse"), List.of(
-                    new String[] {"Card 1", "{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}"},
-                    new String[] {"Card 2", "{{#Add Reverse}}{{Back}}{{/Add Reverse}}", "{{FrontSide}}<hr id=answer>{{Front}}"}))));
+            new Model(BASIC, "Basic", false, List.of("Front", "Back"), List.<String[]>of(new String[] {
+                "Card 1", "{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}"
+            })),
+            new Model(CLOZE, "Cloze", true, List.of("Text", "Back Extra"), List.<String[]>of(new String[] {
+                "Cloze", "{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}"
+            })),
+            new Model(
+                    OPTIONAL_REVERSE,
+                    "Basic (optional reversed card)",
+                    false,
+                    List.of("Front", "Back", "Add Reverse"),
+                    List.of(new String[] {"Card 1", "{{Front}}", "{{FrontSide}}<hr id=answer>{{Back}}"}, new String[] {
+                        "Card 2", "{{#Add Reverse}}{{Back}}{{/Add Reverse}}", "{{FrontSide}}<hr id=answer>{{Front}}"
+                    }))));
     final Map<Long, String> decks = new LinkedHashMap<>(Map.of(1L, "Default", DECK, "Languages::French"));
     final List<Note> notes = new ArrayList<>();
     final List<Card> cards = new ArrayList<>();
@@ -76,34 +82,66 @@ final class AnkiFixtures {
         Files.delete(db);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             try (Statement s = c.createStatement()) {
-                for (String ddl : new String(getClass().getResourceAsStream("/anki/schema11.sql").readAllBytes(), StandardCharsets.UTF_8).split(";")) {
+                for (String ddl : new String(
+                                getClass()
+                                        .getResourceAsStream("/anki/schema11.sql")
+                                        .readAllBytes(),
+                                StandardCharsets.UTF_8)
+                        .split(";")) {
                     if (!ddl.isBlank()) s.execute(ddl);
                 }
             }
             StringBuilder models = new StringBuilder("{");
             for (Model m : this.models) {
                 if (models.length() > 1) models.append(',');
-                models.append('"').append(m.id()).append("\":{\"id\":").append(m.id()).append(",\"name\":").append(q(m.name()))
-                        .append(",\"type\":").append(m.cloze() ? 1 : 0).append(",\"mod\":5,\"flds\":[");
+                models.append('"')
+                        .append(m.id())
+                        .append("\":{\"id\":")
+                        .append(m.id())
+                        .append(",\"name\":")
+                        .append(q(m.name()))
+                        .append(",\"type\":")
+                        .append(m.cloze() ? 1 : 0)
+                        .append(",\"mod\":5,\"flds\":[");
                 for (int i = 0; i < m.fields().size(); i++) {
-                    models.append(i == 0 ? "" : ",").append("{\"name\":").append(q(m.fields().get(i))).append(",\"ord\":").append(i).append('}');
+                    models.append(i == 0 ? "" : ",")
+                            .append("{\"name\":")
+                            .append(q(m.fields().get(i)))
+                            .append(",\"ord\":")
+                            .append(i)
+                            .append('}');
                 }
                 models.append("],\"tmpls\":[");
                 for (int i = 0; i < m.templates().size(); i++) {
                     String[] t = m.templates().get(i);
-                    models.append(i == 0 ? "" : ",").append("{\"name\":").append(q(t[0])).append(",\"ord\":").append(i)
-                            .append(",\"qfmt\":").append(q(t[1])).append(",\"afmt\":").append(q(t[2])).append('}');
+                    models.append(i == 0 ? "" : ",")
+                            .append("{\"name\":")
+                            .append(q(t[0]))
+                            .append(",\"ord\":")
+                            .append(i)
+                            .append(",\"qfmt\":")
+                            .append(q(t[1]))
+                            .append(",\"afmt\":")
+                            .append(q(t[2]))
+                            .append('}');
                 }
                 models.append("]}");
             }
             models.append('}');
             StringBuilder deckJson = new StringBuilder("{");
-            decks.forEach((id, name) -> deckJson.append(deckJson.length() > 1 ? "," : "").append('"').append(id).append("\":{\"id\":")
-                    .append(id).append(",\"name\":").append(q(name)).append(",\"dyn\":0,\"conf\":1}"));
+            decks.forEach((id, name) -> deckJson.append(deckJson.length() > 1 ? "," : "")
+                    .append('"')
+                    .append(id)
+                    .append("\":{\"id\":")
+                    .append(id)
+                    .append(",\"name\":")
+                    .append(q(name))
+                    .append(",\"dyn\":0,\"conf\":1}"));
             deckJson.append('}');
             String dconf = "{\"1\":{\"id\":1,\"fsrsWeights\":" + fsrsParams + "}}";
             String conf = schedulerVersion == 1 ? "{}" : "{\"schedVer\":" + schedulerVersion + "}";
-            try (PreparedStatement col = c.prepareStatement("INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, ?, ?, ?, ?, '{}')")) {
+            try (PreparedStatement col =
+                    c.prepareStatement("INSERT INTO col VALUES (1, 0, 0, 0, 11, 0, 0, 0, ?, ?, ?, ?, '{}')")) {
                 col.setString(1, conf);
                 col.setString(2, models.toString());
                 col.setString(3, deckJson.toString());
@@ -132,36 +170,70 @@ final class AnkiFixtures {
         Files.delete(db);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE col (id integer PRIMARY KEY, crt integer, mod integer, scm integer, ver integer, dty integer, usn integer, "
-                        + "ls integer, conf text, models text, decks text, dconf text, tags text)");
+                s.execute(
+                        "CREATE TABLE col (id integer PRIMARY KEY, crt integer, mod integer, scm integer, ver integer, dty integer, usn integer, "
+                                + "ls integer, conf text, models text, decks text, dconf text, tags text)");
                 s.execute("INSERT INTO col VALUES (1, 0, 0, 0, 18, 0, 0, 0, '', '', '', '', '')");
-                s.execute("CREATE TABLE notes (id integer PRIMARY KEY, guid text, mid integer, mod integer, usn integer, tags text, flds text, "
-                        + "sfld integer, csum integer, flags integer, data text)");
-                s.execute("CREATE TABLE cards (id integer PRIMARY KEY, nid integer, did integer, ord integer, mod integer, usn integer, type integer, "
-                        + "queue integer, due integer, ivl integer, factor integer, reps integer, lapses integer, left integer, odue integer, "
-                        + "odid integer, flags integer, data text)");
-                s.execute("CREATE TABLE revlog (id integer PRIMARY KEY, cid integer, usn integer, ease integer, ivl integer, lastIvl integer, "
-                        + "factor integer, time integer, type integer)");
-                s.execute("CREATE TABLE notetypes (id integer PRIMARY KEY, name text, mtime_secs integer, usn integer, config blob)");
-                s.execute("CREATE TABLE fields (ntid integer, ord integer, name text, config blob, PRIMARY KEY (ntid, ord))");
-                s.execute("CREATE TABLE templates (ntid integer, ord integer, name text, mtime_secs integer, usn integer, config blob, "
-                        + "PRIMARY KEY (ntid, ord))");
-                s.execute("CREATE TABLE decks (id integer PRIMARY KEY, name text, mtime_secs integer, usn integer, common blob, kind blob)");
+                s.execute(
+                        "CREATE TABLE notes (id integer PRIMARY KEY, guid text, mid integer, mod integer, usn integer, tags text, flds text, "
+                                + "sfld integer, csum integer, flags integer, data text)");
+                s.execute(
+                        "CREATE TABLE cards (id integer PRIMARY KEY, nid integer, did integer, ord integer, mod integer, usn integer, type integer, "
+                                + "queue integer, due integer, ivl integer, factor integer, reps integer, lapses integer, left integer, odue integer, "
+                                + "odid integer, flags integer, data text)");
+                s.execute(
+                        "CREATE TABLE revlog (id integer PRIMARY KEY, cid integer, usn integer, ease integer, ivl integer, lastIvl integer, "
+                                + "factor integer, time integer, type integer)");
+                s.execute(
+                        "CREATE TABLE notetypes (id integer PRIMARY KEY, name text, mtime_secs integer, usn integer, config blob)");
+                s.execute(
+                        "CREATE TABLE fields (ntid integer, ord integer, name text, config blob, PRIMARY KEY (ntid, ord))");
+                s.execute(
+                        "CREATE TABLE templates (ntid integer, ord integer, name text, mtime_secs integer, usn integer, config blob, "
+                                + "PRIMARY KEY (ntid, ord))");
+                s.execute(
+                        "CREATE TABLE decks (id integer PRIMARY KEY, name text, mtime_secs integer, usn integer, common blob, kind blob)");
                 s.execute("CREATE TABLE config (KEY text PRIMARY KEY, usn integer, mtime_secs integer, val blob)");
             }
             for (Model m : models) {
-                insert(c, "INSERT INTO notetypes VALUES (?, ?, 5, 0, ?)", m.id(), m.name(), m.cloze() ? varint(1, 1) : new byte[0]);
-                for (int i = 0; i < m.fields().size(); i++) insert(c, "INSERT INTO fields VALUES (?, ?, ?, ?)", m.id(), i, m.fields().get(i), new byte[0]);
+                insert(
+                        c,
+                        "INSERT INTO notetypes VALUES (?, ?, 5, 0, ?)",
+                        m.id(),
+                        m.name(),
+                        m.cloze() ? varint(1, 1) : new byte[0]);
+                for (int i = 0; i < m.fields().size(); i++)
+                    insert(
+                            c,
+                            "INSERT INTO fields VALUES (?, ?, ?, ?)",
+                            m.id(),
+                            i,
+                            m.fields().get(i),
+                            new byte[0]);
                 for (int i = 0; i < m.templates().size(); i++) {
                     String[] t = m.templates().get(i);
-                    insert(c, "INSERT INTO templates VALUES (?, ?, ?, 5, 0, ?)", m.id(), i, t[0], concat(text(1, t[1]), text(2, t[2])));
+                    insert(
+                            c,
+                            "INSERT INTO templates VALUES (?, ?, ?, 5, 0, ?)",
+                            m.id(),
+                            i,
+                            t[0],
+                            concat(text(1, t[1]), text(2, t[2])));
                 }
             }
             for (Map.Entry<Long, String> d : decks.entrySet()) {
-                insert(c, "INSERT INTO decks VALUES (?, ?, 0, 0, ?, ?)", d.getKey(), d.getValue().replace("::", "\u001f"), new byte[0],
+                insert(
+                        c,
+                        "INSERT INTO decks VALUES (?, ?, 0, 0, ?, ?)",
+                        d.getKey(),
+                        d.getValue().replace("::", "\u001f"),
+                        new byte[0],
                         bytes(1, new byte[0]));
             }
-            insert(c, "INSERT INTO config VALUES ('schedVer', 0, 0, ?)", Integer.toString(schedulerVersion).getBytes(StandardCharsets.UTF_8));
+            insert(
+                    c,
+                    "INSERT INTO config VALUES ('schedVer', 0, 0, ?)",
+                    Integer.toString(schedulerVersion).getBytes(StandardCharsets.UTF_8));
             rows(c);
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
@@ -181,7 +253,14 @@ final class AnkiFixtures {
 
     /** The placeholder newer Anki versions put beside the real collection. */
     static byte[] stubCollection() throws Exception {
-        AnkiFixtures stub = new AnkiFixtures().note(1, BASIC, 1, "", "Please update to the latest Anki version, then import the .colpkg/.apkg file again.", "")
+        AnkiFixtures stub = new AnkiFixtures()
+                .note(
+                        1,
+                        BASIC,
+                        1,
+                        "",
+                        "Please update to the latest Anki version, then import the .colpkg/.apkg file again.",
+                        "")
                 .card(1, 1, 0, 0, "");
         Path zip = stub.legacy(Files.createTempFile("stub", ".zip"), "collection.anki2");
         try (var z = new java.util.zip.ZipFile(zip.toFile())) {
@@ -193,15 +272,38 @@ final class AnkiFixtures {
 
     private void rows(Connection c) throws SQLException {
         for (Note n : notes) {
-            insert(c, "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, '', 0, 0, '')", n.id(), n.guid(), n.mid(), n.mod(), n.tags(),
+            insert(
+                    c,
+                    "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, '', 0, 0, '')",
+                    n.id(),
+                    n.guid(),
+                    n.mid(),
+                    n.mod(),
+                    n.tags(),
                     String.join("\u001f", n.fields()));
         }
         for (Card k : cards) {
-            insert(c, "INSERT INTO cards VALUES (?, ?, ?, ?, 0, -1, ?, 0, 0, 0, 2500, 0, 0, 0, 0, 0, 0, ?)", k.id(), k.nid(), DECK, k.ord(),
-                    k.type(), k.data());
+            insert(
+                    c,
+                    "INSERT INTO cards VALUES (?, ?, ?, ?, 0, -1, ?, 0, 0, 0, 2500, 0, 0, 0, 0, 0, 0, ?)",
+                    k.id(),
+                    k.nid(),
+                    DECK,
+                    k.ord(),
+                    k.type(),
+                    k.data());
         }
         for (Rev r : revlog) {
-            insert(c, "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, 0, ?, ?, ?)", r.id(), r.cid(), r.ease(), r.ivl(), r.factor(), r.time(), r.type());
+            insert(
+                    c,
+                    "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, 0, ?, ?, ?)",
+                    r.id(),
+                    r.cid(),
+                    r.ease(),
+                    r.ivl(),
+                    r.factor(),
+                    r.time(),
+                    r.type());
         }
     }
 

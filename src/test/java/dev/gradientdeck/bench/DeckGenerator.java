@@ -1,12 +1,11 @@
 package dev.gradientdeck.bench;
 
+import dev.gradientdeck.days.DayKey;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.Outcome;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.review.Schedule;
 import dev.gradientdeck.review.Scheduler;
-import dev.gradientdeck.days.DayKey;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +28,53 @@ import java.util.SplittableRandom;
  * and a review history of M reviews over the last year, scheduled by the real FSRS core. Seeded, so every run is the same.
  */
 public final class DeckGenerator {
-    private static final String[] TOPICS = {"Gradient", "Momentum", "Adam", "Attention", "Dropout", "BatchNorm", "Convexity",
-            "Backprop", "Tokenizer", "Pruning", "Sparsity", "Residual", "Embedding", "Softmax", "Entropy", "Regularization",
-            "Overfitting", "Schedules", "Warmup", "Hessian", "Jacobian", "Saddle", "Newton", "Quantization", "Distillation",
-            "Transformer", "LayerNorm", "RMSprop", "Adagrad", "Nesterov", "Bias", "Variance", "Kernel", "Bayes", "Sampling",
-            "Beam", "Perplexity", "Calibration", "Features", "Superposition"};
+    private static final String[] TOPICS = {
+        "Gradient",
+        "Momentum",
+        "Adam",
+        "Attention",
+        "Dropout",
+        "BatchNorm",
+        "Convexity",
+        "Backprop",
+        "Tokenizer",
+        "Pruning",
+        "Sparsity",
+        "Residual",
+        "Embedding",
+        "Softmax",
+        "Entropy",
+        "Regularization",
+        "Overfitting",
+        "Schedules",
+        "Warmup",
+        "Hessian",
+        "Jacobian",
+        "Saddle",
+        "Newton",
+        "Quantization",
+        "Distillation",
+        "Transformer",
+        "LayerNorm",
+        "RMSprop",
+        "Adagrad",
+        "Nesterov",
+        "Bias",
+        "Variance",
+        "Kernel",
+        "Bayes",
+        "Sampling",
+        "Beam",
+        "Perplexity",
+        "Calibration",
+        "Features",
+        "Superposition"
+    };
     private static final String[] SPECS = {
-            "problem: line-fit\nloss: mse\ndata: {x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5]}\nstart: {w: 0, b: 0}\noptimizer: {name: sgd, lr: 0.01}\nsteps: 20\npredict: {steps: 2, ask: [gradient, params]}\n",
-            "problem: rosenbrock\nstart: {x: -1.5, y: 2}\noptimizer: {name: adam, lr: 0.05}\nsteps: 200\npredict: {steps: 1, ask: [gradient]}\n",
-            "problem: quadratic\nconstants: {a: 2, c: 3}\nstart: {w: 0}\noptimizer: {name: momentum, lr: 0.1, momentum: 0.9}\nsteps: 30\npredict: {steps: 2, ask: [params]}\n"};
+        "problem: line-fit\nloss: mse\ndata: {x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5]}\nstart: {w: 0, b: 0}\noptimizer: {name: sgd, lr: 0.01}\nsteps: 20\npredict: {steps: 2, ask: [gradient, params]}\n",
+        "problem: rosenbrock\nstart: {x: -1.5, y: 2}\noptimizer: {name: adam, lr: 0.05}\nsteps: 200\npredict: {steps: 1, ask: [gradient]}\n",
+        "problem: quadratic\nconstants: {a: 2, c: 3}\nstart: {w: 0}\noptimizer: {name: momentum, lr: 0.1, momentum: 0.9}\nsteps: 30\npredict: {steps: 2, ask: [params]}\n"
+    };
 
     private final SplittableRandom random;
 
@@ -57,27 +94,49 @@ public final class DeckGenerator {
     private String card(int i, String topic) {
         StringBuilder text = new StringBuilder(3000);
         text.append("# ").append(topic).append(" question ").append(i).append('\n');
-        text.append("#Tags: #").append(topic).append(" #").append(TOPICS[random.nextInt(TOPICS.length)]).append(" #Interview\n\n");
-        text.append("# Interview Question\nExplain how ").append(topic.toLowerCase())
-                .append(" changes the gradient $\\nabla_\\theta L$ during training, and when it fails. Case ").append(i).append(".\n\n");
-        if (i % 10 == 0) text.append("```descent\n").append(SPECS[i % SPECS.length]).append("```\n\n");
+        text.append("#Tags: #")
+                .append(topic)
+                .append(" #")
+                .append(TOPICS[random.nextInt(TOPICS.length)])
+                .append(" #Interview\n\n");
+        text.append("# Interview Question\nExplain how ")
+                .append(topic.toLowerCase())
+                .append(" changes the gradient $\\nabla_\\theta L$ during training, and when it fails. Case ")
+                .append(i)
+                .append(".\n\n");
+        if (i % 10 == 0)
+            text.append("```descent\n").append(SPECS[i % SPECS.length]).append("```\n\n");
         text.append("# Answer\n");
         for (int p = 0; p < 4; p++) {
-            text.append("The ").append(topic.toLowerCase()).append(" view: the update $w_{t+1} = w_t - \\eta g_t$ depends on ")
+            text.append("The ")
+                    .append(topic.toLowerCase())
+                    .append(" view: the update $w_{t+1} = w_t - \\eta g_t$ depends on ")
                     .append("the step size, the curvature of the loss and the noise of the mini-batch gradient. ")
                     .append("With a **large** learning rate the iterate overshoots; with a small one it crawls, ")
                     .append("and *adaptive* methods rescale each coordinate by a running estimate of its scale. ")
                     .append("In practice one checks the loss curve, the gradient norm and the effective step.\n\n");
         }
         text.append("$$\\theta \\leftarrow \\theta - \\frac{\\eta}{\\sqrt{\\hat v_t} + \\epsilon} \\hat m_t$$\n\n");
-        text.append("# Key points\n- the step is the learning rate times the gradient\n- curvature limits the stable step\n")
+        text.append(
+                        "# Key points\n- the step is the learning rate times the gradient\n- curvature limits the stable step\n")
                 .append("- noise in the gradient needs a smaller step or averaging\n- check the loss curve\n\n");
         text.append("# Papers read\n");
         for (int p = 0; p < 1 + random.nextInt(2); p++) {
             int paper = random.nextInt(2000);
-            text.append("- [A study of ").append(topic.toLowerCase()).append(" number ").append(paper).append("](https://arxiv.org/abs/")
-                    .append(2000 + paper / 100).append('.').append(String.format("%05d", paper)).append(")\n")
-                    .append("    - Finds that ").append(topic.toLowerCase()).append(" matters for paper ").append(paper).append(".\n");
+            text.append("- [A study of ")
+                    .append(topic.toLowerCase())
+                    .append(" number ")
+                    .append(paper)
+                    .append("](https://arxiv.org/abs/")
+                    .append(2000 + paper / 100)
+                    .append('.')
+                    .append(String.format("%05d", paper))
+                    .append(")\n")
+                    .append("    - Finds that ")
+                    .append(topic.toLowerCase())
+                    .append(" matters for paper ")
+                    .append(paper)
+                    .append(".\n");
         }
         return text.toString();
     }
@@ -93,20 +152,22 @@ public final class DeckGenerator {
             c.setAutoCommit(false);
             List<Long> cards = new ArrayList<>();
             List<Instant> created = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, created_at FROM cards WHERE archived = 0 ORDER BY id")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id, created_at FROM cards WHERE archived = 0 ORDER BY id")) {
                 while (rs.next()) {
                     cards.add(rs.getLong(1));
                     created.add(Instant.parse(rs.getString(2)));
                 }
             }
-            // A hard deck reviewed for a year: twice the average per card allowed, so the total is reached before "now".
+            // A hard deck reviewed for a year: twice the average per card allowed, so the total is reached before
+            // "now".
             int perCard = Math.max(1, 2 * reviews / Math.max(1, cards.size()));
             int written = 0;
             try (PreparedStatement log = c.prepareStatement("""
                     INSERT INTO reviews (card_id, reviewed_at, day_key, rating, state_before, state_after, step_after, stability, difficulty,
                                          elapsed_days, scheduled_days, due, reps, lapses, fuzz_seed, duration_ms)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS);
-                 PreparedStatement schedule = c.prepareStatement("""
+                    PreparedStatement schedule = c.prepareStatement("""
                          INSERT INTO card_schedules (card_id, state, step, stability, difficulty, due, last_review, reps, lapses, review_id)
                          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (int k = 0; k < cards.size() && written < reviews; k++) {
@@ -116,8 +177,12 @@ public final class DeckGenerator {
                     long reviewId = -1;
                     for (int r = 0; r < perCard && at.isBefore(now) && written < reviews; r++) {
                         Rating rating = rating();
-                        long elapsed = current.lastReview() == null ? 0
-                                : ChronoUnit.DAYS.between(DayKey.of(current.lastReview(), ZoneOffset.UTC, 4).date(), DayKey.of(at, ZoneOffset.UTC, 4).date());
+                        long elapsed = current.lastReview() == null
+                                ? 0
+                                : ChronoUnit.DAYS.between(
+                                        DayKey.of(current.lastReview(), ZoneOffset.UTC, 4)
+                                                .date(),
+                                        DayKey.of(at, ZoneOffset.UTC, 4).date());
                         long seed = cardId * 1_000_003L + current.reps();
                         Outcome outcome = Scheduler.answer(current, rating, at, Math.max(0, elapsed), seed, settings);
                         Schedule next = outcome.schedule();
@@ -147,7 +212,8 @@ public final class DeckGenerator {
                         written++;
                         // The learner comes back when the card is due (or the next day), at a random time of day.
                         Instant due = next.due();
-                        at = (due.isAfter(at) ? due : at.plus(Duration.ofDays(1))).plus(Duration.ofMinutes(random.nextInt(600)));
+                        at = (due.isAfter(at) ? due : at.plus(Duration.ofDays(1)))
+                                .plus(Duration.ofMinutes(random.nextInt(600)));
                     }
                     if (reviewId > 0) {
                         var memory = memory(current);
@@ -177,9 +243,12 @@ public final class DeckGenerator {
     }
 
     private static double[] memory(Schedule s) {
-        if (s.state() instanceof dev.gradientdeck.review.CardState.Learning l) return new double[] {l.memory().stability(), l.memory().difficulty()};
-        if (s.state() instanceof dev.gradientdeck.review.CardState.Review r) return new double[] {r.memory().stability(), r.memory().difficulty()};
-        if (s.state() instanceof dev.gradientdeck.review.CardState.Relearning r) return new double[] {r.memory().stability(), r.memory().difficulty()};
+        if (s.state() instanceof dev.gradientdeck.review.CardState.Learning l)
+            return new double[] {l.memory().stability(), l.memory().difficulty()};
+        if (s.state() instanceof dev.gradientdeck.review.CardState.Review r)
+            return new double[] {r.memory().stability(), r.memory().difficulty()};
+        if (s.state() instanceof dev.gradientdeck.review.CardState.Relearning r)
+            return new double[] {r.memory().stability(), r.memory().difficulty()};
         throw new IllegalStateException("an answered card has a memory");
     }
 

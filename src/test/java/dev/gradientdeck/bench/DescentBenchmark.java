@@ -3,14 +3,13 @@ package dev.gradientdeck.bench;
 import dev.gradientdeck.descent.engine.DescentRun;
 import dev.gradientdeck.descent.spec.DescentSpecs;
 import dev.gradientdeck.descent.spec.ValidSpec;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-
-import java.util.concurrent.TimeUnit;
 
 /** The engine alone: 1,000 Adam steps on Rosenbrock, with the worked arithmetic every step carries. */
 @State(Scope.Benchmark)

@@ -11,7 +11,6 @@ import dev.gradientdeck.review.fit.Items;
 import dev.gradientdeck.review.fit.LearnerFit;
 import dev.gradientdeck.review.fit.TrainingConfig;
 import dev.gradientdeck.scheduler.ReviewLogCsv;
-
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,13 +41,18 @@ final class FitBenchmark {
         int written = writeLearner(learner, 30_000, 7);
         Path history = dir.resolve("history-200k.csv");
         int exported = export(db, history);
-        for (Object[] log : new Object[][] {{learner, written, "≤ 3 × native fsrs-rs + JVM start (≈ 3 s)"}, {history, exported, "< 10 s"}}) {
+        for (Object[] log : new Object[][] {
+            {learner, written, "≤ 3 × native fsrs-rs + JVM start (≈ 3 s)"}, {history, exported, "< 10 s"}
+        }) {
             Path file = (Path) log[0];
             double[] seconds = new double[3];
             for (int i = 0; i < seconds.length; i++) seconds[i] = command(file);
             Arrays.sort(seconds);
-            rows.add(new Benchmarks.Row(String.format(Locale.ROOT, "optimize-weights, %,d reviews (fresh JVM, -Xmx256m, median of 3)", (int) log[1]),
-                    String.format(Locale.ROOT, "%.2f s", seconds[1]), (String) log[2]));
+            rows.add(new Benchmarks.Row(
+                    String.format(Locale.ROOT, "optimize-weights, %,d reviews (fresh JVM, -Xmx256m, median of 3)", (int)
+                            log[1]),
+                    String.format(Locale.ROOT, "%.2f s", seconds[1]),
+                    (String) log[2]));
             Items.Built built = Items.fromLog(ReviewLogCsv.parse(Files.readAllLines(file)), ZoneOffset.UTC, 4);
             TrainingConfig config = TrainingConfig.defaults();
             FsrsOptimizer.fit(built.items(), config, BatchOrder.shuffled(2023), FitProgress.NONE);
@@ -56,10 +60,16 @@ final class FitBenchmark {
             FsrsOptimizer.fit(built.items(), config, BatchOrder.shuffled(2023), FitProgress.NONE);
             double fit = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();
-            LearnerFit.run(built.items(), built.answersUsed(), FsrsOptimizer.defaults(), config, new LearnerFit.Progress() {});
+            LearnerFit.run(
+                    built.items(), built.answersUsed(), FsrsOptimizer.defaults(), config, new LearnerFit.Progress() {});
             double whole = (System.nanoTime() - start) / 1e9;
-            rows.add(new Benchmarks.Row(String.format(Locale.ROOT, "  in process: fit of %,d items / with the 5-fold held-out check", built.items().size()),
-                    String.format(Locale.ROOT, "%.2f s / %.2f s", fit, whole), "(measured)"));
+            rows.add(new Benchmarks.Row(
+                    String.format(
+                            Locale.ROOT,
+                            "  in process: fit of %,d items / with the 5-fold held-out check",
+                            built.items().size()),
+                    String.format(Locale.ROOT, "%.2f s / %.2f s", fit, whole),
+                    "(measured)"));
         }
         return rows;
     }
@@ -68,8 +78,14 @@ final class FitBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Benchmarks.SERVER_JVM);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.gradientdeck.App", "optimize-weights", log.toString(),
-                "--zone", "UTC"));
+        command.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.gradientdeck.App",
+                "optimize-weights",
+                log.toString(),
+                "--zone",
+                "UTC"));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -81,12 +97,13 @@ final class FitBenchmark {
     private static int export(Path db, Path csv) throws Exception {
         int rows = 0;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT card_id, reviewed_at, rating FROM reviews ORDER BY id");
-             BufferedWriter out = Files.newBufferedWriter(csv)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT card_id, reviewed_at, rating FROM reviews ORDER BY id");
+                BufferedWriter out = Files.newBufferedWriter(csv)) {
             out.write("card_id,review_time,rating\n");
             while (rs.next()) {
-                out.write(rs.getLong(1) + "," + java.time.Instant.ofEpochMilli(rs.getLong(2)) + "," + rs.getInt(3) + "\n");
+                out.write(rs.getLong(1) + "," + java.time.Instant.ofEpochMilli(rs.getLong(2)) + "," + rs.getInt(3)
+                        + "\n");
                 rows++;
             }
         }
@@ -103,7 +120,8 @@ final class FitBenchmark {
         truth.set(8, 2.1);
         truth.set(20, 0.25);
         FsrsSettings d = FsrsSettings.defaults();
-        Fsrs memory = new Fsrs(new FsrsSettings(truth, 0.9, d.learningSteps(), d.relearningSteps(), 36500, true, false));
+        Fsrs memory =
+                new Fsrs(new FsrsSettings(truth, 0.9, d.learningSteps(), d.relearningSteps(), 36500, true, false));
         Fsrs scheduler = new Fsrs(d);
         SplittableRandom random = new SplittableRandom(seed);
         Instant start = Instant.parse("2025-01-01T08:00:00Z");
@@ -123,11 +141,14 @@ final class FitBenchmark {
                 lines.add(line(card, start, day, 10, rating));
             }
             while (lines.size() < reviews) {
-                int interval = (int) scheduler.nextInterval(believed.stability()) + (random.nextDouble() < 0.2 ? 1 + random.nextInt(3) : 0);
+                int interval = (int) scheduler.nextInterval(believed.stability())
+                        + (random.nextDouble() < 0.2 ? 1 + random.nextInt(3) : 0);
                 if (day + interval >= 365) break;
                 day += interval;
                 boolean recalled = random.nextDouble() < memory.retrievability(interval, mine.stability());
-                rating = recalled ? Rating.of(random.nextDouble() < 0.1 ? 2 : random.nextDouble() < 0.95 ? 3 : 4) : Rating.AGAIN;
+                rating = recalled
+                        ? Rating.of(random.nextDouble() < 0.1 ? 2 : random.nextDouble() < 0.95 ? 3 : 4)
+                        : Rating.AGAIN;
                 mine = memory.nextMemory(mine, interval, rating);
                 believed = scheduler.nextMemory(believed, interval, rating);
                 lines.add(line(card, start, day, 0, rating));

@@ -17,7 +17,8 @@ public final class LoadGenerator {
 
     private LoadGenerator() {}
 
-    public static Result run(String what, String url, int connections, Duration warmUp, Duration measure) throws InterruptedException {
+    public static Result run(String what, String url, int connections, Duration warmUp, Duration measure)
+            throws InterruptedException {
         runFor(url, connections, warmUp);
         return summarize(what, runFor(url, connections, measure), measure);
     }
@@ -25,8 +26,11 @@ public final class LoadGenerator {
     private record Samples(List<long[]> latencies, long count, long errors) {}
 
     private static Samples runFor(String url, int connections, Duration duration) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html,application/json").build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/html,application/json")
+                .build();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong errors = new AtomicLong();
         List<long[]> perThread = new ArrayList<>();
@@ -65,8 +69,16 @@ public final class LoadGenerator {
     }
 
     private static Result summarize(String what, Samples samples, Duration measured) {
-        long[] all = samples.latencies().stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(what, samples.count() / (measured.toMillis() / 1000.0), percentile(all, 0.50), percentile(all, 0.99), samples.errors());
+        long[] all = samples.latencies().stream()
+                .flatMapToLong(Arrays::stream)
+                .sorted()
+                .toArray();
+        return new Result(
+                what,
+                samples.count() / (measured.toMillis() / 1000.0),
+                percentile(all, 0.50),
+                percentile(all, 0.99),
+                samples.errors());
     }
 
     static double percentile(long[] sorted, double p) {

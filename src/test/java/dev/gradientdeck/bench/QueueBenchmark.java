@@ -4,6 +4,14 @@ import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.review.QueueScope;
 import dev.gradientdeck.review.ReviewRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -13,15 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** The queue query against the benchmark database (10,000 cards, 200,000 reviews): the next card and the day's counts. */
 @State(Scope.Benchmark)

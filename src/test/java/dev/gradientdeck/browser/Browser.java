@@ -1,5 +1,11 @@
 package dev.gradientdeck.browser;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -8,13 +14,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * Headless Debian Chromium driven by its own chromedriver (never Selenium Manager, which would need the network).
@@ -35,17 +34,29 @@ public final class Browser implements AutoCloseable {
     public static Browser open(String... extraFlags) throws Exception {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!present && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
+            throw new IllegalStateException(
+                    "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver)");
         }
-        Assumptions.assumeTrue(present, "browser tests skipped: install them with 'apt-get install chromium chromium-driver'");
+        Assumptions.assumeTrue(
+                present, "browser tests skipped: install them with 'apt-get install chromium chromium-driver'");
         Path profile = Files.createTempDirectory("gd-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + profile);
         options.addArguments(extraFlags);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build();
         return new Browser(new ChromeDriver(service, options), profile);
     }
 
@@ -55,14 +66,18 @@ public final class Browser implements AutoCloseable {
      */
     public void viewport(int width, int height, boolean touch) {
         ChromeDriver chrome = (ChromeDriver) driver;
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        chrome.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
                 java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", touch));
-        chrome.executeCdpCommand("Emulation.setTouchEmulationEnabled", java.util.Map.of("enabled", touch, "maxTouchPoints", touch ? 5 : 1));
+        chrome.executeCdpCommand(
+                "Emulation.setTouchEmulationEnabled",
+                java.util.Map.of("enabled", touch, "maxTouchPoints", touch ? 5 : 1));
     }
 
     /** A number the page's script computes, e.g. {@code window.scrollY}. */
     public double number(String script) {
-        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return " + script)).doubleValue();
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return " + script))
+                .doubleValue();
     }
 
     public void go(String url) {

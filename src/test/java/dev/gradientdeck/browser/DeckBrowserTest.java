@@ -1,24 +1,24 @@
 package dev.gradientdeck.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gradientdeck.RunningApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** A learner opens the deck, reads a card, writes one through the form, and drops a file in the folder. */
 class DeckBrowserTest {
     @TempDir
     Path dir;
+
     RunningApp app;
     Browser browser;
 
@@ -66,12 +66,19 @@ class DeckBrowserTest {
         browser.find("#deck").sendKeys("calculus");
         browser.find("#tags").sendKeys("Calculus Interview");
         browser.find("form.form button[type=submit]").click();
-        assertTrue(browser.waitFor(d -> d.findElement(By.cssSelector(".alert"))).getText().contains("The question is empty"),
+        assertTrue(
+                browser.waitFor(d -> d.findElement(By.cssSelector(".alert")))
+                        .getText()
+                        .contains("The question is empty"),
                 "an empty question is refused");
         assertEquals("Saddle points", browser.find("#title").getAttribute("value"), "the form stays filled");
-        browser.find("#question").sendKeys("Why are saddle points a bigger problem than local minima in high dimensions?");
+        browser.find("#question")
+                .sendKeys("Why are saddle points a bigger problem than local minima in high dimensions?");
         browser.find("form.form button[type=submit]").click();
-        assertEquals("Saddle points", browser.waitFor(d -> d.findElement(By.cssSelector(".card-head h1"))).getText());
+        assertEquals(
+                "Saddle points",
+                browser.waitFor(d -> d.findElement(By.cssSelector(".card-head h1")))
+                        .getText());
         assertTrue(Files.exists(app.deck.resolve("calculus/saddle-points.md")));
 
         browser.go(app.url("/cards"));

@@ -6,24 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradientdeck.RunningApp;
 import dev.gradientdeck.practice.SharedSpeechModel;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A two-question mock interview through Chromium's fake microphone: nothing of an answer shows
@@ -37,16 +35,16 @@ class InterviewBrowserTest {
     /** Screenshots for the issue's note, when its folder exists. */
     private static final Path SHOTS = Path.of("/work/notes/shots/18");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     RunningApp app;
     Browser browser;
 
     @BeforeEach
     void start() throws Exception {
         Path deck = Files.createDirectories(dir.resolve("cards/optimizers"));
-        Files.writeString(
-                deck.resolve("learning-rate.md"),
-                """
+        Files.writeString(deck.resolve("learning-rate.md"), """
                 # Learning rate
                 #Tags: #Optimizers
 
@@ -60,9 +58,7 @@ class InterviewBrowserTest {
                 - The learning rate sets how large each step is
                 - Too large a rate makes the loss go up
                 """);
-        Files.writeString(
-                deck.resolve("momentum.md"),
-                """
+        Files.writeString(deck.resolve("momentum.md"), """
                 # Momentum
                 #Tags: #Optimizers
 
@@ -91,7 +87,9 @@ class InterviewBrowserTest {
 
     private void shot(String name) throws Exception {
         if (Files.isDirectory(SHOTS)) {
-            Path png = ((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath();
+            Path png = ((TakesScreenshot) browser.driver)
+                    .getScreenshotAs(OutputType.FILE)
+                    .toPath();
             Files.copy(png, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         }
     }
@@ -99,11 +97,10 @@ class InterviewBrowserTest {
     @ParameterizedTest
     @CsvSource({"1280, 800", "390, 844"})
     void aTwoQuestionInterviewRevealsNothingUntilTheReport(int width, int height) throws Exception {
-        browser =
-                Browser.open(
-                        "--use-fake-device-for-media-stream",
-                        "--use-fake-ui-for-media-stream",
-                        "--use-file-for-fake-audio-capture=" + SPOKEN_ANSWER);
+        browser = Browser.open(
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-audio-capture=" + SPOKEN_ANSWER);
         browser.driver.manage().window().setSize(new Dimension(width, height));
         browser.go(app.url("/interview"));
         assertTrue(browser.find("nav, header").getText().contains("Interview") || width < 600);
@@ -115,22 +112,22 @@ class InterviewBrowserTest {
         browser.find("input[name=answer]").clear();
         browser.find("input[name=answer]").sendKeys("10");
         browser.find(".interview-setup button[type=submit]").click();
-        waitUpTo(Duration.ofSeconds(10), d -> !d.findElements(By.cssSelector(".interview-run")).isEmpty());
+        waitUpTo(
+                Duration.ofSeconds(10),
+                d -> !d.findElements(By.cssSelector(".interview-run")).isEmpty());
         String url = browser.driver.getCurrentUrl();
 
         browser.find("[data-action=start]").click();
         for (int question = 1; question <= 2; question++) {
             int asked = question;
-            waitUpTo(
-                    Duration.ofSeconds(15),
-                    d -> {
-                        try {
-                            return "recording".equals(browser.find(".stage").getAttribute("data-phase"))
-                                    && browser.find(".session-index").getText().equals(String.valueOf(asked));
-                        } catch (org.openqa.selenium.StaleElementReferenceException moved) {
-                            return false;
-                        }
-                    });
+            waitUpTo(Duration.ofSeconds(15), d -> {
+                try {
+                    return "recording".equals(browser.find(".stage").getAttribute("data-phase"))
+                            && browser.find(".session-index").getText().equals(String.valueOf(asked));
+                } catch (org.openqa.selenium.StaleElementReferenceException moved) {
+                    return false;
+                }
+            });
             if (question == 1) shot("run-" + width);
             Thread.sleep(7000);
             browser.find("[data-action=stop]").click();
@@ -140,22 +137,34 @@ class InterviewBrowserTest {
                             Duration.ofSeconds(15),
                             d -> browser.find(".session-index").getText().equals("2"));
                 } catch (org.openqa.selenium.TimeoutException e) {
-                    throw new AssertionError("the second question did not come: " + browser.find(".stage").getText(), e);
+                    throw new AssertionError(
+                            "the second question did not come: "
+                                    + browser.find(".stage").getText(),
+                            e);
                 }
                 String page = browser.driver.findElement(By.tagName("body")).getText();
                 assertFalse(page.contains("Model answer"), "no answer is revealed between questions");
                 assertFalse(page.contains("how large each step"), "not even a key point");
-                assertTrue(browser.driver.findElements(By.cssSelector(".reveal-slot .attempt")).isEmpty());
+                assertTrue(browser.driver
+                        .findElements(By.cssSelector(".reveal-slot .attempt"))
+                        .isEmpty());
             }
         }
 
-        waitUpTo(Duration.ofSeconds(20), d -> !d.findElements(By.cssSelector(".interview-report")).isEmpty());
+        waitUpTo(
+                Duration.ofSeconds(20),
+                d -> !d.findElements(By.cssSelector(".interview-report")).isEmpty());
         assertEquals(url, browser.driver.getCurrentUrl());
         // Transcription shares two cores with the browser; on a loaded machine it takes minutes.
         waitUpTo(
                 Duration.ofMinutes(6),
-                d -> !d.findElements(By.cssSelector(".interview-report[data-pending='false']")).isEmpty());
-        assertEquals(2, browser.driver.findElements(By.cssSelector(".interview-question")).size());
+                d -> !d.findElements(By.cssSelector(".interview-report[data-pending='false']"))
+                        .isEmpty());
+        assertEquals(
+                2,
+                browser.driver
+                        .findElements(By.cssSelector(".interview-question"))
+                        .size());
         String report = browser.find(".interview-report").getText();
         assertTrue(report.contains("learning rate"), "the transcripts are shown: " + report);
         assertTrue(report.contains("Model answer"));
@@ -163,8 +172,14 @@ class InterviewBrowserTest {
         shot("report-" + width);
 
         browser.find(".grade-all button").click();
-        waitUpTo(Duration.ofSeconds(10), d -> d.findElements(By.cssSelector(".grade-all")).isEmpty());
-        assertEquals(2, browser.driver.findElements(By.cssSelector(".interview-question .rated")).size());
+        waitUpTo(
+                Duration.ofSeconds(10),
+                d -> d.findElements(By.cssSelector(".grade-all")).isEmpty());
+        assertEquals(
+                2,
+                browser.driver
+                        .findElements(By.cssSelector(".interview-question .rated"))
+                        .size());
         assertTrue(browser.find(".interview-question .rated").getText().startsWith("Graded"));
         shot("graded-" + width);
     }

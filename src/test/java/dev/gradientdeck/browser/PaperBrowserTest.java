@@ -1,6 +1,12 @@
 package dev.gradientdeck.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gradientdeck.RunningApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -8,17 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** A learner searches from the header box, opens a paper, follows it to a card and back. */
 class PaperBrowserTest {
     @TempDir
     Path dir;
+
     RunningApp app;
     Browser browser;
 
@@ -68,7 +68,8 @@ class PaperBrowserTest {
         var box = browser.find(".search-box input[name=q]");
         box.sendKeys("bias corr");
         // Suggestions appear while typing; the last word matches as a prefix.
-        browser.waitFor(d -> d.findElements(By.cssSelector(".search-suggest a")).stream().anyMatch(a -> a.isDisplayed()));
+        browser.waitFor(d ->
+                d.findElements(By.cssSelector(".search-suggest a")).stream().anyMatch(a -> a.isDisplayed()));
         assertTrue(browser.find(".search-suggest").getText().contains("Adam: A Method for Stochastic Optimization"));
         box.sendKeys(Keys.ENTER);
 
@@ -79,7 +80,9 @@ class PaperBrowserTest {
         assertEquals("bias", hit.findElement(By.cssSelector(".snippet mark")).getText());
         hit.findElement(By.cssSelector("a.card-title")).click();
 
-        assertEquals("Adam: A Method for Stochastic Optimization", browser.find(".card-head h1").getText());
+        assertEquals(
+                "Adam: A Method for Stochastic Optimization",
+                browser.find(".card-head h1").getText());
         assertTrue(browser.find(".summary-quote").getText().contains("Adaptive moments with bias correction."));
         assertEquals(2, browser.all(".cited-by a.card-link").size(), "both cards cite it, one by another link");
         browser.find(".cited-by a.card-link").click();
@@ -87,7 +90,9 @@ class PaperBrowserTest {
         assertEquals("Adam", browser.find(".card-head h1").getText());
         browser.find(".reveal-button").click();
         browser.find(".papers a.paper-link").click();
-        assertEquals("Adam: A Method for Stochastic Optimization", browser.find(".card-head h1").getText());
+        assertEquals(
+                "Adam: A Method for Stochastic Optimization",
+                browser.find(".card-head h1").getText());
 
         browser.find("a.card-foot, .card-foot a[href='/papers']").click();
         assertEquals(1, browser.all(".paper-row").size());

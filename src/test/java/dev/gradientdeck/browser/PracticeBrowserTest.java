@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradientdeck.RunningApp;
 import dev.gradientdeck.practice.SharedSpeechModel;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,12 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.Function;
 
 /**
  * A learner answers a question out loud through Chromium's fake microphone (which plays the espeak
@@ -30,16 +28,16 @@ class PracticeBrowserTest {
     private static final Path SPOKEN_ANSWER =
             Path.of("src/test/resources/practice/learning-rate.wav").toAbsolutePath();
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     RunningApp app;
     Browser browser;
 
     @BeforeEach
     void start() throws Exception {
         Path deck = Files.createDirectories(dir.resolve("cards/optimizers"));
-        Files.writeString(
-                deck.resolve("learning-rate.md"),
-                """
+        Files.writeString(deck.resolve("learning-rate.md"), """
                 # Learning rate
                 #Tags: #Optimizers #Interview
 
@@ -70,16 +68,12 @@ class PracticeBrowserTest {
 
     @Test
     void aSpokenAnswerGoesFromMicrophoneToTranscriptRatingAndHistory() throws Exception {
-        browser =
-                Browser.open(
-                        "--use-fake-device-for-media-stream",
-                        "--use-fake-ui-for-media-stream",
-                        "--use-file-for-fake-audio-capture=" + SPOKEN_ANSWER);
+        browser = Browser.open(
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
+                "--use-file-for-fake-audio-capture=" + SPOKEN_ANSWER);
         browser.go(app.url("/practice/session?count=1&think=1&answer=10"));
-        assertTrue(
-                browser.find(".practice-question")
-                        .getText()
-                        .contains("What does the learning rate control"));
+        assertTrue(browser.find(".practice-question").getText().contains("What does the learning rate control"));
 
         browser.find("[data-action=start]").click();
         waitUpTo(
@@ -91,48 +85,33 @@ class PracticeBrowserTest {
                 d -> !browser.find(".level-meter span").getCssValue("width").equals("0px"));
 
         WebElement attempt =
-                waitUpTo(
-                        Duration.ofSeconds(30),
-                        d -> d.findElement(By.cssSelector(".reveal-slot .attempt")));
-        assertTrue(
-                attempt.getText().contains("Model answer"),
-                "the model answer is revealed with the attempt");
+                waitUpTo(Duration.ofSeconds(30), d -> d.findElement(By.cssSelector(".reveal-slot .attempt")));
+        assertTrue(attempt.getText().contains("Model answer"), "the model answer is revealed with the attempt");
         waitUpTo(
                 Duration.ofMinutes(3),
-                d ->
-                        !d.findElements(By.cssSelector(".reveal-slot .attempt[data-status=done]"))
-                                .isEmpty());
+                d -> !d.findElements(By.cssSelector(".reveal-slot .attempt[data-status=done]"))
+                        .isEmpty());
 
         String transcript = browser.find(".reveal-slot .transcript").getText();
         assertTrue(transcript.contains("learning rate"), transcript);
         assertTrue(browser.find(".reveal-slot .metrics").getText().contains("wpm"));
-        assertTrue(
-                browser.find(".reveal-slot .attempt-audio").isDisplayed(),
-                "the recording plays back");
-        assertTrue(
-                browser.find(".reveal-slot .checklist input[value='0']").isSelected(),
-                "the first point was heard");
-        assertFalse(
-                browser.find(".reveal-slot .checklist input[value='2']").isSelected(),
-                "momentum was not");
+        assertTrue(browser.find(".reveal-slot .attempt-audio").isDisplayed(), "the recording plays back");
+        assertTrue(browser.find(".reveal-slot .checklist input[value='0']").isSelected(), "the first point was heard");
+        assertFalse(browser.find(".reveal-slot .checklist input[value='2']").isSelected(), "momentum was not");
 
         browser.find(".reveal-slot .practice-grades button[value='3']").click();
         waitUpTo(
                 Duration.ofSeconds(10),
-                d ->
-                        d.findElement(By.cssSelector(".reveal-slot .rated"))
-                                .getText()
-                                .contains("Good"));
+                d -> d.findElement(By.cssSelector(".reveal-slot .rated"))
+                        .getText()
+                        .contains("Good"));
         assertTrue(browser.find("[data-action=finish]").isDisplayed());
 
         browser.go(app.url("/practice/history"));
         WebElement row = browser.find("tr.attempt-row");
         assertTrue(row.getText().contains("Learning rate"), row.getText());
         assertTrue(row.getText().contains("Good"), row.getText());
-        assertEquals(
-                1,
-                browser.all("tr.attempt-row audio").size(),
-                "the history plays the recording back");
+        assertEquals(1, browser.all("tr.attempt-row audio").size(), "the history plays the recording back");
     }
 
     @Test
@@ -141,13 +120,10 @@ class PracticeBrowserTest {
         browser.go(app.url("/practice/session?count=1&think=0&answer=60"));
 
         browser.find("[data-action=start]").click();
-        WebElement notice =
-                waitUpTo(
-                        Duration.ofSeconds(15),
-                        d -> {
-                            WebElement n = d.findElement(By.cssSelector(".mic-notice"));
-                            return n.isDisplayed() ? n : null;
-                        });
+        WebElement notice = waitUpTo(Duration.ofSeconds(15), d -> {
+            WebElement n = d.findElement(By.cssSelector(".mic-notice"));
+            return n.isDisplayed() ? n : null;
+        });
         assertTrue(notice.getText().contains("No recording"), notice.getText());
         assertTrue(notice.getText().contains("Type your answers instead"), notice.getText());
 
@@ -155,14 +131,10 @@ class PracticeBrowserTest {
         browser.find("[data-action=submit-typed]").click();
         waitUpTo(
                 Duration.ofSeconds(15),
-                d ->
-                        !d.findElements(By.cssSelector(".reveal-slot .attempt[data-status=done]"))
-                                .isEmpty());
+                d -> !d.findElements(By.cssSelector(".reveal-slot .attempt[data-status=done]"))
+                        .isEmpty());
         assertTrue(browser.find(".reveal-slot .transcript").getText().contains("learning rate"));
         assertEquals("Um,", browser.find(".reveal-slot mark.filler").getText());
-        assertTrue(
-                browser.find(".reveal-slot .metrics")
-                        .getText()
-                        .contains("typed, so no pace or pauses"));
+        assertTrue(browser.find(".reveal-slot .metrics").getText().contains("typed, so no pace or pauses"));
     }
 }

@@ -1,6 +1,12 @@
 package dev.gradientdeck.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gradientdeck.RunningApp;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,17 +15,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
 
-import java.nio.file.Path;
-import java.time.Clock;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** A learner reviews with the keyboard alone: Space reveals, 1-4 grade, U undoes. */
 class ReviewBrowserTest {
     @TempDir
     Path dir;
+
     RunningApp app;
     Browser browser;
 
@@ -28,7 +28,10 @@ class ReviewBrowserTest {
         browser = Browser.open();
         app = RunningApp.start(dir, Clock.systemUTC());
         for (String name : new String[] {"adam", "momentum", "rmsprop"}) {
-            app.write("optimizers/" + name + ".md", "# " + name + "\n# Question\nWhat does " + name + " do?\n# Answer\n" + name + " adapts the step.\n");
+            app.write(
+                    "optimizers/" + name + ".md",
+                    "# " + name + "\n# Question\nWhat does " + name + " do?\n# Answer\n" + name
+                            + " adapts the step.\n");
         }
         app.send("POST", "/api/import", null);
     }
@@ -61,7 +64,10 @@ class ReviewBrowserTest {
 
         press(Keys.SPACE);
         assertTrue(browser.find(".answer").isDisplayed(), "Space reveals the answer");
-        assertEquals("8d", browser.find(".grade-4 .interval").getText(), "Easy on a new card shows its interval (S0 = 8.2956, fuzz off)");
+        assertEquals(
+                "8d",
+                browser.find(".grade-4 .interval").getText(),
+                "Easy on a new card shows its interval (S0 = 8.2956, fuzz off)");
         press("4");
         browser.waitFor(d -> !title().equals(first));
         assertEquals("2", count("new"));

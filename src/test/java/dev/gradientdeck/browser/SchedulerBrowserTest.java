@@ -1,7 +1,15 @@
 package dev.gradientdeck.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gradientdeck.RunningApp;
 import dev.gradientdeck.scheduler.SimulatedLearner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,15 +25,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * A learner fits their scheduler on /scheduler: the loss curve grows while the fit runs, then the result shows the verdict,
  * forgetting curves and calibration, and the weights can be put to use; on a laptop and on a phone. With -Dshots=DIR the
@@ -35,6 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SchedulerBrowserTest {
     @TempDir
     static Path dir;
+
     static RunningApp app;
     static Browser browser;
 
@@ -70,9 +70,12 @@ class SchedulerBrowserTest {
     static void shot(String name, String section) throws Exception {
         String target = System.getProperty("shots");
         if (target == null) return;
-        waitLong(d -> ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView(); return true;", d.findElement(By.cssSelector(section))));
+        waitLong(d -> ((JavascriptExecutor) d)
+                .executeScript("arguments[0].scrollIntoView(); return true;", d.findElement(By.cssSelector(section))));
         Files.createDirectories(Path.of(target));
-        Path png = ((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.FILE).toPath();
+        Path png = ((TakesScreenshot) browser.driver)
+                .getScreenshotAs(OutputType.FILE)
+                .toPath();
         Files.copy(png, Path.of(target, name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -89,10 +92,12 @@ class SchedulerBrowserTest {
         });
         assertTrue(later > first, "the loss curve grows while the fit runs");
         // The live view is swapped in every 400 ms, so elements are looked up afresh until one answers.
-        Boolean bars = waitLong(d -> d.findElement(By.cssSelector("#live .weight-bars")).isDisplayed() ? true : null);
+        Boolean bars = waitLong(
+                d -> d.findElement(By.cssSelector("#live .weight-bars")).isDisplayed() ? true : null);
         assertTrue(bars, "the weights are drawn as bars");
         shot("live-" + device, "#live");
-        waitLong(d -> d.findElements(By.cssSelector("#result[data-status=done]")).isEmpty() ? null : true);
+        waitLong(
+                d -> d.findElements(By.cssSelector("#result[data-status=done]")).isEmpty() ? null : true);
     }
 
     @Test
@@ -100,11 +105,15 @@ class SchedulerBrowserTest {
     void onALaptopTheDescentIsShownAsItRunsAndTheResultCanBeUsed() throws Exception {
         browser.driver.manage().window().setSize(new Dimension(1280, 800));
         fitAndWatch("laptop");
-        assertTrue(browser.find(".verdict").getText().startsWith("Better"), browser.find(".verdict").getText());
+        assertTrue(
+                browser.find(".verdict").getText().startsWith("Better"),
+                browser.find(".verdict").getText());
         assertEquals(4, browser.all(".curve-grid svg").size(), "a forgetting curve per first rating");
-        assertTrue(browser.all(".curve-grid .fitted-curve").size() == 4 && browser.all(".curve-grid .default-curve").size() == 4);
+        assertTrue(browser.all(".curve-grid .fitted-curve").size() == 4
+                && browser.all(".curve-grid .default-curve").size() == 4);
         assertTrue(browser.find(".result").getText().contains("longer than the defaults assume"));
-        assertTrue(browser.find("svg[aria-label='Predicted against actual recall']").isDisplayed());
+        assertTrue(browser.find("svg[aria-label='Predicted against actual recall']")
+                .isDisplayed());
         shot("result-laptop", "#result");
         if (System.getProperty("shots") != null) {
             browser.driver.manage().window().setSize(new Dimension(1280, 4200));
@@ -121,8 +130,8 @@ class SchedulerBrowserTest {
     void onAPhoneTheSameFitsTheScreen() throws Exception {
         browser.driver.manage().window().setSize(new Dimension(390, 844));
         fitAndWatch("phone");
-        long overflow = (Long) ((JavascriptExecutor) browser.driver).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        long overflow = (Long) ((JavascriptExecutor) browser.driver)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0, overflow, "nothing sticks out sideways on a phone");
         assertTrue(browser.find(".verdict").isDisplayed());
         shot("result-phone", "#result");

@@ -1,26 +1,26 @@
 package dev.gradientdeck.cards;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CardApiTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
+
     RunningApp app;
 
     @BeforeEach
@@ -67,13 +67,22 @@ class CardApiTest {
         assertEquals("new", card.get("state").asText());
         assertEquals("[\"Interview\",\"Optimizers\"]", card.get("tags").toString());
 
-        JsonNode detail = JSON.readTree(app.get("/api/cards/" + card.get("id").asLong()).body());
-        assertEquals("What does Adam keep per parameter?", detail.get("question").asText());
-        assertEquals("https://arxiv.org/abs/1412.6980", detail.get("papers").get(0).get("url").asText());
-        assertEquals("Adaptive moments with bias correction.", detail.get("papers").get(0).get("summary").asText());
-        assertTrue(detail.get("papers").get(0).get("paperId").isIntegralNumber(), "the citation links to its paper record");
+        JsonNode detail =
+                JSON.readTree(app.get("/api/cards/" + card.get("id").asLong()).body());
+        assertEquals(
+                "What does Adam keep per parameter?", detail.get("question").asText());
+        assertEquals(
+                "https://arxiv.org/abs/1412.6980",
+                detail.get("papers").get(0).get("url").asText());
+        assertEquals(
+                "Adaptive moments with bias correction.",
+                detail.get("papers").get(0).get("summary").asText());
+        assertTrue(
+                detail.get("papers").get(0).get("paperId").isIntegralNumber(),
+                "the citation links to its paper record");
 
-        assertEquals(2, JSON.readTree(app.get("/api/cards?tag=optimizers").body()).size());
+        assertEquals(
+                2, JSON.readTree(app.get("/api/cards?tag=optimizers").body()).size());
         assertEquals(0, JSON.readTree(app.get("/api/cards?tag=nothing").body()).size());
     }
 
@@ -81,7 +90,9 @@ class CardApiTest {
     void unknownCardsAreClearJson404s() throws Exception {
         HttpResponse<String> missing = app.get("/api/cards/999");
         assertEquals(404, missing.statusCode());
-        assertEquals("There is no card 999.", JSON.readTree(missing.body()).get("error").asText());
+        assertEquals(
+                "There is no card 999.",
+                JSON.readTree(missing.body()).get("error").asText());
         HttpResponse<String> notANumber = app.get("/api/cards/abc");
         assertEquals(404, notANumber.statusCode());
         assertTrue(JSON.readTree(notANumber.body()).get("error").asText().contains("card ids are numbers"));
@@ -104,7 +115,8 @@ class CardApiTest {
         HttpResponse<String> home = app.get("/");
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("2 cards in 1 deck"), home.body());
-        assertTrue(home.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+        assertTrue(
+                home.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
         HttpResponse<String> imports = app.get("/import");
         assertTrue(imports.body().contains("broken.md"));
         assertEquals(404, app.get("/no/such/page").statusCode());
@@ -115,8 +127,10 @@ class CardApiTest {
     void aCrossSiteWriteIsRefused() throws Exception {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/api/import")))
                 .header("Origin", "https://evil.example")
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
-        HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response =
+                java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertEquals(403, response.statusCode());
         assertTrue(JSON.readTree(response.body()).get("error").asText().contains("https://evil.example"));
     }

@@ -1,12 +1,10 @@
 package dev.gradientdeck.cards;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +13,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Editing a card's file in the app: written back, checked first, and never over a file that changed on disk meanwhile. */
 class CardEditTest {
@@ -26,6 +25,7 @@ class CardEditTest {
 
     @TempDir
     Path dir;
+
     RunningApp app;
     Path file;
 
@@ -49,17 +49,21 @@ class CardEditTest {
     }
 
     HttpResponse<String> save(String text, String hash) throws Exception {
-        return app.postForm("/cards/1/edit", "openedHash=" + hash + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+        return app.postForm(
+                "/cards/1/edit", "openedHash=" + hash + "&text=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
     }
 
     @Test
     void savingWritesTheFileAndTheCardFollows() throws Exception {
         String form = app.get("/cards/1/edit").body();
         assertTrue(form.contains("Two moving averages."), "the form shows the file as it is");
-        HttpResponse<String> saved = save(ORIGINAL.replace("Two moving averages.", "The first and second moments."), openedHash(form));
+        HttpResponse<String> saved =
+                save(ORIGINAL.replace("Two moving averages.", "The first and second moments."), openedHash(form));
         assertEquals(303, saved.statusCode(), saved.body());
         assertTrue(Files.readString(file).contains("The first and second moments."));
-        assertEquals("The first and second moments.", JSON.readTree(app.get("/api/cards/1").body()).get("answer").asText());
+        assertEquals(
+                "The first and second moments.",
+                JSON.readTree(app.get("/api/cards/1").body()).get("answer").asText());
     }
 
     @Test
@@ -74,7 +78,10 @@ class CardEditTest {
         assertTrue(refused.body().contains("My edit in the app."), "and keeps the learner's text");
         assertTrue(refused.body().contains("Saved from another editor."), "beside what the file holds now");
         // Saving again from that form is a choice made knowing both: it goes through.
-        assertEquals(303, save(ORIGINAL.replace("Two moving averages.", "My edit in the app."), openedHash(refused.body())).statusCode());
+        assertEquals(
+                303,
+                save(ORIGINAL.replace("Two moving averages.", "My edit in the app."), openedHash(refused.body()))
+                        .statusCode());
         assertTrue(Files.readString(file).contains("My edit in the app."));
     }
 

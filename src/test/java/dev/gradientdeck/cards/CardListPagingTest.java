@@ -1,13 +1,12 @@
 package dev.gradientdeck.cards;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,10 +16,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A deck of 250 cards is listed a hundred at a time, in the browser and over the API, and the whole list is still there to ask for. */
 class CardListPagingTest {
@@ -29,6 +28,7 @@ class CardListPagingTest {
 
     @TempDir
     static Path dir;
+
     static RunningApp app;
 
     @BeforeAll
@@ -38,7 +38,8 @@ class CardListPagingTest {
             String folder = i < 150 ? "ml" : "ml/optim";
             Files.createDirectories(deck.resolve(folder));
             String tags = i % 5 == 0 ? "#Tags: #Interview\n" : "";
-            Files.writeString(deck.resolve(folder + "/card-" + i + ".md"),
+            Files.writeString(
+                    deck.resolve(folder + "/card-" + i + ".md"),
                     "# Card %03d\n%s\n# Question\nWhat is %d?\n\n# Answer\nIt is %d.\n".formatted(i, tags, i, i));
         }
         app = RunningApp.start(deck, dir.resolve("app.sqlite"), Clock.systemUTC());
@@ -75,7 +76,8 @@ class CardListPagingTest {
         paged.addAll(rows(last));
         assertEquals(250, new HashSet<>(paged).size());
         List<Long> whole = new ArrayList<>();
-        for (JsonNode card : JSON.readTree(app.get("/api/cards?limit=all").body())) whole.add(card.get("id").asLong());
+        for (JsonNode card : JSON.readTree(app.get("/api/cards?limit=all").body()))
+            whole.add(card.get("id").asLong());
         assertEquals(whole, paged);
 
         // Past the last page is the last page.
@@ -92,7 +94,9 @@ class CardListPagingTest {
         String deck = app.get("/cards?deck=ml/optim&limit=40&page=2").body();
         assertEquals(40, rows(deck).size());
         assertTrue(deck.contains("Cards 41–80 of 100"));
-        assertTrue(deck.contains("href=\"/cards?deck=ml%2Foptim&amp;limit=40&amp;page=3\""), "the next page keeps the deck and size");
+        assertTrue(
+                deck.contains("href=\"/cards?deck=ml%2Foptim&amp;limit=40&amp;page=3\""),
+                "the next page keeps the deck and size");
         assertEquals(250, rows(app.get("/cards?deck=ml&limit=500").body()).size(), "a deck holds its sub-decks");
     }
 
@@ -111,8 +115,15 @@ class CardListPagingTest {
         assertTrue(link.contains("</api/cards?tag=Interview&limit=20&page=3>; rel=\"next\""), link);
 
         assertEquals(250, JSON.readTree(app.get("/api/cards?limit=all").body()).size());
-        assertEquals(0, JSON.readTree(app.get("/api/cards?page=9").body()).size(), "past the end of the API's list: nothing");
-        assertEquals(10, JSON.readTree(app.get("/api/cards?q=card%2001&limit=all").body()).size(), "a title search: Card 010 to Card 019");
+        assertEquals(
+                0,
+                JSON.readTree(app.get("/api/cards?page=9").body()).size(),
+                "past the end of the API's list: nothing");
+        assertEquals(
+                10,
+                JSON.readTree(app.get("/api/cards?q=card%2001&limit=all").body())
+                        .size(),
+                "a title search: Card 010 to Card 019");
     }
 
     @Test

@@ -1,19 +1,18 @@
 package dev.gradientdeck.cards;
 
-import dev.gradientdeck.cards.CardDocument.Citation;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gradientdeck.cards.CardDocument.Citation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CardParserTest {
     /** The seed note's shape, in our own words. */
@@ -61,13 +60,22 @@ class CardParserTest {
         assertEquals("Learning Rates", card.title());
         assertEquals(List.of("Optimization", "Interview"), card.tags());
         assertEquals("Why does the learning rate matter so much?", card.question());
-        assertEquals("It sets the size of every step.\n\nToo large and the loss bounces or explodes; too small and training crawls.", card.answer());
-        assertEquals(List.of(
-                new Citation("Cyclical Learning Rates for Training Neural Networks", "https://arxiv.org/abs/1506.01186",
-                        "Shows that letting the rate cycle between bounds trains as well with less tuning."),
-                new Citation("SGDR: Stochastic Gradient Descent with Warm Restarts", "https://arxiv.org/pdf/1608.03983.pdf",
-                        "Cosine annealing with restarts.")), card.citations());
-        assertEquals(new CardDocument.StreakRecord(4, 9, 30), card.streakRecord().orElseThrow());
+        assertEquals(
+                "It sets the size of every step.\n\nToo large and the loss bounces or explodes; too small and training crawls.",
+                card.answer());
+        assertEquals(
+                List.of(
+                        new Citation(
+                                "Cyclical Learning Rates for Training Neural Networks",
+                                "https://arxiv.org/abs/1506.01186",
+                                "Shows that letting the rate cycle between bounds trains as well with less tuning."),
+                        new Citation(
+                                "SGDR: Stochastic Gradient Descent with Warm Restarts",
+                                "https://arxiv.org/pdf/1608.03983.pdf",
+                                "Cosine annealing with restarts.")),
+                card.citations());
+        assertEquals(
+                new CardDocument.StreakRecord(4, 9, 30), card.streakRecord().orElseThrow());
         assertEquals(CardDocument.Kind.BASIC, card.kind());
         assertTrue(card.descent().isEmpty());
     }
@@ -81,22 +89,28 @@ class CardParserTest {
         CardDocument card = (CardDocument) CardParser.parse("interview/seed.md", seed);
         assertEquals("Gradient Descent", card.title());
         assertEquals(List.of("GradientDescent", "Interview"), card.tags());
-        assertEquals("What is a good answer to the question: Explain the concept of gradient descent and its role in optimizing ML models?", card.question());
+        assertEquals(
+                "What is a good answer to the question: Explain the concept of gradient descent and its role in optimizing ML models?",
+                card.question());
         String[] paragraphs = card.answer().split("\n\n");
         assertEquals(3, paragraphs.length);
-        assertTrue(paragraphs[0].startsWith("Gradient descent is the process of incrementally steping toward an optimal solution"));
+        assertTrue(paragraphs[0].startsWith(
+                "Gradient descent is the process of incrementally steping toward an optimal solution"));
         assertTrue(paragraphs[1].startsWith("For example, consider fitting a line to a scatter plot."));
         assertTrue(paragraphs[2].endsWith("A point where we can no longer minimize our error."));
         assertEquals(2, card.citations().size());
         Citation first = card.citations().get(0);
         assertEquals("Decomposing Language Models Into Understandable Components", first.title());
-        assertEquals("https://www.anthropic.com/index/decomposing-language-models-into-understandable-components?utm_source=substack&utm_medium=email", first.url());
+        assertEquals(
+                "https://www.anthropic.com/index/decomposing-language-models-into-understandable-components?utm_source=substack&utm_medium=email",
+                first.url());
         assertTrue(first.summary().startsWith("Summary of Anthropic's work looking into LLM interpretability"));
         Citation second = card.citations().get(1);
         assertEquals("Mini-GPTs: Efficient Large Language Models throughContextual Pruning", second.title());
         assertEquals("https://arxiv.org/pdf/2306.11644.pdf", second.url());
         assertTrue(second.summary().endsWith("Found some improvement in model size with relatively same performance."));
-        assertEquals(new CardDocument.StreakRecord(2, 11, 17), card.streakRecord().orElseThrow());
+        assertEquals(
+                new CardDocument.StreakRecord(2, 11, 17), card.streakRecord().orElseThrow());
     }
 
     @Test
@@ -163,9 +177,12 @@ class CardParserTest {
                 # Pitfalls
                 Too much momentum overshoots.
                 """);
-        assertEquals(List.of("Intuition", "Pitfalls"), card.otherSections().stream().map(CardDocument.Section::heading).toList());
+        assertEquals(
+                List.of("Intuition", "Pitfalls"),
+                card.otherSections().stream().map(CardDocument.Section::heading).toList());
         assertEquals("A ball rolling downhill.", card.otherSections().get(0).markdown());
-        assertEquals(List.of("velocity accumulates past gradients", "damps oscillation across a ravine"), card.keyPoints());
+        assertEquals(
+                List.of("velocity accumulates past gradients", "damps oscillation across a ravine"), card.keyPoints());
     }
 
     @Test
@@ -198,7 +215,8 @@ class CardParserTest {
                 The gradient is (-26.4, -8).
                 """);
         assertEquals(CardDocument.Kind.DESCENT, card.kind());
-        assertEquals("problem: line-fit\nloss: mse\n", card.descent().orElseThrow().yaml());
+        assertEquals(
+                "problem: line-fit\nloss: mse\n", card.descent().orElseThrow().yaml());
         assertEquals(6, card.descent().orElseThrow().line());
         assertEquals("Predict the first step.", card.question());
     }
@@ -223,7 +241,8 @@ class CardParserTest {
     @Test
     void withoutAFrontMatterIdThePathIsTheIdentity() throws Exception {
         assertEquals("top", parse("top.md", SHAPED_LIKE_THE_SEED).slug());
-        assertEquals(FrontMatter.DEFAULT_DECK, parse("top.md", SHAPED_LIKE_THE_SEED).deck());
+        assertEquals(
+                FrontMatter.DEFAULT_DECK, parse("top.md", SHAPED_LIKE_THE_SEED).deck());
         assertEquals("a/b/c", parse("a/b/c.md", SHAPED_LIKE_THE_SEED).slug());
         assertEquals("a/b", parse("a/b/c.md", SHAPED_LIKE_THE_SEED).deck());
     }

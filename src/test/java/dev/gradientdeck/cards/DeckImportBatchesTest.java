@@ -1,15 +1,13 @@
 package dev.gradientdeck.cards;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.papers.SearchRepository;
 import dev.gradientdeck.settings.TestSettings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,9 +16,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A deck larger than one import batch: every card, tag and carried record is stored, a broken file and a duplicate id are
@@ -29,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeckImportBatchesTest {
     @TempDir
     Path dir;
+
     Path deck;
     Database database;
     CardRepository cards;
@@ -39,8 +39,12 @@ class DeckImportBatchesTest {
         deck = Files.createDirectories(dir.resolve("cards"));
         database = Database.open(dir.resolve("test.sqlite"));
         cards = new CardRepository(database.jdbi());
-        importer = new DeckImporter(new DeckFolder(deck), cards, new PaperImportRepository(database.jdbi()),
-                TestSettings.on(new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4)));
+        importer = new DeckImporter(
+                new DeckFolder(deck),
+                cards,
+                new PaperImportRepository(database.jdbi()),
+                TestSettings.on(new LearnerClock(
+                        Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4)));
     }
 
     @AfterEach
@@ -76,8 +80,7 @@ class DeckImportBatchesTest {
     private List<Map<String, Object>> searchDocs() {
         return database.jdbi().withHandle(h -> h.createQuery("""
                         SELECT d.type, c.slug, d.source_hash, d.title, d.body, d.detail, d.tags
-                        FROM search_docs d JOIN cards c ON d.type = 'card' AND c.id = d.item_id ORDER BY c.slug""")
-                .mapToMap().list());
+                        FROM search_docs d JOIN cards c ON d.type = 'card' AND c.id = d.item_id ORDER BY c.slug""").mapToMap().list());
     }
 
     @Test
@@ -91,10 +94,19 @@ class DeckImportBatchesTest {
         ImportReport report = importer.sync("test");
         assertEquals(n, report.added());
         assertEquals(2, report.errors().size(), report.errors().toString());
-        assertTrue(report.errors().stream().anyMatch(e -> e.file().equals("deck-2/zz.md") && e.message().contains("already used")));
-        assertEquals(n, cards.count(new CardRepository.Filter(java.util.Optional.empty(), java.util.Optional.empty(), false)));
-        assertEquals(n, cards.count(new CardRepository.Filter(java.util.Optional.of("Batch"), java.util.Optional.empty(), false)));
-        long sections = database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM card_sections").mapTo(Long.class).one());
+        assertTrue(report.errors().stream()
+                .anyMatch(e -> e.file().equals("deck-2/zz.md") && e.message().contains("already used")));
+        assertEquals(
+                n,
+                cards.count(new CardRepository.Filter(java.util.Optional.empty(), java.util.Optional.empty(), false)));
+        assertEquals(
+                n,
+                cards.count(
+                        new CardRepository.Filter(java.util.Optional.of("Batch"), java.util.Optional.empty(), false)));
+        long sections = database.jdbi()
+                .withHandle(h -> h.createQuery("SELECT count(*) FROM card_sections")
+                        .mapTo(Long.class)
+                        .one());
         assertEquals(n, sections, "each card's Notes section");
 
         List<Map<String, Object>> written = searchDocs();
@@ -111,8 +123,13 @@ class DeckImportBatchesTest {
             for (String column : List.of("type", "slug", "source_hash", "title", "body", "detail")) {
                 assertEquals(b.get(column), a.get(column), column + " of " + a.get("slug"));
             }
-            assertEquals(List.of(b.get("tags").toString().split(" ")).stream().sorted().toList(),
-                    List.of(a.get("tags").toString().split(" ")).stream().sorted().toList());
+            assertEquals(
+                    List.of(b.get("tags").toString().split(" ")).stream()
+                            .sorted()
+                            .toList(),
+                    List.of(a.get("tags").toString().split(" ")).stream()
+                            .sorted()
+                            .toList());
         }
 
         // Changing one file in the last batch updates that card alone.
@@ -120,6 +137,7 @@ class DeckImportBatchesTest {
         ImportReport again = importer.sync("test");
         assertEquals(1, again.updated());
         assertEquals(n - 1, again.unchanged());
-        assertTrue(searchDocs().stream().anyMatch(d -> d.get("detail").toString().contains("It multiplies")));
+        assertTrue(
+                searchDocs().stream().anyMatch(d -> d.get("detail").toString().contains("It multiplies")));
     }
 }

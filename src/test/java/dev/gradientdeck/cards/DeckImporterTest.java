@@ -1,16 +1,14 @@
 package dev.gradientdeck.cards;
 
-import dev.gradientdeck.descent.DescentBlocks;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradientdeck.settings.TestSettings;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
+import dev.gradientdeck.descent.DescentBlocks;
 import dev.gradientdeck.papers.PaperImportRepository;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.gradientdeck.settings.TestSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,14 +18,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeckImporterTest {
     @TempDir
     Path dir;
+
     Path deck;
     Database database;
     CardRepository cards;
@@ -38,8 +37,13 @@ class DeckImporterTest {
         deck = Files.createDirectories(dir.resolve("cards"));
         database = Database.open(dir.resolve("test.sqlite"));
         cards = new CardRepository(database.jdbi());
-        importer = new DeckImporter(new DeckFolder(deck), cards, new PaperImportRepository(database.jdbi()), 
-                TestSettings.on(new LearnerClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4)), new DescentBlocks());
+        importer = new DeckImporter(
+                new DeckFolder(deck),
+                cards,
+                new PaperImportRepository(database.jdbi()),
+                TestSettings.on(new LearnerClock(
+                        Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC), ZoneId.of("UTC"), 4)),
+                new DescentBlocks());
     }
 
     @AfterEach
@@ -66,8 +70,15 @@ class DeckImporterTest {
         ImportReport second = importer.sync("test");
         assertEquals(0, second.added());
         assertEquals(2, second.unchanged());
-        assertEquals(List.of("A", "B"), cards.list(Optional.empty(), false).stream().map(CardViews.CardSummary::title).sorted().toList());
-        assertEquals("sub", cards.find(cards.idOfSlug("sub/b").orElseThrow()).orElseThrow().deck());
+        assertEquals(
+                List.of("A", "B"),
+                cards.list(Optional.empty(), false).stream()
+                        .map(CardViews.CardSummary::title)
+                        .sorted()
+                        .toList());
+        assertEquals(
+                "sub",
+                cards.find(cards.idOfSlug("sub/b").orElseThrow()).orElseThrow().deck());
     }
 
     @Test
@@ -128,7 +139,9 @@ class DeckImporterTest {
         ImportReport report = importer.sync("test");
 
         assertEquals(1, report.added());
-        assertEquals(List.of("binary.md", "empty.md", "later-broken.md"), report.errors().stream().map(ImportReport.ImportError::file).toList());
+        assertEquals(
+                List.of("binary.md", "empty.md", "later-broken.md"),
+                report.errors().stream().map(ImportReport.ImportError::file).toList());
         assertEquals(1, report.errors().get(2).line());
         assertTrue(report.errors().get(2).message().contains("never closed"));
         CardViews.CardDetail stillThere = cards.find(kept).orElseThrow();
@@ -176,8 +189,10 @@ class DeckImporterTest {
         // The block's first line is line 6 of the file; optimizer is its 4th line, so line 6 + 4 - 1 = 9.
         write("gd/fit.md", DESCENT_CARD.replace("lr: 0.1", "lr: -0.1"));
         ImportReport report = importer.sync("test");
-        assertEquals(List.of(new ImportReport.ImportError("gd/fit.md", 9,
-                "descent spec: optimizer.lr: must be a finite positive number, got -0.1")), report.errors());
+        assertEquals(
+                List.of(new ImportReport.ImportError(
+                        "gd/fit.md", 9, "descent spec: optimizer.lr: must be a finite positive number, got -0.1")),
+                report.errors());
         assertEquals(0, report.updated());
         assertEquals(0, report.archived());
         CardViews.CardDetail kept = cards.find(id).orElseThrow();
@@ -197,7 +212,10 @@ class DeckImporterTest {
 
     @Test
     void theCarriedStreakRecordIsStoredWithTheFileDate() throws Exception {
-        write("seed.md", "---\ndate: 2026-11-20\n---\nCurrent Streak: 2\nAll Time Best Streak: 11\nAll Time Total: 17\n\n" + card("Seed", "q?"));
+        write(
+                "seed.md",
+                "---\ndate: 2026-11-20\n---\nCurrent Streak: 2\nAll Time Best Streak: 11\nAll Time Total: 17\n\n"
+                        + card("Seed", "q?"));
         importer.sync("test");
         CardViews.CarriedRecord record = cards.latestCarriedRecord().orElseThrow();
         assertEquals(2, record.currentStreak());

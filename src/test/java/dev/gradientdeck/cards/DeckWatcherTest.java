@@ -1,21 +1,20 @@
 package dev.gradientdeck.cards;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The deck watcher of a running app survives git, folders that come and go, and folders it cannot read. */
 class DeckWatcherTest {
@@ -29,14 +28,18 @@ class DeckWatcherTest {
     }
 
     static void run(Path in, String... command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(in.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(in.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + out);
     }
 
     static List<String> slugs(RunningApp app) throws Exception {
         List<String> slugs = new ArrayList<>();
-        for (JsonNode c : JSON.readTree(app.get("/api/cards").body())) slugs.add(c.get("slug").asText());
+        for (JsonNode c : JSON.readTree(app.get("/api/cards").body()))
+            slugs.add(c.get("slug").asText());
         return slugs;
     }
 
@@ -64,7 +67,9 @@ class DeckWatcherTest {
             Thread.sleep(1000);
             Files.writeString(deck.resolve("after-git.md"), card("After git"));
             assertTrue(appears(app, "after-git"), "a card written after git init and commit was never picked up");
-            assertFalse(slugs(app).stream().anyMatch(s -> s.contains("workspace") || s.contains(".git")), slugs(app).toString());
+            assertFalse(
+                    slugs(app).stream().anyMatch(s -> s.contains("workspace") || s.contains(".git")),
+                    slugs(app).toString());
             String page = app.get("/import").body();
             assertTrue(page.contains("Live pick-up on since"), page);
         }
@@ -92,7 +97,11 @@ class DeckWatcherTest {
         Files.writeString(deck.resolve("first.md"), card("First"));
         // Deeper than any path the system can open in one piece (4096 bytes): made one level at a time.
         try {
-            run(deck, "python3", "-c", "import os\nfor i in range(2100):\n    os.mkdir('d'); os.chdir('d')\nopen('deep.md', 'w').write('# Deep')");
+            run(
+                    deck,
+                    "python3",
+                    "-c",
+                    "import os\nfor i in range(2100):\n    os.mkdir('d'); os.chdir('d')\nopen('deep.md', 'w').write('# Deep')");
             try (RunningApp app = RunningApp.start(dir, Clock.systemUTC())) {
                 assertEquals(List.of("first"), slugs(app));
                 String page = app.get("/import").body();

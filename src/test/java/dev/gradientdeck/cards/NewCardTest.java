@@ -1,22 +1,27 @@
 package dev.gradientdeck.cards;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class NewCardTest {
     @Test
     void writesAFileInTheDeckFormatThatParsesBack() throws Exception {
-        NewCard card = new NewCard("Warmup & Schedules", "optimizers", "#Schedules Interview", "Why warm up the learning rate?",
-                "Adam's early steps are noisy.", "");
+        NewCard card = new NewCard(
+                "Warmup & Schedules",
+                "optimizers",
+                "#Schedules Interview",
+                "Why warm up the learning rate?",
+                "Adam's early steps are noisy.",
+                "");
         assertEquals(Map.of(), card.problems(path -> false));
         assertEquals("optimizers/warmup-schedules.md", card.relativePath());
-        CardDocument parsed = (CardDocument) CardParser.parse(card.relativePath(), card.markdown().getBytes(StandardCharsets.UTF_8));
+        CardDocument parsed = (CardDocument)
+                CardParser.parse(card.relativePath(), card.markdown().getBytes(StandardCharsets.UTF_8));
         assertEquals("Warmup & Schedules", parsed.title());
         assertEquals(List.of("Schedules", "Interview"), parsed.tags());
         assertEquals("Why warm up the learning rate?", parsed.question());
@@ -42,13 +47,16 @@ class NewCardTest {
 
     @Test
     void refusesTextThatWouldMakeAFileTooLargeToImport() {
-        Map<String, String> problems = new NewCard("x", "", "", "q".repeat(100_001), "a".repeat(100_001), "").problems(p -> false);
+        Map<String, String> problems =
+                new NewCard("x", "", "", "q".repeat(100_001), "a".repeat(100_001), "").problems(p -> false);
         assertEquals("Keep the question under 100,000 characters.", problems.get("question"));
         assertEquals("Keep the answer under 100,000 characters.", problems.get("answer"));
     }
 
     @Test
     void refusesTagsWithPunctuation() {
-        assertTrue(new NewCard("x", "", "good bad<tag>", "q", "", "").problems(p -> false).containsKey("tags"));
+        assertTrue(new NewCard("x", "", "good bad<tag>", "q", "", "")
+                .problems(p -> false)
+                .containsKey("tags"));
     }
 }

@@ -71,7 +71,8 @@ class DayKeyTest {
 
     @Test
     void lordHoweThirtyMinuteSpringForwardGap() {
-        // 4 October 2026: 02:00 +10:30 jumps to 02:30 +11:00. With day-start 2 the day begins at 02:30 (15:30Z on the 3rd).
+        // 4 October 2026: 02:00 +10:30 jumps to 02:30 +11:00. With day-start 2 the day begins at 02:30 (15:30Z on the
+        // 3rd).
         assertEquals(LocalDate.of(2026, 10, 3), key("2026-10-03T15:29:59Z", LORD_HOWE, 2));
         assertEquals(LocalDate.of(2026, 10, 4), key("2026-10-03T15:30:00Z", LORD_HOWE, 2));
         // 5 October's 02:00 is +11:00 (15:00Z on the 4th): 4 October lasted 23.5 hours.
@@ -92,11 +93,19 @@ class DayKeyTest {
     void theSameMomentIsTwoDatesApartAcrossTheDateLine() {
         Instant moment = Instant.parse("2026-06-01T10:30:00Z");
         // Kiritimati is UTC+14, Pago Pago UTC-11.
-        assertEquals(LocalDate.of(2026, 6, 2), DayKey.of(moment, ZoneId.of("Pacific/Kiritimati"), 0).date());
-        assertEquals(LocalDate.of(2026, 5, 31), DayKey.of(moment, ZoneId.of("Pacific/Pago_Pago"), 0).date());
+        assertEquals(
+                LocalDate.of(2026, 6, 2),
+                DayKey.of(moment, ZoneId.of("Pacific/Kiritimati"), 0).date());
+        assertEquals(
+                LocalDate.of(2026, 5, 31),
+                DayKey.of(moment, ZoneId.of("Pacific/Pago_Pago"), 0).date());
         // 00:30 in Kiritimati is still the previous learning day with day-start 4; 23:30 in Pago Pago is unaffected.
-        assertEquals(LocalDate.of(2026, 6, 1), DayKey.of(moment, ZoneId.of("Pacific/Kiritimati"), 4).date());
-        assertEquals(LocalDate.of(2026, 5, 31), DayKey.of(moment, ZoneId.of("Pacific/Pago_Pago"), 4).date());
+        assertEquals(
+                LocalDate.of(2026, 6, 1),
+                DayKey.of(moment, ZoneId.of("Pacific/Kiritimati"), 4).date());
+        assertEquals(
+                LocalDate.of(2026, 5, 31),
+                DayKey.of(moment, ZoneId.of("Pacific/Pago_Pago"), 4).date());
     }
 
     @Test

@@ -44,16 +44,21 @@ class LearnerClockTest {
         assertEquals(Instant.parse("2026-03-07T09:00:00Z"), clock.startOf(LocalDate.of(2026, 3, 7)));
         assertEquals(Instant.parse("2026-03-08T08:00:00Z"), clock.endOf(LocalDate.of(2026, 3, 7)));
         // 31 October begins at 04:00 EDT (08:00Z) and ends at 04:00 EST on 1 November (09:00Z).
-        assertEquals(Duration.ofHours(25),
+        assertEquals(
+                Duration.ofHours(25),
                 Duration.between(clock.startOf(LocalDate.of(2026, 10, 31)), clock.endOf(LocalDate.of(2026, 10, 31))));
     }
 
     @Test
     void aDayStartHourInTheGapBeginsTheDayWhenTheClockJumps() {
         // 02:00 does not exist on 8 March 2026 in New York; the day begins at 03:00 EDT (07:00Z).
-        assertEquals(Instant.parse("2026-03-08T07:00:00Z"), at("2026-03-08T12:00:00Z", NEW_YORK, 2).startOf(LocalDate.of(2026, 3, 8)));
+        assertEquals(
+                Instant.parse("2026-03-08T07:00:00Z"),
+                at("2026-03-08T12:00:00Z", NEW_YORK, 2).startOf(LocalDate.of(2026, 3, 8)));
         // Lord Howe jumps from 02:00 +10:30 to 02:30 +11:00 on 4 October 2026.
-        assertEquals(Instant.parse("2026-10-03T15:30:00Z"), at("2026-10-04T12:00:00Z", LORD_HOWE, 2).startOf(LocalDate.of(2026, 10, 4)));
+        assertEquals(
+                Instant.parse("2026-10-03T15:30:00Z"),
+                at("2026-10-04T12:00:00Z", LORD_HOWE, 2).startOf(LocalDate.of(2026, 10, 4)));
     }
 
     @Test
@@ -62,7 +67,11 @@ class LearnerClockTest {
         for (ZoneId zone : List.of(NEW_YORK, LORD_HOWE, ZoneId.of("Pacific/Kiritimati"), ZoneId.of("Asia/Kolkata"))) {
             for (int hour : List.of(0, 1, 2, 4, 23)) {
                 LearnerClock clock = at("2026-01-01T00:00:00Z", zone, hour);
-                for (String from : List.of("2026-03-06T00:00:00Z", "2026-04-02T00:00:00Z", "2026-10-02T00:00:00Z", "2026-10-30T00:00:00Z")) {
+                for (String from : List.of(
+                        "2026-03-06T00:00:00Z",
+                        "2026-04-02T00:00:00Z",
+                        "2026-10-02T00:00:00Z",
+                        "2026-10-30T00:00:00Z")) {
                     for (int h = 0; h < 24 * 4; h++) {
                         Instant moment = Instant.parse(from).plus(Duration.ofMinutes(30L * h));
                         LocalDate day = clock.dayKey(moment).date();
@@ -88,7 +97,8 @@ class LearnerClockTest {
 
     @Test
     void aDayStartHourOutside0To23IsRefusedWhenTheClockIsMade() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> at("2026-01-01T00:00:00Z", NEW_YORK, 24));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> at("2026-01-01T00:00:00Z", NEW_YORK, 24));
         assertEquals("day-start hour must be 0-23, was 24", e.getMessage());
     }
 }

@@ -1,15 +1,14 @@
 package dev.gradientdeck.db;
 
-import org.flywaydb.core.api.exception.FlywayValidateException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.sql.DriverManager;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A restart with the same migrations skips Flyway's validation; anything else about the schema makes Flyway run and judge. */
 class MigrationStampTest {
@@ -17,7 +16,8 @@ class MigrationStampTest {
     Path dir;
 
     private void sql(Path db, String statement) throws Exception {
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                var s = c.createStatement()) {
             s.execute(statement);
         }
     }
@@ -39,10 +39,13 @@ class MigrationStampTest {
     void theStampNamesEveryMigrationFile() throws Exception {
         Path db = dir.resolve("app.sqlite");
         Database.open(db).close();
-        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT migrations FROM schema_stamp")) {
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT migrations FROM schema_stamp")) {
             rs.next();
-            assertEquals(MigrationStamp.ofThisBuild(), rs.getString(1).substring(0, rs.getString(1).indexOf('|')));
+            assertEquals(
+                    MigrationStamp.ofThisBuild(),
+                    rs.getString(1).substring(0, rs.getString(1).indexOf('|')));
         }
     }
 }

@@ -16,11 +16,9 @@ import org.jbibtex.LaTeXPrinter;
  */
 final class BibtexReader {
 
-    record Entry(String type, String key, Map<String, String> fields) {
-    }
+    record Entry(String type, String key, Map<String, String> fields) {}
 
-    private BibtexReader() {
-    }
+    private BibtexReader() {}
 
     static List<Entry> read(String bib) {
         checkBraceBalance(bib);
@@ -71,7 +69,8 @@ final class BibtexReader {
     }
 
     private static String fromPlaceholders(String printed) {
-        return java.util.regex.Pattern.compile("zzcp(\\d+)zz").matcher(printed)
+        return java.util.regex.Pattern.compile("zzcp(\\d+)zz")
+                .matcher(printed)
                 .replaceAll(m -> Character.toString(Integer.parseInt(m.group(1))));
     }
 }

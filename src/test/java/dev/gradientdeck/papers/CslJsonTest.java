@@ -14,20 +14,29 @@ class CslJsonTest {
 
     @Test
     void fullEntryHasTheCslShape() {
-        List<Map<String, Object>> items = CslJson.export(List.of(new BibEntry("Attention Is All You Need",
-                List.of("Ashish Vaswani", "Shazeer, Noam M.", "Anthropic"), 2017, "https://arxiv.org/abs/1706.03762",
-                "1706.03762", "10.48550/arxiv.1706.03762", "Introduced the transformer.")));
-        assertEquals(List.of(Map.of(
-                "id", "vaswani2017attention",
-                "type", "article",
-                "title", "Attention Is All You Need",
-                "author", List.of(Map.of("family", "Vaswani", "given", "Ashish"),
-                        Map.of("family", "Shazeer", "given", "Noam M."),
-                        Map.of("family", "Anthropic")),
-                "issued", Map.of("date-parts", List.of(List.of(2017))),
-                "URL", "https://arxiv.org/abs/1706.03762",
-                "DOI", "10.48550/arxiv.1706.03762",
-                "note", "Introduced the transformer.")), items);
+        List<Map<String, Object>> items = CslJson.export(List.of(new BibEntry(
+                "Attention Is All You Need",
+                List.of("Ashish Vaswani", "Shazeer, Noam M.", "Anthropic"),
+                2017,
+                "https://arxiv.org/abs/1706.03762",
+                "1706.03762",
+                "10.48550/arxiv.1706.03762",
+                "Introduced the transformer.")));
+        assertEquals(
+                List.of(Map.of(
+                        "id", "vaswani2017attention",
+                        "type", "article",
+                        "title", "Attention Is All You Need",
+                        "author",
+                                List.of(
+                                        Map.of("family", "Vaswani", "given", "Ashish"),
+                                        Map.of("family", "Shazeer", "given", "Noam M."),
+                                        Map.of("family", "Anthropic")),
+                        "issued", Map.of("date-parts", List.of(List.of(2017))),
+                        "URL", "https://arxiv.org/abs/1706.03762",
+                        "DOI", "10.48550/arxiv.1706.03762",
+                        "note", "Introduced the transformer.")),
+                items);
     }
 
     @Test
@@ -44,16 +53,21 @@ class CslJsonTest {
 
     @Test
     void absentFieldsAreLeftOut() {
-        Map<String, Object> item = CslJson.export(List.of(new BibEntry("t", null, null, " ", null, null, ""))).get(0);
+        Map<String, Object> item = CslJson.export(List.of(new BibEntry("t", null, null, " ", null, null, "")))
+                .get(0);
         assertEquals(Map.of("id", "t", "type", "article", "title", "t"), item);
     }
 
     @Test
     void idsMatchTheBibtexKeys() {
-        List<BibEntry> entries = List.of(new BibEntry("Notes", List.of("Ada Lovelace"), 1843, null, null, null, null),
+        List<BibEntry> entries = List.of(
+                new BibEntry("Notes", List.of("Ada Lovelace"), 1843, null, null, null, null),
                 new BibEntry("Notes Again", List.of("Ada Lovelace"), 1843, null, null, null, null));
-        List<Object> ids = CslJson.export(entries).stream().map(item -> item.get("id")).toList();
-        List<String> bibKeys = BibtexReader.read(Bibtex.export(entries)).stream().map(BibtexReader.Entry::key).toList();
+        List<Object> ids =
+                CslJson.export(entries).stream().map(item -> item.get("id")).toList();
+        List<String> bibKeys = BibtexReader.read(Bibtex.export(entries)).stream()
+                .map(BibtexReader.Entry::key)
+                .toList();
         assertEquals(List.of("lovelace1843notesa", "lovelace1843notesb"), ids);
         assertEquals(ids, List.copyOf(bibKeys));
     }

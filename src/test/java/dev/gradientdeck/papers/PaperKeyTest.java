@@ -17,20 +17,22 @@ class PaperKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://arxiv.org/abs/2306.11644",
-        "http://arxiv.org/abs/2306.11644",
-        "https://www.arxiv.org/abs/2306.11644/",
-        "https://arxiv.org/abs/2306.11644v2",
-        "https://arxiv.org/pdf/2306.11644.pdf",
-        "https://arxiv.org/pdf/2306.11644v2",
-        "https://arxiv.org/pdf/2306.11644v3.pdf",
-        "https://export.arxiv.org/abs/2306.11644?utm_source=x",
-        "https://arxiv.org/html/2306.11644v1#S2",
-        "arxiv:2306.11644v3",
-        "arXiv: 2306.11644",
-        "https://doi.org/10.48550/arXiv.2306.11644",
-        " 2306.11644v2 "})
+    @ValueSource(
+            strings = {
+                "https://arxiv.org/abs/2306.11644",
+                "http://arxiv.org/abs/2306.11644",
+                "https://www.arxiv.org/abs/2306.11644/",
+                "https://arxiv.org/abs/2306.11644v2",
+                "https://arxiv.org/pdf/2306.11644.pdf",
+                "https://arxiv.org/pdf/2306.11644v2",
+                "https://arxiv.org/pdf/2306.11644v3.pdf",
+                "https://export.arxiv.org/abs/2306.11644?utm_source=x",
+                "https://arxiv.org/html/2306.11644v1#S2",
+                "arxiv:2306.11644v3",
+                "arXiv: 2306.11644",
+                "https://doi.org/10.48550/arXiv.2306.11644",
+                " 2306.11644v2 "
+            })
     void arxivIdIsFoundInEveryFormAndLosesItsVersion(String written) {
         assertEquals(Optional.of("2306.11644"), PaperKey.arxivId(written));
     }
@@ -44,8 +46,16 @@ class PaperKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "https://example.org/abs/2306.11644", "https://arxiv.org/list/cs.LG/recent",
-        "2306.116", "arxiv:", "https://notarxiv.org/abs/2306.11644"})
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "https://example.org/abs/2306.11644",
+                "https://arxiv.org/list/cs.LG/recent",
+                "2306.116",
+                "arxiv:",
+                "https://notarxiv.org/abs/2306.11644"
+            })
     void noArxivIdWhereThereIsNone(String written) {
         assertEquals(Optional.empty(), PaperKey.arxivId(written));
     }
@@ -60,7 +70,9 @@ class PaperKeyTest {
     @Test
     void arxivUrlVariantsShareOneKey() {
         PaperKey abs = keyOfUrl("https://arxiv.org/abs/2306.11644");
-        Stream.of("https://arxiv.org/pdf/2306.11644.pdf", "http://www.arxiv.org/pdf/2306.11644v2",
+        Stream.of(
+                        "https://arxiv.org/pdf/2306.11644.pdf",
+                        "http://www.arxiv.org/pdf/2306.11644v2",
                         "https://arxiv.org/abs/2306.11644v2/?utm_medium=email")
                 .forEach(url -> assertEquals(abs, keyOfUrl(url), url));
         assertEquals(abs, PaperKey.of(null, "2306.11644v3", null, null));
@@ -74,15 +86,17 @@ class PaperKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://doi.org/10.1145/3292500.3330701",
-        "http://doi.org/10.1145/3292500.3330701",
-        "https://dx.doi.org/10.1145/3292500.3330701",
-        "https://doi.org/10.1145%2F3292500.3330701",
-        "https://doi.org/10.1145/3292500.3330701?utm_source=feed",
-        "doi:10.1145/3292500.3330701",
-        "DOI: 10.1145/3292500.3330701",
-        "10.1145/3292500.3330701"})
+    @ValueSource(
+            strings = {
+                "https://doi.org/10.1145/3292500.3330701",
+                "http://doi.org/10.1145/3292500.3330701",
+                "https://dx.doi.org/10.1145/3292500.3330701",
+                "https://doi.org/10.1145%2F3292500.3330701",
+                "https://doi.org/10.1145/3292500.3330701?utm_source=feed",
+                "doi:10.1145/3292500.3330701",
+                "DOI: 10.1145/3292500.3330701",
+                "10.1145/3292500.3330701"
+            })
     void doiIsFoundInEveryForm(String written) {
         assertEquals(Optional.of("10.1145/3292500.3330701"), PaperKey.doi(written));
     }
@@ -90,7 +104,8 @@ class PaperKeyTest {
     @Test
     void doiIsCaseInsensitiveAndKeepsPlus() {
         assertEquals(PaperKey.doi("https://doi.org/10.1002/ABC.Def"), PaperKey.doi("10.1002/abc.def"));
-        assertEquals(Optional.of("10.1002/(sici)1097-4636+x"), PaperKey.doi("https://doi.org/10.1002/(SICI)1097-4636+x"));
+        assertEquals(
+                Optional.of("10.1002/(sici)1097-4636+x"), PaperKey.doi("https://doi.org/10.1002/(SICI)1097-4636+x"));
     }
 
     @Test
@@ -111,7 +126,8 @@ class PaperKeyTest {
     void urlVariantsShareOneKey() {
         String plain = "https://www.anthropic.com/index/decomposing-language-models";
         PaperKey key = keyOfUrl(plain);
-        Stream.of("http://anthropic.com/index/decomposing-language-models",
+        Stream.of(
+                        "http://anthropic.com/index/decomposing-language-models",
                         "https://WWW.Anthropic.COM/index/decomposing-language-models/",
                         "https://anthropic.com/index/decomposing-language-models?utm_source=substack&utm_medium=email",
                         "https://anthropic.com/index/decomposing-language-models?fbclid=abc&gclid=d&ref=hn&source=x",
@@ -123,7 +139,8 @@ class PaperKeyTest {
 
     @Test
     void meaningfulQueryParametersAreKeptAndSorted() {
-        assertEquals(Optional.of("example.org/paper?id=7&page=2"),
+        assertEquals(
+                Optional.of("example.org/paper?id=7&page=2"),
                 PaperKey.normalizeUrl("https://example.org/paper/?page=2&utm_campaign=x&id=7"));
         assertNotEquals(keyOfUrl("https://example.org/paper?id=7"), keyOfUrl("https://example.org/paper?id=8"));
         assertNotEquals(keyOfUrl("https://example.org/paper?id=7"), keyOfUrl("https://example.org/paper"));
@@ -142,7 +159,8 @@ class PaperKeyTest {
         PaperKey key = PaperKey.of("not a url", null, null, "  Attention Is   All You Need! ");
         assertEquals(new PaperKey(PaperKey.Kind.TITLE, "attention is all you need"), key);
         assertEquals(key, PaperKey.of(null, "", " ", "attention is all you need"));
-        assertEquals(PaperKey.of(null, null, null, "Über Régularisation"),
+        assertEquals(
+                PaperKey.of(null, null, null, "Über Régularisation"),
                 PaperKey.of(null, null, null, "uber regularisation"));
     }
 
@@ -158,11 +176,17 @@ class PaperKeyTest {
         PaperKey decomposing = PaperKey.of(
                 "https://www.anthropic.com/index/decomposing-language-models-into-understandable-components"
                         + "?utm_source=substack&utm_medium=email",
-                null, null, "Decomposing Language Models Into Understandable Components");
-        PaperKey miniGpts = PaperKey.of("https://arxiv.org/pdf/2306.11644.pdf", null, null,
+                null,
+                null,
+                "Decomposing Language Models Into Understandable Components");
+        PaperKey miniGpts = PaperKey.of(
+                "https://arxiv.org/pdf/2306.11644.pdf",
+                null,
+                null,
                 "Mini-GPTs: Efficient Large Language Models throughContextual Pruning");
         assertNotEquals(decomposing, miniGpts);
-        assertEquals("url:anthropic.com/index/decomposing-language-models-into-understandable-components",
+        assertEquals(
+                "url:anthropic.com/index/decomposing-language-models-into-understandable-components",
                 decomposing.text());
         assertEquals("arxiv:2306.11644", miniGpts.text());
     }

@@ -36,9 +36,19 @@ class PaperNoteTest {
     @Test
     void readsEveryField() {
         PaperNote note = PaperNote.fromFrontMatter(attention(), "\nIntroduced the transformer.\n");
-        assertEquals(new PaperNote("Attention Is All You Need", List.of("Ashish Vaswani", "Noam Shazeer"), 2017,
-                "https://arxiv.org/abs/1706.03762v7", "1706.03762", "10.48550/arxiv.1706.03762", PaperNote.Status.READ,
-                LocalDate.of(2024, 3, 1), List.of("Transformers", "NLP"), "Introduced the transformer."), note);
+        assertEquals(
+                new PaperNote(
+                        "Attention Is All You Need",
+                        List.of("Ashish Vaswani", "Noam Shazeer"),
+                        2017,
+                        "https://arxiv.org/abs/1706.03762v7",
+                        "1706.03762",
+                        "10.48550/arxiv.1706.03762",
+                        PaperNote.Status.READ,
+                        LocalDate.of(2024, 3, 1),
+                        List.of("Transformers", "NLP"),
+                        "Introduced the transformer."),
+                note);
     }
 
     @Test
@@ -46,9 +56,12 @@ class PaperNoteTest {
         Map<String, Object> fields = attention();
         fields.remove("read_date");
         fields.put("read", "2024-04-02");
-        assertEquals(LocalDate.of(2024, 4, 2), PaperNote.fromFrontMatter(fields, "").readDate());
+        assertEquals(
+                LocalDate.of(2024, 4, 2), PaperNote.fromFrontMatter(fields, "").readDate());
         fields.put("read", "yesterday");
-        assertEquals(List.of("read 'yesterday' is not an ISO date (YYYY-MM-DD)"), invalid(fields).problems());
+        assertEquals(
+                List.of("read 'yesterday' is not an ISO date (YYYY-MM-DD)"),
+                invalid(fields).problems());
     }
 
     @Test
@@ -79,28 +92,36 @@ class PaperNoteTest {
     void notesComeFromFrontMatterAndBody() {
         Map<String, Object> fields = attention();
         fields.put("notes", "Short note.");
-        assertEquals("Short note.\n\nLonger notes.", PaperNote.fromFrontMatter(fields, "Longer notes.\n").notes());
+        assertEquals(
+                "Short note.\n\nLonger notes.",
+                PaperNote.fromFrontMatter(fields, "Longer notes.\n").notes());
     }
 
     @Test
     void badStatusNamesTheAllowedValues() {
         Map<String, Object> fields = attention();
         fields.put("status", "done");
-        assertEquals(List.of("status 'done' is not one of: to-read, reading, read"), invalid(fields).problems());
+        assertEquals(
+                List.of("status 'done' is not one of: to-read, reading, read"),
+                invalid(fields).problems());
     }
 
     @Test
     void yearMustBeANumber() {
         Map<String, Object> fields = attention();
         fields.put("year", "twenty seventeen");
-        assertEquals(List.of("year 'twenty seventeen' is not a number (like 2017)"), invalid(fields).problems());
+        assertEquals(
+                List.of("year 'twenty seventeen' is not a number (like 2017)"),
+                invalid(fields).problems());
     }
 
     @Test
     void readDateMustBeIso() {
         Map<String, Object> fields = attention();
         fields.put("read_date", "03/01/2024");
-        assertEquals(List.of("read_date '03/01/2024' is not an ISO date (YYYY-MM-DD)"), invalid(fields).problems());
+        assertEquals(
+                List.of("read_date '03/01/2024' is not an ISO date (YYYY-MM-DD)"),
+                invalid(fields).problems());
     }
 
     @Test
@@ -109,9 +130,12 @@ class PaperNoteTest {
         fields.put("url", "arxiv.org/abs/1706.03762");
         fields.put("arxiv", "attention");
         fields.put("doi", "11.1/x");
-        assertEquals(List.of("url 'arxiv.org/abs/1706.03762' is not an http(s) address",
-                "arxiv 'attention' is not an arXiv id (like 2306.11644)",
-                "doi '11.1/x' is not a DOI (like 10.1000/xyz123)"), invalid(fields).problems());
+        assertEquals(
+                List.of(
+                        "url 'arxiv.org/abs/1706.03762' is not an http(s) address",
+                        "arxiv 'attention' is not an arXiv id (like 2306.11644)",
+                        "doi '11.1/x' is not a DOI (like 10.1000/xyz123)"),
+                invalid(fields).problems());
     }
 
     @Test
@@ -121,14 +145,20 @@ class PaperNoteTest {
         fields.put("title", List.of("one", "two"));
         fields.put("status", "skimmed");
         InvalidPaperNote error = invalid(fields);
-        assertEquals(List.of("kind 'card' is not 'paper'", "title must be a single value, not a list",
-                "status 'skimmed' is not one of: to-read, reading, read"), error.problems());
+        assertEquals(
+                List.of(
+                        "kind 'card' is not 'paper'",
+                        "title must be a single value, not a list",
+                        "status 'skimmed' is not one of: to-read, reading, read"),
+                error.problems());
         assertTrue(error.getMessage().contains("kind 'card' is not 'paper'; title must be"), error.getMessage());
     }
 
     @Test
     void kindIsRequired() {
-        assertEquals(List.of("kind is required"), invalid(new HashMap<>(Map.of("title", "T"))).problems());
+        assertEquals(
+                List.of("kind is required"),
+                invalid(new HashMap<>(Map.of("title", "T"))).problems());
     }
 
     @Test

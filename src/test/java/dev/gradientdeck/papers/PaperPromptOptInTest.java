@@ -1,20 +1,19 @@
 package dev.gradientdeck.papers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Paper prompts are made only where asked for: by the setting, or by a deck's own files; turned off, they keep their history. */
 class PaperPromptOptInTest {
@@ -22,10 +21,12 @@ class PaperPromptOptInTest {
 
     @TempDir
     Path dir;
+
     RunningApp app;
 
     static String citing(String title, String url) {
-        return "# " + title + " card\n# Question\nWhy?\n# Papers read\n- [" + title + "](" + url + ")\n    - What it showed.\n";
+        return "# " + title + " card\n# Question\nWhy?\n# Papers read\n- [" + title + "](" + url
+                + ")\n    - What it showed.\n";
     }
 
     @BeforeEach
@@ -34,7 +35,9 @@ class PaperPromptOptInTest {
         Files.createDirectories(deck.resolve("ml"));
         Files.createDirectories(deck.resolve("llm"));
         Files.writeString(deck.resolve("ml/adam.md"), citing("Adam", "https://arxiv.org/abs/1412.6980"));
-        Files.writeString(deck.resolve("llm/bpe.md"), "---\npaper-prompts: true\n---\n" + citing("BPE", "https://arxiv.org/abs/1508.07909"));
+        Files.writeString(
+                deck.resolve("llm/bpe.md"),
+                "---\npaper-prompts: true\n---\n" + citing("BPE", "https://arxiv.org/abs/1508.07909"));
         app = RunningApp.start(deck, dir.resolve("app.sqlite"), Clock.systemUTC());
     }
 
@@ -45,7 +48,8 @@ class PaperPromptOptInTest {
 
     List<String> prompts(boolean archived) throws Exception {
         List<String> found = new ArrayList<>();
-        for (JsonNode c : JSON.readTree(app.get("/api/cards" + (archived ? "?archived=true" : "")).body())) {
+        for (JsonNode c : JSON.readTree(
+                app.get("/api/cards" + (archived ? "?archived=true" : "")).body())) {
             if (c.get("kind").asText().equals("paper")) found.add(c.get("deck").asText());
         }
         return found;
@@ -55,7 +59,10 @@ class PaperPromptOptInTest {
     void onlyADeckThatAsksGetsPromptsUntilTheSettingIsOn() throws Exception {
         assertEquals(List.of("llm"), prompts(false), "the llm deck's file asked; ml did not");
         app.send("PUT", "/api/settings", "{\"paperPrompts\": true}");
-        assertEquals(List.of("llm", "ml"), prompts(false).stream().sorted().toList(), "the setting turns them on everywhere else");
+        assertEquals(
+                List.of("llm", "ml"),
+                prompts(false).stream().sorted().toList(),
+                "the setting turns them on everywhere else");
     }
 
     @Test
@@ -63,9 +70,13 @@ class PaperPromptOptInTest {
         app.send("PUT", "/api/settings", "{\"paperPrompts\": true}");
         long prompt = -1;
         for (JsonNode c : JSON.readTree(app.get("/api/cards").body())) {
-            if (c.get("kind").asText().equals("paper") && c.get("deck").asText().equals("ml")) prompt = c.get("id").asLong();
+            if (c.get("kind").asText().equals("paper") && c.get("deck").asText().equals("ml"))
+                prompt = c.get("id").asLong();
         }
-        assertEquals(201, app.send("POST", "/api/cards/" + prompt + "/reviews", "{\"rating\": 3}").statusCode());
+        assertEquals(
+                201,
+                app.send("POST", "/api/cards/" + prompt + "/reviews", "{\"rating\": 3}")
+                        .statusCode());
 
         app.send("PUT", "/api/settings", "{\"paperPrompts\": false}");
         assertEquals(List.of("llm"), prompts(false));
@@ -75,6 +86,11 @@ class PaperPromptOptInTest {
         assertEquals(1, kept.get("reps").asInt(), "its review history is kept");
 
         app.send("PUT", "/api/settings", "{\"paperPrompts\": true}");
-        assertEquals(1, JSON.readTree(app.get("/api/cards/" + prompt).body()).get("reps").asInt(), "back, with its history");
+        assertEquals(
+                1,
+                JSON.readTree(app.get("/api/cards/" + prompt).body())
+                        .get("reps")
+                        .asInt(),
+                "back, with its history");
     }
 }

@@ -9,10 +9,12 @@ class PaperPromptTest {
 
     @Test
     void asksWhatThePaperShowedAndAnswersWithTheSummary() {
-        assertEquals(Optional.of(new PaperPrompt(
+        assertEquals(
+                Optional.of(new PaperPrompt(
                         "What did Mini-GPTs: Efficient Large Language Models throughContextual Pruning show?",
                         "Pruning neurons below an activity threshold shrinks the model at similar performance.")),
-                PaperPrompt.of(" Mini-GPTs: Efficient Large Language Models\n throughContextual Pruning ",
+                PaperPrompt.of(
+                        " Mini-GPTs: Efficient Large Language Models\n throughContextual Pruning ",
                         "\nPruning neurons below an activity threshold shrinks the model at similar performance.\n"));
     }
 

@@ -31,8 +31,11 @@ class SearchQueryTest {
     @Test
     void unicodeWordsAreKept() {
         assertEquals(Optional.of("\"régularisation\" AND \"東京\" AND \"Ærø\"*"), match("régularisation 東京 Ærø"));
-        assertEquals(List.of("naïve"), SearchQuery.parse("nai\u0308ve").orElseThrow().words().stream()
-                .map(word -> java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFC)).toList());
+        assertEquals(
+                List.of("naïve"),
+                SearchQuery.parse("nai\u0308ve").orElseThrow().words().stream()
+                        .map(word -> java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFC))
+                        .toList());
     }
 
     @Test
@@ -59,7 +62,9 @@ class SearchQueryTest {
     @Test
     void aPastedPageIsCutToTheFirstWords() {
         String page = "word ".repeat(1000);
-        assertEquals(SearchQuery.MAX_WORDS, SearchQuery.parse(page).orElseThrow().words().size());
+        assertEquals(
+                SearchQuery.MAX_WORDS,
+                SearchQuery.parse(page).orElseThrow().words().size());
     }
 
     @Test
@@ -69,8 +74,22 @@ class SearchQueryTest {
 
     /** The point of the class: whatever is typed, SQLite's FTS5 accepts the expression and finds by words. */
     @ParameterizedTest
-    @ValueSource(strings = {"\"unbalanced", "AND", "a OR", "(a", "grad desc", "NOT NOT", "title:x", "a^b", "x* y*",
-        "NEAR(a b)", "\"a\" \"", "'; DROP TABLE docs; --", "régularisation"})
+    @ValueSource(
+            strings = {
+                "\"unbalanced",
+                "AND",
+                "a OR",
+                "(a",
+                "grad desc",
+                "NOT NOT",
+                "title:x",
+                "a^b",
+                "x* y*",
+                "NEAR(a b)",
+                "\"a\" \"",
+                "'; DROP TABLE docs; --",
+                "régularisation"
+            })
     void everyExpressionIsValidFts5(String typed) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             try (Statement setup = db.createStatement()) {

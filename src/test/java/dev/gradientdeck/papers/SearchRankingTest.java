@@ -1,20 +1,19 @@
 package dev.gradientdeck.papers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A learner searching "adam" expects the card called Adam first, however often other cards mention it. */
 class SearchRankingTest {
@@ -22,6 +21,7 @@ class SearchRankingTest {
 
     @TempDir
     Path dir;
+
     RunningApp app;
 
     @BeforeEach
@@ -29,15 +29,22 @@ class SearchRankingTest {
         Path deck = Files.createDirectories(dir.resolve("cards/optimizers"));
         for (int i = 1; i <= 15; i++) {
             // Short cards that say "Adam" again and again: bm25 loves them.
-            Files.writeString(deck.resolve("mention-" + i + ".md"), "# Optimizer note " + i + "\n# Question\nHow does Adam compare here? Adam, Adam and Adam again.\n"
-                    + "# Answer\nAdam with $\\beta_1 = 0.9$ and Adam's bias correction.\n");
+            Files.writeString(
+                    deck.resolve("mention-" + i + ".md"),
+                    "# Optimizer note " + i + "\n# Question\nHow does Adam compare here? Adam, Adam and Adam again.\n"
+                            + "# Answer\nAdam with $\\beta_1 = 0.9$ and Adam's bias correction.\n");
         }
         // A shorter title that only begins with the word: a whole-word title match still comes first.
-        Files.writeString(deck.resolve("adamw.md"), "# AdamW\n# Question\nWhat does AdamW decouple?\n# Answer\nWeight decay.\n");
+        Files.writeString(
+                deck.resolve("adamw.md"), "# AdamW\n# Question\nWhat does AdamW decouple?\n# Answer\nWeight decay.\n");
         // The card about Adam: a long answer that names it once.
-        Files.writeString(deck.resolve("the-adam-optimizer.md"), "# The Adam Optimizer\n# Question\nWhat does the optimizer keep per parameter?\n"
-                + "# Answer\n" + "It keeps moving averages of the gradient and its square, corrected for their start at zero. ".repeat(12)
-                + "The update is $\\theta_t \\leftarrow \\theta_{t-1} - \\eta \\hat{m}_t / (\\sqrt{\\hat{v}_t} + \\epsilon)$.\n");
+        Files.writeString(
+                deck.resolve("the-adam-optimizer.md"),
+                "# The Adam Optimizer\n# Question\nWhat does the optimizer keep per parameter?\n"
+                        + "# Answer\n"
+                        + "It keeps moving averages of the gradient and its square, corrected for their start at zero. "
+                                .repeat(12)
+                        + "The update is $\\theta_t \\leftarrow \\theta_{t-1} - \\eta \\hat{m}_t / (\\sqrt{\\hat{v}_t} + \\epsilon)$.\n");
         app = RunningApp.start(dir.resolve("cards"), dir.resolve("app.sqlite"), Clock.systemUTC());
     }
 
@@ -67,7 +74,10 @@ class SearchRankingTest {
         assertFalse(snippet.contains("$"), snippet);
         assertTrue(snippet.contains("θₜ ← θₜ₋₁ − η m̂ₜ"), snippet);
 
-        String mention = JSON.readTree(app.get("/api/search?q=bias").body()).get(0).get("snippet").asText();
+        String mention = JSON.readTree(app.get("/api/search?q=bias").body())
+                .get(0)
+                .get("snippet")
+                .asText();
         assertTrue(mention.contains("β₁ = 0.9"), mention);
     }
 }

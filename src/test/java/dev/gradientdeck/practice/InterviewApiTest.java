@@ -6,14 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.gradientdeck.RunningApp;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.URI;
@@ -29,6 +22,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The mock interview API: questions without answers while it runs, one report at the end. */
 class InterviewApiTest {
@@ -36,16 +33,17 @@ class InterviewApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BOUNDARY = "interview-test-boundary";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     RunningApp app;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void start() throws Exception {
         Path deck = Files.createDirectories(dir.resolve("cards/optimizers"));
-        Files.writeString(
-                deck.resolve("learning-rate.md"),
-                """
+        Files.writeString(deck.resolve("learning-rate.md"), """
                 # Learning rate
                 #Tags: #Optimizers
 
@@ -59,9 +57,7 @@ class InterviewApiTest {
                 - The learning rate sets how large each step is
                 - Too large a rate makes the loss go up
                 """);
-        Files.writeString(
-                deck.resolve("momentum.md"),
-                """
+        Files.writeString(deck.resolve("momentum.md"), """
                 # Momentum
                 #Tags: #Optimizers
 
@@ -75,7 +71,10 @@ class InterviewApiTest {
                 - Momentum keeps a running average of past gradients
                 """);
         SharedSpeechModel.linkInto(dir);
-        app = RunningApp.start(dir.resolve("cards"), dir.resolve("app.sqlite"), Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC));
+        app = RunningApp.start(
+                dir.resolve("cards"),
+                dir.resolve("app.sqlite"),
+                Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -100,16 +99,14 @@ class InterviewApiTest {
         fields.put("interviewId", interview);
         fields.put(answer instanceof byte[] ? "audio" : "text", answer);
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach(
-                (name, value) -> {
-                    body.writeBytes(
-                            ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
-                                            + (value instanceof byte[] ? "; filename=\"a.wav\"\r\nContent-Type: audio/wav" : "")
-                                            + "\r\n\r\n")
-                                    .getBytes(StandardCharsets.UTF_8));
-                    body.writeBytes(value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8));
-                    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-                });
+        fields.forEach((name, value) -> {
+            body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                            + (value instanceof byte[] ? "; filename=\"a.wav\"\r\nContent-Type: audio/wav" : "")
+                            + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(value instanceof byte[] b ? b : value.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
         body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return post("/api/practice/attempts", "multipart/form-data; boundary=" + BOUNDARY, body.toByteArray());
     }
@@ -122,8 +119,10 @@ class InterviewApiTest {
 
     @Test
     void nothingOfAnAnswerShowsUntilTheLastOneThenOneReport() throws Exception {
-        HttpResponse<String> created =
-                post("/api/interviews", "application/json", "{\"questions\": 2, \"deck\": \"optimizers\"}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> created = post(
+                "/api/interviews",
+                "application/json",
+                "{\"questions\": 2, \"deck\": \"optimizers\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(201, created.statusCode(), created.body());
         JsonNode started = JSON.readTree(created.body());
         long id = started.get("id").asLong();
@@ -144,13 +143,18 @@ class InterviewApiTest {
         HttpResponse<String> spoken = answer(id, first, wav);
         assertEquals(201, spoken.statusCode(), spoken.body());
         long attempt = JSON.readTree(spoken.body()).get("id").asLong();
-        String whileRunning = app.get("/api/interviews/" + id).body() + app.get("/api/practice/attempts/" + attempt).body();
+        String whileRunning = app.get("/api/interviews/" + id).body()
+                + app.get("/api/practice/attempts/" + attempt).body();
         assertFalse(whileRunning.contains("how large each step"), whileRunning);
         assertFalse(whileRunning.contains("loss go up"), whileRunning);
-        assertEquals(409, app.get("/practice/attempts/" + attempt).statusCode(), "the answer page waits for the report");
+        assertEquals(
+                409, app.get("/practice/attempts/" + attempt).statusCode(), "the answer page waits for the report");
         assertEquals(409, answer(id, first, "again").statusCode(), "a question is answered once");
 
-        assertEquals(201, answer(id, second, "Momentum keeps a running average of past gradients.").statusCode());
+        assertEquals(
+                201,
+                answer(id, second, "Momentum keeps a running average of past gradients.")
+                        .statusCode());
         JsonNode done = interview(id);
         assertEquals("done", done.get("status").asText());
         JsonNode report = done.get("report");
@@ -163,8 +167,23 @@ class InterviewApiTest {
         assertEquals(409, answer(id, second, "more").statusCode(), "a finished interview takes no answers");
 
         assertEquals(404, app.get("/api/interviews/999").statusCode());
-        assertEquals(400, post("/api/interviews", "application/json", "{\"questions\": \"five\"}".getBytes(StandardCharsets.UTF_8)).statusCode());
-        assertEquals(400, post("/api/interviews", "application/json", "{\"questions\": 0}".getBytes(StandardCharsets.UTF_8)).statusCode());
-        assertEquals(409, post("/api/interviews", "application/json", "{\"tag\": \"nothing-here\"}".getBytes(StandardCharsets.UTF_8)).statusCode());
+        assertEquals(
+                400,
+                post(
+                                "/api/interviews",
+                                "application/json",
+                                "{\"questions\": \"five\"}".getBytes(StandardCharsets.UTF_8))
+                        .statusCode());
+        assertEquals(
+                400,
+                post("/api/interviews", "application/json", "{\"questions\": 0}".getBytes(StandardCharsets.UTF_8))
+                        .statusCode());
+        assertEquals(
+                409,
+                post(
+                                "/api/interviews",
+                                "application/json",
+                                "{\"tag\": \"nothing-here\"}".getBytes(StandardCharsets.UTF_8))
+                        .statusCode());
     }
 }

@@ -1,7 +1,5 @@
 package dev.gradientdeck.practice;
 
-import dev.gradientdeck.practice.speech.WavAudio;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,14 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.gradientdeck.RunningApp;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.gradientdeck.practice.speech.WavAudio;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The practice API over a running app: uploads, their limits, transcription, rating and the
@@ -48,7 +44,9 @@ class PracticeApiTest {
 
     private static final String BOUNDARY = "practice-test-boundary";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     RunningApp app;
     long cardId;
     final HttpClient http = HttpClient.newHttpClient();
@@ -56,9 +54,7 @@ class PracticeApiTest {
     @BeforeEach
     void start() throws Exception {
         Path deck = Files.createDirectories(dir.resolve("cards/optimizers"));
-        Files.writeString(
-                deck.resolve("learning-rate.md"),
-                """
+        Files.writeString(deck.resolve("learning-rate.md"), """
         # Learning rate
         #Tags: #Optimizers #Interview
 
@@ -74,11 +70,7 @@ class PracticeApiTest {
         - Momentum averages past gradients
         """);
         SharedSpeechModel.linkInto(dir);
-        app =
-                RunningApp.start(
-                        dir.resolve("cards"),
-                        dir.resolve("app.sqlite"),
-                        Clock.fixed(NOW, ZoneOffset.UTC));
+        app = RunningApp.start(dir.resolve("cards"), dir.resolve("app.sqlite"), Clock.fixed(NOW, ZoneOffset.UTC));
         cardId = JSON.readTree(app.get("/api/cards").body()).get(0).get("id").asLong();
     }
 
@@ -96,54 +88,44 @@ class PracticeApiTest {
     /** A multipart body: String values are plain fields, byte[] values files. */
     private static byte[] multipart(Map<String, Object> fields) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach(
-                (name, value) -> {
-                    String head =
-                            "--"
-                                    + BOUNDARY
-                                    + "\r\nContent-Disposition: form-data; name=\""
-                                    + name
-                                    + "\""
-                                    + (value instanceof byte[]
-                                            ? "; filename=\"answer.wav\"\r\nContent-Type: audio/wav"
-                                            : "")
-                                    + "\r\n\r\n";
-                    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-                    body.writeBytes(
-                            value instanceof byte[] bytes
-                                    ? bytes
-                                    : value.toString().getBytes(StandardCharsets.UTF_8));
-                    body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-                });
+        fields.forEach((name, value) -> {
+            String head = "--"
+                    + BOUNDARY
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + name
+                    + "\""
+                    + (value instanceof byte[] ? "; filename=\"answer.wav\"\r\nContent-Type: audio/wav" : "")
+                    + "\r\n\r\n";
+            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(
+                    value instanceof byte[] bytes ? bytes : value.toString().getBytes(StandardCharsets.UTF_8));
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
         body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return body.toByteArray();
     }
 
     private HttpResponse<String> upload(Map<String, Object> fields) throws Exception {
-        return post(
-                "/api/practice/attempts",
-                "multipart/form-data; boundary=" + BOUNDARY,
-                multipart(fields));
+        return post("/api/practice/attempts", "multipart/form-data; boundary=" + BOUNDARY, multipart(fields));
     }
 
-    private HttpResponse<String> post(String path, String contentType, byte[] body)
-            throws Exception {
-        HttpRequest request =
-                HttpRequest.newBuilder(URI.create(app.url(path)))
-                        .header("Content-Type", contentType)
-                        .header("Accept", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                        .build();
+    private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.url(path)))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> form(String path, String body) throws Exception {
-        return post(
-                path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
+        return post(path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<byte[]> ranged(long id, String range) throws Exception {
-        HttpClient quick = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        HttpClient quick = HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .build();
         return quick.send(
                 HttpRequest.newBuilder(URI.create(app.url("/practice/attempts/" + id + "/audio")))
                         .header("Range", range)
@@ -156,12 +138,16 @@ class PracticeApiTest {
     @Test
     void rangesOfARecordingAreServedOrRefusedNeverHung() throws Exception {
         byte[] wav = fixture("learning-rate.wav");
-        long id = JSON.readTree(upload(fields("cardId", cardId, "audio", wav)).body()).get("id").asLong();
+        long id = JSON.readTree(upload(fields("cardId", cardId, "audio", wav)).body())
+                .get("id")
+                .asLong();
         int size = wav.length;
 
         HttpResponse<byte[]> first = ranged(id, "bytes=4-11");
         assertEquals(206, first.statusCode());
-        assertEquals("bytes 4-11/" + size, first.headers().firstValue("Content-Range").orElse(""));
+        assertEquals(
+                "bytes 4-11/" + size,
+                first.headers().firstValue("Content-Range").orElse(""));
         assertArrayEquals(java.util.Arrays.copyOfRange(wav, 4, 12), first.body());
 
         HttpResponse<byte[]> tail = ranged(id, "bytes=-10");
@@ -176,12 +162,17 @@ class PracticeApiTest {
         assertEquals(206, clipped.statusCode());
         assertEquals(size, clipped.body().length);
 
-        for (String unsatisfiable : List.of("bytes=" + size + "-", "bytes=" + (size + 5000) + "-" + (size + 6000), "bytes=-0")) {
+        for (String unsatisfiable :
+                List.of("bytes=" + size + "-", "bytes=" + (size + 5000) + "-" + (size + 6000), "bytes=-0")) {
             HttpResponse<byte[]> refused = ranged(id, unsatisfiable);
             assertEquals(416, refused.statusCode(), unsatisfiable);
-            assertEquals("bytes */" + size, refused.headers().firstValue("Content-Range").orElse(""), unsatisfiable);
+            assertEquals(
+                    "bytes */" + size,
+                    refused.headers().firstValue("Content-Range").orElse(""),
+                    unsatisfiable);
         }
-        for (String malformed : List.of("bytes=abc", "bytes=5-2", "items=0-3", "bytes=--1", "bytes=99999999999999999999-")) {
+        for (String malformed :
+                List.of("bytes=abc", "bytes=5-2", "items=0-3", "bytes=--1", "bytes=99999999999999999999-")) {
             int status = ranged(id, malformed).statusCode();
             assertTrue(status == 416 || status == 400, malformed + " answered " + status);
         }
@@ -197,8 +188,7 @@ class PracticeApiTest {
         return fields;
     }
 
-    private static void assertRefused(int status, String message, HttpResponse<String> response)
-            throws Exception {
+    private static void assertRefused(int status, String message, HttpResponse<String> response) throws Exception {
         assertEquals(status, response.statusCode(), response.body());
         String error = JSON.readTree(response.body()).get("error").asText();
         assertTrue(error.contains(message), "'" + error + "' should say '" + message + "'");
@@ -228,46 +218,22 @@ class PracticeApiTest {
         assertRefused(
                 400,
                 "multipart/form-data",
-                post(
-                        "/api/practice/attempts",
-                        "application/json",
-                        "{\"cardId\": 1}".getBytes(StandardCharsets.UTF_8)));
+                post("/api/practice/attempts", "application/json", "{\"cardId\": 1}".getBytes(StandardCharsets.UTF_8)));
         assertRefused(400, "cardId is missing", upload(fields("audio", wav)));
-        assertRefused(
-                400,
-                "cardId must be a whole number, not 'adam'",
-                upload(fields("cardId", "adam", "audio", wav)));
+        assertRefused(400, "cardId must be a whole number, not 'adam'", upload(fields("cardId", "adam", "audio", wav)));
         assertRefused(400, "The answer is missing", upload(fields("cardId", cardId)));
-        assertRefused(
-                400,
-                "not both",
-                upload(fields("cardId", cardId, "audio", wav, "text", "It sets the step.")));
-        assertRefused(
-                400,
-                "Unknown field(s): rating",
-                upload(fields("cardId", cardId, "text", "x", "rating", "3")));
-        assertRefused(
-                400,
-                "The typed answer is empty",
-                upload(fields("cardId", cardId, "text", "  \n ")));
+        assertRefused(400, "not both", upload(fields("cardId", cardId, "audio", wav, "text", "It sets the step.")));
+        assertRefused(400, "Unknown field(s): rating", upload(fields("cardId", cardId, "text", "x", "rating", "3")));
+        assertRefused(400, "The typed answer is empty", upload(fields("cardId", cardId, "text", "  \n ")));
         assertRefused(404, "There is no card 999.", upload(fields("cardId", 999, "audio", wav)));
 
         byte[] webm = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 0, 0, 0, 0, 0, 0, 0, 0};
-        assertRefused(
-                415,
-                "Not a WAV file (it looks like WebM)",
-                upload(fields("cardId", cardId, "audio", webm)));
+        assertRefused(415, "Not a WAV file (it looks like WebM)", upload(fields("cardId", cardId, "audio", webm)));
         assertRefused(
                 415,
                 "Not a WAV file",
-                upload(
-                        fields(
-                                "cardId",
-                                cardId,
-                                "audio",
-                                "just some text".getBytes(StandardCharsets.UTF_8))));
-        assertRefused(
-                415, "the upload is empty", upload(fields("cardId", cardId, "audio", new byte[0])));
+                upload(fields("cardId", cardId, "audio", "just some text".getBytes(StandardCharsets.UTF_8))));
+        assertRefused(415, "the upload is empty", upload(fields("cardId", cardId, "audio", new byte[0])));
 
         byte[] huge = new byte[WavAudio.MAX_BYTES + 1];
         System.arraycopy(wav, 0, huge, 0, 44);
@@ -276,20 +242,17 @@ class PracticeApiTest {
 
         assertEquals(404, app.get("/api/practice/attempts/1").statusCode());
         assertFalse(
-                Files.exists(dir.resolve("recordings")) && hasFiles(dir.resolve("recordings")),
-                "no recording kept");
+                Files.exists(dir.resolve("recordings")) && hasFiles(dir.resolve("recordings")), "no recording kept");
         assertTrue(app.get("/practice/history").body().contains("No answers yet"));
     }
 
     @Test
     void otherRequestBodiesKeepTheOneMegabyteLimit() throws Exception {
         String padding = "x".repeat(1_100_000);
-        HttpResponse<String> response =
-                post(
-                        "/api/cards/" + cardId + "/reviews",
-                        "application/json",
-                        ("{\"rating\": 3, \"requestId\": \"" + padding + "\"}")
-                                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = post(
+                "/api/cards/" + cardId + "/reviews",
+                "application/json",
+                ("{\"rating\": 3, \"requestId\": \"" + padding + "\"}").getBytes(StandardCharsets.UTF_8));
         assertEquals(413, response.statusCode());
     }
 
@@ -312,9 +275,7 @@ class PracticeApiTest {
         assertEquals("done", attempt.get("status").asText(), attempt.toString());
         String transcript = attempt.get("transcript").asText();
         for (String said : List.of("learning rate", "each step", "too large")) {
-            assertTrue(
-                    transcript.contains(said),
-                    "'" + transcript + "' should contain '" + said + "'");
+            assertTrue(transcript.contains(said), "'" + transcript + "' should contain '" + said + "'");
         }
         assertEquals(
                 WavAudio.parse(wav).durationSeconds(),
@@ -325,10 +286,7 @@ class PracticeApiTest {
         assertEquals(0, attempt.get("fillerCount").asInt());
         assertTrue(attempt.get("fillers").isArray());
         assertTrue(attempt.get("longestPauseSeconds").asDouble() < 1);
-        assertEquals(
-                "2026-03-09",
-                attempt.get("dayKey").asText(),
-                "03:30 belongs to the day before a 04:00 start");
+        assertEquals("2026-03-09", attempt.get("dayKey").asText(), "03:30 belongs to the day before a 04:00 start");
         JsonNode coverage = attempt.get("coverage");
         assertEquals(
                 "The learning rate sets how large each step is",
@@ -336,26 +294,23 @@ class PracticeApiTest {
         assertTrue(coverage.get(0).get("covered").asBoolean());
         assertFalse(coverage.get(2).get("covered").asBoolean(), "momentum was never mentioned");
 
-        HttpResponse<byte[]> audio =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(app.url("/practice/attempts/" + id + "/audio")))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> audio = http.send(
+                HttpRequest.newBuilder(URI.create(app.url("/practice/attempts/" + id + "/audio")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, audio.statusCode());
         assertEquals("audio/wav", audio.headers().firstValue("Content-Type").orElse(""));
         assertArrayEquals(wav, audio.body());
-        HttpResponse<byte[]> range =
-                http.send(
-                        HttpRequest.newBuilder(
-                                        URI.create(app.url("/practice/attempts/" + id + "/audio")))
-                                .header("Range", "bytes=0-3")
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> range = http.send(
+                HttpRequest.newBuilder(URI.create(app.url("/practice/attempts/" + id + "/audio")))
+                        .header("Range", "bytes=0-3")
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(206, range.statusCode(), "the player can seek");
         assertEquals(1, Files.list(dir.resolve("recordings")).count());
 
-        assertEquals(303, form("/practice/attempts/" + id + "/coverage", "covered=2").statusCode());
+        assertEquals(
+                303, form("/practice/attempts/" + id + "/coverage", "covered=2").statusCode());
         JsonNode checked = attempt(id).get("coverage");
         assertEquals(
                 List.of(false, false, true),
@@ -363,9 +318,7 @@ class PracticeApiTest {
                         checked.get(0).get("covered").asBoolean(),
                         checked.get(1).get("covered").asBoolean(),
                         checked.get(2).get("covered").asBoolean()));
-        assertTrue(
-                checked.get(0).get("suggested").asBoolean(),
-                "the suggestion is kept beside the learner's call");
+        assertTrue(checked.get(0).get("suggested").asBoolean(), "the suggestion is kept beside the learner's call");
         assertRefused(
                 400,
                 "There is no key point 7",
@@ -374,14 +327,13 @@ class PracticeApiTest {
                         "application/x-www-form-urlencoded",
                         "covered=7".getBytes(StandardCharsets.UTF_8)));
 
-        assertEquals(303, form("/practice/attempts/" + id + "/rating", "rating=3").statusCode());
+        assertEquals(
+                303, form("/practice/attempts/" + id + "/rating", "rating=3").statusCode());
         assertEquals(3, attempt(id).get("rating").asInt());
         JsonNode card = JSON.readTree(app.get("/api/cards/" + cardId).body());
         assertEquals(1, card.get("reps").asInt(), "the rating went to the scheduler: " + card);
         assertEquals(
-                303,
-                form("/practice/attempts/" + id + "/rating", "rating=3").statusCode(),
-                "a repeat is harmless");
+                303, form("/practice/attempts/" + id + "/rating", "rating=3").statusCode(), "a repeat is harmless");
         assertRefused(
                 409,
                 "already rated Good",
@@ -389,24 +341,25 @@ class PracticeApiTest {
                         "/practice/attempts/" + id + "/rating",
                         "application/x-www-form-urlencoded",
                         "rating=4".getBytes(StandardCharsets.UTF_8)));
-        assertEquals(1, JSON.readTree(app.get("/api/cards/" + cardId).body()).get("reps").asInt());
+        assertEquals(
+                1,
+                JSON.readTree(app.get("/api/cards/" + cardId).body())
+                        .get("reps")
+                        .asInt());
 
         String history = app.get("/practice/history?card=" + cardId).body();
-        assertTrue(
-                history.contains("/practice/attempts/" + id + "/audio"),
-                "history plays the recording back");
+        assertTrue(history.contains("/practice/attempts/" + id + "/audio"), "history plays the recording back");
         assertTrue(history.contains("1 answer on 1 day"));
     }
 
     @Test
     void aTypedAnswerIsMeasuredAtOnceWithoutTimings() throws Exception {
-        HttpResponse<String> created =
-                upload(
-                        fields(
-                                "cardId",
-                                cardId,
-                                "text",
-                                "Um, the learning rate sets how large each step is, and, like, too large a rate makes the loss go up."));
+        HttpResponse<String> created = upload(
+                fields(
+                        "cardId",
+                        cardId,
+                        "text",
+                        "Um, the learning rate sets how large each step is, and, like, too large a rate makes the loss go up."));
         assertEquals(201, created.statusCode(), created.body());
         JsonNode body = JSON.readTree(created.body());
         assertEquals("done", body.get("status").asText());
@@ -419,21 +372,20 @@ class PracticeApiTest {
         assertTrue(attempt.get("audioUrl").isNull());
         assertEquals(2, attempt.get("fillerCount").asInt());
         assertEquals("um", attempt.get("fillers").get(0).get("text").asText());
-        assertTrue(
-                attempt.get("fillers").get(0).get("start").isNull(), "typed text has no timings");
+        assertTrue(attempt.get("fillers").get(0).get("start").isNull(), "typed text has no timings");
         JsonNode coverage = attempt.get("coverage");
         assertTrue(coverage.get(0).get("covered").asBoolean());
         assertTrue(coverage.get(1).get("covered").asBoolean());
         assertFalse(coverage.get(2).get("covered").asBoolean());
         assertEquals(
                 404,
-                app.get("/practice/attempts/" + body.get("id").asLong() + "/audio").statusCode());
+                app.get("/practice/attempts/" + body.get("id").asLong() + "/audio")
+                        .statusCode());
     }
 
     @Test
     void unknownAttemptsAreClear404s() throws Exception {
-        assertRefused(
-                404, "There is no practice attempt 42.", app.get("/api/practice/attempts/42"));
+        assertRefused(404, "There is no practice attempt 42.", app.get("/api/practice/attempts/42"));
         assertRefused(404, "attempt ids are numbers", app.get("/api/practice/attempts/abc"));
     }
 }

@@ -1,15 +1,13 @@
 package dev.gradientdeck.practice;
 
-import dev.gradientdeck.practice.speech.WavAudio;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
+import dev.gradientdeck.practice.speech.WavAudio;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class PracticeOptionsTest {
 
@@ -24,17 +22,13 @@ class PracticeOptionsTest {
 
     @Test
     void outOfRangeValuesAreRefusedNamingTheSetting() {
-        var e =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> new PracticeOptions(3, List.of(), 15, 601, Optional.empty()));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> new PracticeOptions(3, List.of(), 15, 601, Optional.empty()));
         assertEquals("answer time must be 10 to 600 seconds, not 601", e.getMessage());
         assertThrows(
-                IllegalArgumentException.class,
-                () -> new PracticeOptions(0, List.of(), 15, 120, Optional.empty()));
+                IllegalArgumentException.class, () -> new PracticeOptions(0, List.of(), 15, 120, Optional.empty()));
         assertThrows(
-                IllegalArgumentException.class,
-                () -> new PracticeOptions(3, List.of(), -1, 120, Optional.empty()));
+                IllegalArgumentException.class, () -> new PracticeOptions(3, List.of(), -1, 120, Optional.empty()));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.gradientdeck.practice;
 
-import dev.gradientdeck.practice.coverage.KeyPoints;
-import dev.gradientdeck.practice.speech.Transcriber;
-
-import dev.gradientdeck.settings.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradientdeck.cards.CardRepository;
@@ -15,23 +13,17 @@ import dev.gradientdeck.db.Database;
 import dev.gradientdeck.papers.PaperImportRepository;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
 import dev.gradientdeck.practice.PracticeRepository.NewAttempt;
+import dev.gradientdeck.practice.coverage.KeyPoints;
+import dev.gradientdeck.practice.speech.ModelStatus;
+import dev.gradientdeck.practice.speech.SpeechRecognizer;
+import dev.gradientdeck.practice.speech.TimedWord;
+import dev.gradientdeck.practice.speech.Transcriber;
+import dev.gradientdeck.practice.speech.Wav;
 import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.review.ReviewRepository;
 import dev.gradientdeck.review.Reviews;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import dev.gradientdeck.practice.speech.ModelStatus;
-import dev.gradientdeck.practice.speech.SpeechRecognizer;
-import dev.gradientdeck.practice.speech.TimedWord;
-import dev.gradientdeck.practice.speech.Wav;
-import java.util.concurrent.CompletableFuture;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.gradientdeck.settings.TestSettings;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,17 +35,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the speech model cannot load, recordings are kept and marked so, and everything else works.
  */
 class PracticeWithoutSpeechTest {
 
-    private static final Clock CLOCK =
-            Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC);
     private static final LearnerClock LEARNER = new LearnerClock(CLOCK, ZoneOffset.UTC, 4);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     Database database;
     CardRepository cards;
     Reviews reviews;
@@ -63,9 +61,7 @@ class PracticeWithoutSpeechTest {
     @BeforeEach
     void open() throws Exception {
         Path deck = Files.createDirectories(dir.resolve("cards"));
-        Files.writeString(
-                deck.resolve("momentum.md"),
-                """
+        Files.writeString(deck.resolve("momentum.md"), """
         # Momentum
         # Question
         What does momentum do?
@@ -82,13 +78,12 @@ class PracticeWithoutSpeechTest {
                         TestSettings.on(LEARNER))
                 .sync("test");
         cardId = cards.idOfSlug("momentum").orElseThrow();
-        reviews =
-                new Reviews(
-                        new ReviewRepository(database.jdbi()),
-                        new dev.gradientdeck.review.QueueChoiceRepository(database.jdbi()),
-                        new dev.gradientdeck.db.DataVersion(database.jdbi()),
-                        TestSettings.on(LEARNER),
-                        dev.gradientdeck.review.FsrsSettings.DEFAULT_WEIGHTS);
+        reviews = new Reviews(
+                new ReviewRepository(database.jdbi()),
+                new dev.gradientdeck.review.QueueChoiceRepository(database.jdbi()),
+                new dev.gradientdeck.db.DataVersion(database.jdbi()),
+                TestSettings.on(LEARNER),
+                dev.gradientdeck.review.FsrsSettings.DEFAULT_WEIGHTS);
     }
 
     @AfterEach
@@ -110,9 +105,7 @@ class PracticeWithoutSpeechTest {
     }
 
     private static byte[] wav() throws Exception {
-        try (InputStream in =
-                PracticeWithoutSpeechTest.class.getResourceAsStream(
-                        "/practice/learning-rate.wav")) {
+        try (InputStream in = PracticeWithoutSpeechTest.class.getResourceAsStream("/practice/learning-rate.wav")) {
             return in.readAllBytes();
         }
     }
@@ -172,7 +165,8 @@ class PracticeWithoutSpeechTest {
         speech.failures.set(1);
         speech.ready.complete(new ModelStatus.Ready());
         practice = practiceWith(speech);
-        PracticeAttempt failed = settled(practice.answerAloud(cardId, upload(), Optional.empty()).id());
+        PracticeAttempt failed =
+                settled(practice.answerAloud(cardId, upload(), Optional.empty()).id());
         assertEquals(Status.FAILED, failed.status());
         assertTrue(failed.statusMessage().contains("try again"), failed.statusMessage());
 
@@ -191,11 +185,13 @@ class PracticeWithoutSpeechTest {
             practice.answerAloud(cardId, upload(), Optional.empty());
         }
         Path refusedUpload = upload();
-        Practice.Refused busy =
-                assertThrows(Practice.Refused.class, () -> practice.answerAloud(cardId, refusedUpload, Optional.empty()));
+        Practice.Refused busy = assertThrows(
+                Practice.Refused.class, () -> practice.answerAloud(cardId, refusedUpload, Optional.empty()));
         assertEquals(Practice.Refused.Reason.BUSY, busy.reason());
         assertTrue(busy.getMessage().contains("again in a minute"), busy.getMessage());
-        assertEquals(TranscriptionQueue.MAX_WAITING, practice.repository().history(Optional.empty(), 100).size());
+        assertEquals(
+                TranscriptionQueue.MAX_WAITING,
+                practice.repository().history(Optional.empty(), 100).size());
         speech.ready.complete(new ModelStatus.Ready());
     }
 
@@ -212,7 +208,8 @@ class PracticeWithoutSpeechTest {
         }
         Path file = Files.createTempFile(dir, "silence-", ".wav");
         Files.write(file, WavFiles.mono16k(hiss));
-        PracticeAttempt attempt = settled(practice.answerAloud(cardId, file, Optional.empty()).id());
+        PracticeAttempt attempt =
+                settled(practice.answerAloud(cardId, file, Optional.empty()).id());
         assertEquals(Status.NO_SPEECH, attempt.status());
         assertTrue(attempt.statusMessage().contains("heard nothing"), attempt.statusMessage());
         // Gaussian noise of standard deviation 20 is 20*log10(20/32768) = -64 dB RMS; 30 ms frames
@@ -228,7 +225,8 @@ class PracticeWithoutSpeechTest {
     @Test
     void aRecordingIsKeptMarkedUnavailableAndCanStillBeCheckedAndRated() throws Exception {
         practice = practiceWithoutModel();
-        PracticeAttempt attempt = settled(practice.answerAloud(cardId, upload(), Optional.empty()).id());
+        PracticeAttempt attempt =
+                settled(practice.answerAloud(cardId, upload(), Optional.empty()).id());
 
         assertEquals(Status.UNAVAILABLE, attempt.status());
         assertTrue(attempt.statusMessage().contains("vosk-model-en"), attempt.statusMessage());
@@ -243,42 +241,40 @@ class PracticeWithoutSpeechTest {
                 practice.checkPoints(attempt.id(), Set.of(0)).points().stream()
                         .map(PracticeAttempt.Point::covered)
                         .toList());
-        assertEquals(Rating.HARD.value(), practice.rate(attempt.id(), Rating.HARD).rating());
+        assertEquals(
+                Rating.HARD.value(), practice.rate(attempt.id(), Rating.HARD).rating());
         assertEquals(1, reviews.of(cardId).reps());
 
         assertEquals(Status.QUEUED, practice.retranscribe(attempt.id()).status());
         assertEquals(Status.UNAVAILABLE, settled(attempt.id()).status());
         assertEquals(
                 Status.DONE,
-                practice.answerInWriting(cardId, "It averages past gradients.", Optional.empty()).status());
+                practice.answerInWriting(cardId, "It averages past gradients.", Optional.empty())
+                        .status());
     }
 
     @Test
     void recordingsLeftWithoutATranscriptAreQueuedAgainAtStart() throws Exception {
         Recordings recordings = new Recordings(dir);
         String path = recordings.store(wav(), LocalDate.of(2026, 3, 10));
-        long id =
-                new PracticeRepository(database.jdbi())
-                        .insert(
-                                new NewAttempt(
-                                        cardId,
-                                        CLOCK.instant(),
-                                        LocalDate.of(2026, 3, 10),
-                                        PracticeAttempt.Mode.SPOKEN,
-                                        Status.TRANSCRIBING,
-                                        null,
-                                        path,
-                                        1L,
-                                        6.6,
-                                        KeyPoints.fromTexts(List.of("It averages past gradients")),
-                                        null),
-                                Optional.empty());
+        long id = new PracticeRepository(database.jdbi())
+                .insert(
+                        new NewAttempt(
+                                cardId,
+                                CLOCK.instant(),
+                                LocalDate.of(2026, 3, 10),
+                                PracticeAttempt.Mode.SPOKEN,
+                                Status.TRANSCRIBING,
+                                null,
+                                path,
+                                1L,
+                                6.6,
+                                KeyPoints.fromTexts(List.of("It averages past gradients")),
+                                null),
+                        Optional.empty());
 
         practice = practiceWithoutModel();
 
-        assertEquals(
-                Status.UNAVAILABLE,
-                settled(id).status(),
-                "taken up again, and finding no model this time");
+        assertEquals(Status.UNAVAILABLE, settled(id).status(), "taken up again, and finding no model this time");
     }
 }

@@ -65,8 +65,7 @@ public final class SpokenAudio {
     /** Digital silence of exactly this length, at espeak-ng's rate. */
     public Path silence(double seconds) throws IOException {
         Path out = next("silence");
-        run("sox", "-n", "-r", "22050", "-c", "1", "-b", "16", out.toString(), "trim", "0",
-                String.valueOf(seconds));
+        run("sox", "-n", "-r", "22050", "-c", "1", "-b", "16", out.toString(), "trim", "0", String.valueOf(seconds));
         return out;
     }
 
@@ -87,8 +86,20 @@ public final class SpokenAudio {
 
     private Path trimmed(Path raw) throws IOException {
         Path out = next("trimmed");
-        run("sox", raw.toString(), out.toString(), "silence", "1", "0.01", "0.5%", "reverse",
-                "silence", "1", "0.01", "0.5%", "reverse");
+        run(
+                "sox",
+                raw.toString(),
+                out.toString(),
+                "silence",
+                "1",
+                "0.01",
+                "0.5%",
+                "reverse",
+                "silence",
+                "1",
+                "0.01",
+                "0.5%",
+                "reverse");
         return out;
     }
 

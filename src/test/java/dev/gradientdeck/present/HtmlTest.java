@@ -12,7 +12,8 @@ class HtmlTest {
 
     @Test
     void escapesTheFiveCharactersThatCanBreakOutOfTextOrAQuotedAttribute() {
-        assertEquals("&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;",
+        assertEquals(
+                "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;",
                 Html.escape("<script>alert(\"x\") & 'y'</script>"));
         assertEquals("Mon 1 Jun 2026 · 3 answers", Html.escape("Mon 1 Jun 2026 · 3 answers"));
         assertEquals("", Html.escape(""));
@@ -23,8 +24,10 @@ class HtmlTest {
         String text = "a < b && c > \"d\" or 'e' </title><script>";
         String svg = "<svg aria-label=\"" + Html.escape(text) + "\" other='" + Html.escape(text) + "'><title>"
                 + Html.escape(text) + "</title></svg>";
-        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(new InputSource(new StringReader(svg))).getDocumentElement();
+        Element root = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new InputSource(new StringReader(svg)))
+                .getDocumentElement();
         assertEquals(text, root.getAttribute("aria-label"));
         assertEquals(text, root.getAttribute("other"));
         assertEquals(text, root.getElementsByTagName("title").item(0).getTextContent());

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NavTest {
-    private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\" class=\"(active)?(?: on-phone)?\">([^<]*)</a>");
+    private static final Pattern LINK =
+            Pattern.compile("<a href=\"([^\"]*)\" class=\"(active)?(?: on-phone)?\">([^<]*)</a>");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void everyPageHasTheSameHeaderLinksAndMarksTheOneItBelongsTo() throws Exception {
@@ -25,12 +27,26 @@ class NavTest {
             for (Nav nav : Nav.values()) {
                 HttpResponse<String> page = app.get(nav.path());
                 assertEquals(200, page.statusCode(), nav.path());
-                List<String> all = List.of("/ Home", "/review Review", "/practice Practice", "/interview Interview", "/cards Cards", "/papers Papers",
-                        "/stats Stats", "/scheduler Scheduler", "/import Import", "/settings Settings");
+                List<String> all = List.of(
+                        "/ Home",
+                        "/review Review",
+                        "/practice Practice",
+                        "/interview Interview",
+                        "/cards Cards",
+                        "/papers Papers",
+                        "/stats Stats",
+                        "/scheduler Scheduler",
+                        "/import Import",
+                        "/settings Settings");
                 assertEquals(all, links(page.body(), false), nav.path());
                 assertEquals(List.of(nav.path() + " " + nav.label()), links(page.body(), true), nav.path());
-                assertEquals(all, links(page.body(), false, "<nav aria-label=\"All pages\""), "the phone menu holds every page");
-                assertEquals(List.of(nav.path() + " " + nav.label()), links(page.body(), true, "<nav aria-label=\"All pages\""));
+                assertEquals(
+                        all,
+                        links(page.body(), false, "<nav aria-label=\"All pages\""),
+                        "the phone menu holds every page");
+                assertEquals(
+                        List.of(nav.path() + " " + nav.label()),
+                        links(page.body(), true, "<nav aria-label=\"All pages\""));
             }
             String search = app.get("/search?q=x").body();
             assertFalse(links(search, false).isEmpty());

@@ -1,12 +1,11 @@
 package dev.gradientdeck.present;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PagingTest {
     @Test
@@ -18,7 +17,9 @@ class PagingTest {
         assertEquals(700, p.last());
         assertTrue(p.hasPrevious());
         assertTrue(p.hasNext());
-        List<String> bar = p.links(n -> "/cards?page=" + n).stream().map(l -> l.gap() ? "…" : l.current() ? "[" + l.page() + "]" : "" + l.page()).toList();
+        List<String> bar = p.links(n -> "/cards?page=" + n).stream()
+                .map(l -> l.gap() ? "…" : l.current() ? "[" + l.page() + "]" : "" + l.page())
+                .toList();
         assertEquals(List.of("1", "…", "5", "6", "[7]", "8", "9", "…", "100"), bar);
     }
 
@@ -47,9 +48,12 @@ class PagingTest {
 
     @Test
     void nearTheStartNoGapIsShown() {
-        List<Integer> pages = new Paging(2, 10, 60).links(n -> "").stream().map(Paging.Link::page).toList();
+        List<Integer> pages = new Paging(2, 10, 60)
+                .links(n -> "").stream().map(Paging.Link::page).toList();
         assertEquals(List.of(1, 2, 3, 4, 0, 6), pages);
-        assertEquals(List.of(true, true, true, false, true, true),
-                new Paging(2, 10, 60).links(n -> "").stream().map(Paging.Link::near).toList());
+        assertEquals(
+                List.of(true, true, true, false, true, true),
+                new Paging(2, 10, 60)
+                        .links(n -> "").stream().map(Paging.Link::near).toList());
     }
 }

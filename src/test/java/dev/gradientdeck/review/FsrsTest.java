@@ -84,8 +84,7 @@ class FsrsTest {
         Memory memory = new Memory(s, 7);
         assertTrue(fsrs.nextMemory(memory, 0, HARD).stability() >= s, "Hard at S=" + s);
         assertTrue(fsrs.nextMemory(memory, 0, GOOD).stability() >= s, "Good at S=" + s);
-        assertTrue(fsrs.nextMemory(memory, 0, AGAIN).stability() < s || s == Fsrs.MIN_STABILITY,
-                "Again at S=" + s);
+        assertTrue(fsrs.nextMemory(memory, 0, AGAIN).stability() < s || s == Fsrs.MIN_STABILITY, "Again at S=" + s);
     }
 
     @Test
@@ -94,8 +93,10 @@ class FsrsTest {
         double raw = Math.exp(0.5425 * (2 - 3 + 0.0912)) * Math.pow(0.212, -0.0658);
         assertEquals(0.676409187, raw, 1e-9);
         assertEquals(0.212, fsrs.shortTermStability(0.212, HARD), 1e-15);
-        assertEquals(0.212 * Math.exp(0.5425 * (1 - 3 + 0.0912)) * Math.pow(0.212, -0.0658),
-                fsrs.shortTermStability(0.212, AGAIN), 1e-15);
+        assertEquals(
+                0.212 * Math.exp(0.5425 * (1 - 3 + 0.0912)) * Math.pow(0.212, -0.0658),
+                fsrs.shortTermStability(0.212, AGAIN),
+                1e-15);
     }
 
     @Test

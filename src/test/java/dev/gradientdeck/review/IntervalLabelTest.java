@@ -41,7 +41,11 @@ class IntervalLabelTest {
 
     @Test
     void labelsTheDefaultFirstAnswers() {
-        NextStates next = Scheduler.nextStates(Schedule.fresh(java.time.Instant.EPOCH), java.time.Instant.EPOCH, 0, 1,
+        NextStates next = Scheduler.nextStates(
+                Schedule.fresh(java.time.Instant.EPOCH),
+                java.time.Instant.EPOCH,
+                0,
+                1,
                 FsrsSettings.defaults().withFuzz(false));
         assertEquals("1m", IntervalLabel.of(next.again().interval()));
         assertEquals("6m", IntervalLabel.of(next.hard().interval()));

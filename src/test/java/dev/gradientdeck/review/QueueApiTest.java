@@ -1,24 +1,23 @@
 package dev.gradientdeck.review;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.MovingClock;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The review queue as the learner steers it: one deck or tag, suspend and bury, study more, undo, and honest counts. */
 class QueueApiTest {
@@ -26,6 +25,7 @@ class QueueApiTest {
 
     @TempDir
     Path dir;
+
     RunningApp app;
     MovingClock clock = new MovingClock(Instant.parse("2026-11-21T10:00:00Z"));
 
@@ -46,7 +46,8 @@ class QueueApiTest {
     }
 
     static String card(String title, String tags) {
-        return "# " + title + "\n" + (tags.isEmpty() ? "" : "#Tags: " + tags + "\n") + "# Question\nWhat is " + title + "?\n# Answer\nIt is " + title + ".\n";
+        return "# " + title + "\n" + (tags.isEmpty() ? "" : "#Tags: " + tags + "\n") + "# Question\nWhat is " + title
+                + "?\n# Answer\nIt is " + title + ".\n";
     }
 
     @AfterEach
@@ -55,7 +56,8 @@ class QueueApiTest {
     }
 
     long id(String slug) throws Exception {
-        for (JsonNode c : JSON.readTree(app.get("/api/cards").body())) if (c.get("slug").asText().equals(slug)) return c.get("id").asLong();
+        for (JsonNode c : JSON.readTree(app.get("/api/cards").body()))
+            if (c.get("slug").asText().equals(slug)) return c.get("id").asLong();
         throw new AssertionError(slug);
     }
 
@@ -65,7 +67,8 @@ class QueueApiTest {
     }
 
     static int count(String page, String kind) {
-        Matcher m = Pattern.compile("class=\"count-" + kind + "[^\"]*\"[^>]*><strong>(\\d+)</strong>").matcher(page);
+        Matcher m = Pattern.compile("class=\"count-" + kind + "[^\"]*\"[^>]*><strong>(\\d+)</strong>")
+                .matcher(page);
         assertTrue(m.find(), kind);
         return Integer.parseInt(m.group(1));
     }
@@ -99,7 +102,9 @@ class QueueApiTest {
 
         assertTrue(app.get("/review?deck=nothing").body().contains("Nothing more is due in the deck nothing."));
         assertTrue(app.get("/").body().contains("href=\"/review?deck=llm\""), "the home page links each deck's review");
-        assertTrue(app.get("/cards?tag=Interview").body().contains("href=\"/review?tag=Interview\""), "the card list links the tag's review");
+        assertTrue(
+                app.get("/cards?tag=Interview").body().contains("href=\"/review?tag=Interview\""),
+                "the card list links the tag's review");
         assertTrue(app.get("/cards?deck=llm").body().contains("href=\"/review?deck=llm\""));
     }
 
@@ -109,16 +114,24 @@ class QueueApiTest {
         HttpResponse<String> suspended = app.send("POST", "/api/cards/" + adam + "/suspend", null);
         assertEquals(200, suspended.statusCode(), suspended.body());
         assertEquals("suspended", JSON.readTree(suspended.body()).get("state").asText());
-        assertEquals("suspended", JSON.readTree(app.get("/api/cards/" + adam).body()).get("state").asText());
+        assertEquals(
+                "suspended",
+                JSON.readTree(app.get("/api/cards/" + adam).body()).get("state").asText());
         for (JsonNode c : JSON.readTree(app.get("/api/cards").body())) {
-            assertEquals(c.get("id").asLong() == adam ? "suspended" : "new", c.get("state").asText());
+            assertEquals(
+                    c.get("id").asLong() == adam ? "suspended" : "new",
+                    c.get("state").asText());
         }
-        assertEquals(3, JSON.readTree(app.get("/api/stats").body()).get("newAvailable").asInt());
+        assertEquals(
+                3,
+                JSON.readTree(app.get("/api/stats").body()).get("newAvailable").asInt());
         String deck = app.get("/review?deck=optimizers").body();
         assertEquals(1, count(deck, "new"));
         assertEquals(id("optimizers/momentum"), shown(deck));
         answer(id("optimizers/momentum"), 4);
-        assertTrue(app.get("/review?deck=optimizers").body().contains("Done for today"), "the suspended card is not shown");
+        assertTrue(
+                app.get("/review?deck=optimizers").body().contains("Done for today"),
+                "the suspended card is not shown");
 
         HttpResponse<String> back = app.send("POST", "/api/cards/" + adam + "/unsuspend", null);
         assertEquals("new", JSON.readTree(back.body()).get("state").asText());
@@ -128,13 +141,15 @@ class QueueApiTest {
         long bpe = id("llm/bpe");
         java.nio.file.Files.delete(app.deck.resolve("llm/bpe.md"));
         app.send("POST", "/api/import", null);
-        assertEquals(409, app.send("POST", "/api/cards/" + bpe + "/suspend", null).statusCode(), "an archived card");
+        assertEquals(
+                409, app.send("POST", "/api/cards/" + bpe + "/suspend", null).statusCode(), "an archived card");
     }
 
     @Test
     void buriedCardsComeBackTomorrow() throws Exception {
         long bpe = id("llm/bpe");
-        JsonNode buried = JSON.readTree(app.send("POST", "/api/cards/" + bpe + "/bury", null).body());
+        JsonNode buried = JSON.readTree(
+                app.send("POST", "/api/cards/" + bpe + "/bury", null).body());
         assertTrue(buried.get("buried").asBoolean());
         assertEquals("new", buried.get("state").asText(), "burying keeps the card's schedule");
         assertEquals(id("llm/pruning/wanda"), shown(app.get("/review?deck=llm").body()));
@@ -153,7 +168,9 @@ class QueueApiTest {
         assertTrue(done.contains("3 new cards are waiting beyond today’s limit."), done);
         String more = follow(app.postForm("/review/more", "cards=3"));
         assertEquals(3, count(more, "new"));
-        assertEquals(3, JSON.readTree(app.get("/api/stats").body()).get("newAvailable").asInt());
+        assertEquals(
+                3,
+                JSON.readTree(app.get("/api/stats").body()).get("newAvailable").asInt());
         assertEquals(400, app.postForm("/review/more", "cards=0").statusCode());
     }
 

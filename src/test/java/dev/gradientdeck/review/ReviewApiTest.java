@@ -1,13 +1,11 @@
 package dev.gradientdeck.review;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -16,9 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The review API against the real server and a real SQLite file, with fuzz off as the reference implementations run. */
 class ReviewApiTest {
@@ -27,6 +26,7 @@ class ReviewApiTest {
 
     @TempDir
     Path dir;
+
     RunningApp app;
 
     @BeforeEach
@@ -72,21 +72,41 @@ class ReviewApiTest {
             List<ReviewEvent> events = new ArrayList<>();
             for (JsonNode step : sequence.get("reviews")) {
                 String at = step.get("review_utc").asText();
-                JsonNode answer = review(cardId, "{\"rating\": " + step.get("rating").asInt() + ", \"reviewedAt\": \"" + at + "\"}", 201);
-                assertEquals(step.get("computed_stability").asDouble(), answer.get("stability").asDouble(), 1e-4, sequence.get("id") + " S");
-                assertEquals(step.get("computed_difficulty").asDouble(), answer.get("difficulty").asDouble(), 1e-4, sequence.get("id") + " D");
+                JsonNode answer = review(
+                        cardId,
+                        "{\"rating\": " + step.get("rating").asInt() + ", \"reviewedAt\": \"" + at + "\"}",
+                        201);
+                assertEquals(
+                        step.get("computed_stability").asDouble(),
+                        answer.get("stability").asDouble(),
+                        1e-4,
+                        sequence.get("id") + " S");
+                assertEquals(
+                        step.get("computed_difficulty").asDouble(),
+                        answer.get("difficulty").asDouble(),
+                        1e-4,
+                        sequence.get("id") + " D");
 
                 // The due time is the pure scheduler's answer for the same history.
-                events.add(new ReviewEvent(Rating.of(step.get("rating").asInt()), Instant.parse(at), step.get("elapsed_days").asLong(),
+                events.add(new ReviewEvent(
+                        Rating.of(step.get("rating").asInt()),
+                        Instant.parse(at),
+                        step.get("elapsed_days").asLong(),
                         cardId * 1_000_003L + events.size()));
-                Schedule expected = Scheduler.replay(events, Schedule.fresh(NOW), FsrsSettings.defaults().withFuzz(false));
+                Schedule expected = Scheduler.replay(
+                        events, Schedule.fresh(NOW), FsrsSettings.defaults().withFuzz(false));
                 assertEquals(expected.due(), Instant.parse(answer.get("due").asText()), sequence.get("id") + " due");
                 assertEquals(expected.state().name(), answer.get("state").asText());
             }
             JsonNode finalState = card(cardId);
             for (String field : List.of("stability", "difficulty")) {
                 JsonNode expected = sequence.get("expected_final").get(field);
-                if (expected != null) assertEquals(expected.asDouble(), finalState.get(field).asDouble(), 1e-4, sequence.get("id") + " final " + field);
+                if (expected != null)
+                    assertEquals(
+                            expected.asDouble(),
+                            finalState.get(field).asDouble(),
+                            1e-4,
+                            sequence.get("id") + " final " + field);
             }
             replayed++;
         }
@@ -125,7 +145,9 @@ class ReviewApiTest {
         assertEquals("new", card(id).get("state").asText());
         HttpResponse<String> nothing = app.send("DELETE", "/api/reviews/last", null);
         assertEquals(404, nothing.statusCode());
-        assertEquals("There is no review to undo.", JSON.readTree(nothing.body()).get("error").asText());
+        assertEquals(
+                "There is no review to undo.",
+                JSON.readTree(nothing.body()).get("error").asText());
     }
 
     @Test
@@ -150,15 +172,30 @@ class ReviewApiTest {
         assertTrue(review(id, "{\"rating\": 0}", 400).get("error").asText().contains("not '0'"));
         assertTrue(review(id, "{\"rating\": \"3\"}", 400).get("error").asText().contains("whole number"));
         String fraction = review(id, "{\"rating\": 3.5}", 400).get("error").asText();
-        assertTrue(fraction.contains("whole number") && fraction.contains("3.5") && !fraction.contains("java."), fraction);
-        assertTrue(review(id, "{\"rating\": 3, \"durationMs\": \"soon\"}", 400).get("error").asText().contains("durationMs must be"));
+        assertTrue(
+                fraction.contains("whole number") && fraction.contains("3.5") && !fraction.contains("java."), fraction);
+        assertTrue(review(id, "{\"rating\": 3, \"durationMs\": \"soon\"}", 400)
+                .get("error")
+                .asText()
+                .contains("durationMs must be"));
         assertTrue(review(id, "{}", 400).get("error").asText().contains("missing"));
-        assertTrue(review(id, "{\"rating\": 3, \"reviewedAt\": \"yesterday\"}", 400).get("error").asText().contains("not an ISO instant"));
-        assertTrue(review(id, "{\"rating\": 3, \"reviewedAt\": \"2026-11-21T09:00:00Z\"}", 409).get("error").asText().contains("earlier than the card's last review"));
-        assertTrue(review(id, "{\"rating\": 3, \"colour\": \"red\"}", 400).get("error").asText().contains("colour"));
+        assertTrue(review(id, "{\"rating\": 3, \"reviewedAt\": \"yesterday\"}", 400)
+                .get("error")
+                .asText()
+                .contains("not an ISO instant"));
+        assertTrue(review(id, "{\"rating\": 3, \"reviewedAt\": \"2026-11-21T09:00:00Z\"}", 409)
+                .get("error")
+                .asText()
+                .contains("earlier than the card's last review"));
+        assertTrue(review(id, "{\"rating\": 3, \"colour\": \"red\"}", 400)
+                .get("error")
+                .asText()
+                .contains("colour"));
         assertTrue(review(id, "{\"rating\": 3", 400).get("error").asText().contains("not valid JSON"));
         assertTrue(review(id, "[3]", 400).get("error").asText().contains("JSON object"));
-        assertEquals(404, app.send("POST", "/api/cards/9999/reviews", "{\"rating\": 3}").statusCode());
+        assertEquals(
+                404,
+                app.send("POST", "/api/cards/9999/reviews", "{\"rating\": 3}").statusCode());
 
         assertEquals(before, card(id));
     }
@@ -169,9 +206,11 @@ class ReviewApiTest {
         var http = java.net.http.HttpClient.newHttpClient();
         java.util.function.IntFunction<java.net.http.HttpResponse<String>> grade = rating -> {
             try {
-                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/review/" + id + "/answer")))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("rating=" + rating + "&reps=0")).build(),
+                return http.send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/review/" + id + "/answer")))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("rating=" + rating + "&reps=0"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
             } catch (Exception e) {
                 throw new AssertionError(e);
@@ -180,7 +219,10 @@ class ReviewApiTest {
         HttpResponse<String> first = grade.apply(3);
         HttpResponse<String> second = grade.apply(1);
         assertEquals("/review", first.headers().firstValue("Location").orElse(""));
-        assertEquals("/review?notice=already", second.headers().firstValue("Location").orElse(""), "the second tab is told");
+        assertEquals(
+                "/review?notice=already",
+                second.headers().firstValue("Location").orElse(""),
+                "the second tab is told");
         assertEquals(1, card(id).get("reps").asInt(), "counted once");
         assertEquals("learning", card(id).get("state").asText(), "the first grade (Good) won");
         assertTrue(app.get("/review?notice=already").body().contains("already graded"));

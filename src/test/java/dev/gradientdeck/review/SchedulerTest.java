@@ -26,13 +26,23 @@ class SchedulerTest {
     private static final FsrsSettings NO_FUZZ = FsrsSettings.defaults().withFuzz(false);
 
     private static FsrsSettings steps(List<Duration> learning, List<Duration> relearning, FsrsSettings s) {
-        return new FsrsSettings(s.weights(), s.desiredRetention(), learning, relearning,
-                s.maximumIntervalDays(), s.shortTerm(), s.fuzz());
+        return new FsrsSettings(
+                s.weights(),
+                s.desiredRetention(),
+                learning,
+                relearning,
+                s.maximumIntervalDays(),
+                s.shortTerm(),
+                s.fuzz());
     }
 
     private static Schedule reviewCard(double stability, double difficulty, int reps, int lapses) {
-        return new Schedule(new CardState.Review(new Memory(stability, difficulty)), NOW, NOW.minus(Duration.ofDays(5)),
-                reps, lapses);
+        return new Schedule(
+                new CardState.Review(new Memory(stability, difficulty)),
+                NOW,
+                NOW.minus(Duration.ofDays(5)),
+                reps,
+                lapses);
     }
 
     @Test
@@ -66,7 +76,8 @@ class SchedulerTest {
 
     @Test
     void learningStepFlow() {
-        Schedule onSecondStep = Scheduler.answer(Schedule.fresh(NOW), GOOD, NOW, 0, 1, NO_FUZZ).schedule();
+        Schedule onSecondStep =
+                Scheduler.answer(Schedule.fresh(NOW), GOOD, NOW, 0, 1, NO_FUZZ).schedule();
         Instant later = NOW.plus(Duration.ofMinutes(10));
         NextStates next = Scheduler.nextStates(onSecondStep, later, 0, 1, NO_FUZZ);
 
@@ -89,7 +100,8 @@ class SchedulerTest {
 
     @Test
     void workedExampleThroughTheScheduler() {
-        Schedule s = Scheduler.answer(Schedule.fresh(NOW), GOOD, NOW, 0, 9, NO_FUZZ).schedule();
+        Schedule s =
+                Scheduler.answer(Schedule.fresh(NOW), GOOD, NOW, 0, 9, NO_FUZZ).schedule();
         Instant second = NOW.plus(Duration.ofMinutes(10));
         s = Scheduler.answer(s, GOOD, second, 0, 9, NO_FUZZ).schedule();
         assertEquals(second.plus(Duration.ofDays(2)), s.due());
@@ -140,7 +152,8 @@ class SchedulerTest {
         Instant later = NOW.plus(Duration.ofMinutes(10));
         NextStates again = Scheduler.nextStates(relearning, later, 0, 1, NO_FUZZ);
         assertEquals(1, again.again().schedule().lapses(), "Again while relearning is not another lapse");
-        assertEquals(new CardState.Relearning(0, memoryOf(again.again().schedule().state())),
+        assertEquals(
+                new CardState.Relearning(0, memoryOf(again.again().schedule().state())),
                 again.again().schedule().state());
         assertEquals(Duration.ofMinutes(15), again.hard().interval(), "1.5 x the only relearning step");
         assertEquals("relearning", again.hard().schedule().state().name());
@@ -191,7 +204,8 @@ class SchedulerTest {
                 for (double d : difficulties) {
                     for (long t : gaps) {
                         for (long seed = 0; seed < 5; seed++) {
-                            NextStates next = Scheduler.nextStates(reviewCard(s, d, 4, 0), NOW, t, seed * 7919, settings);
+                            NextStates next =
+                                    Scheduler.nextStates(reviewCard(s, d, 4, 0), NOW, t, seed * 7919, settings);
                             String at = "S=" + s + " D=" + d + " t=" + t + " seed=" + seed + " fuzz=" + settings.fuzz();
                             assertTrue(next.hard().scheduledDays() >= 1, at);
                             assertTrue(next.hard().scheduledDays() < next.good().scheduledDays(), at);
@@ -209,8 +223,8 @@ class SchedulerTest {
     @ValueSource(doubles = {0.05, 0.212, 1, 2.3065, 10, 100})
     void sameDayHardNeverLowersStabilityInAnyState(double s) {
         Memory memory = new Memory(s, 6);
-        for (CardState state : List.of(new CardState.Learning(1, memory), new CardState.Review(memory),
-                new CardState.Relearning(0, memory))) {
+        for (CardState state : List.of(
+                new CardState.Learning(1, memory), new CardState.Review(memory), new CardState.Relearning(0, memory))) {
             Schedule current = new Schedule(state, NOW, NOW.minus(Duration.ofMinutes(5)), 3, 1);
             Outcome hard = Scheduler.answer(current, HARD, NOW, 0, 1, NO_FUZZ);
             assertTrue(memoryOf(hard.schedule().state()).stability() >= s, state.name() + " S=" + s);
@@ -232,12 +246,16 @@ class SchedulerTest {
         assertEquals(36_500, atDefault.good().scheduledDays());
         assertEquals(36_500, atDefault.easy().scheduledDays());
 
-        FsrsSettings capped = new FsrsSettings(NO_FUZZ.weights(), 0.9, NO_FUZZ.learningSteps(),
-                NO_FUZZ.relearningSteps(), 100, true, false);
+        FsrsSettings capped = new FsrsSettings(
+                NO_FUZZ.weights(), 0.9, NO_FUZZ.learningSteps(), NO_FUZZ.relearningSteps(), 100, true, false);
         NextStates next = Scheduler.nextStates(reviewCard(500, 5, 9, 0), NOW, 500, 1, capped);
         // The maximum wins over the ordering rule, as in Anki.
-        assertEquals(List.of(100L, 100L, 100L), List.of(next.hard().scheduledDays(),
-                next.good().scheduledDays(), next.easy().scheduledDays()));
+        assertEquals(
+                List.of(100L, 100L, 100L),
+                List.of(
+                        next.hard().scheduledDays(),
+                        next.good().scheduledDays(),
+                        next.easy().scheduledDays()));
 
         // With fuzz, an interval over the cap is fuzzed down from it: delta(100) = 6.975, range [93, 100].
         Set<Long> seen = new HashSet<>();
@@ -255,7 +273,8 @@ class SchedulerTest {
     void fuzzIsDeterministicBoundedAndVariesWithTheSeed() {
         FsrsSettings fuzzy = FsrsSettings.defaults();
         Schedule card = reviewCard(20, 5, 3, 0);
-        assertEquals(Scheduler.nextStates(card, NOW, 20, 4242, fuzzy), Scheduler.nextStates(card, NOW, 20, 4242, fuzzy));
+        assertEquals(
+                Scheduler.nextStates(card, NOW, 20, 4242, fuzzy), Scheduler.nextStates(card, NOW, 20, 4242, fuzzy));
         Set<Long> goods = new HashSet<>();
         for (long cardId = 1; cardId <= 300; cardId++) {
             NextStates next = Scheduler.nextStates(card, NOW, 20, cardId * 31 + 3, fuzzy);
@@ -292,10 +311,13 @@ class SchedulerTest {
         Instant at = NOW;
         Instant lastReview = null;
         for (Rating rating : ratings) {
-            long elapsed = lastReview == null ? 0 : Duration.between(lastReview, at).toDays();
+            long elapsed =
+                    lastReview == null ? 0 : Duration.between(lastReview, at).toDays();
             long seed = cardId * 31 + stepwise.reps();
             events.add(new ReviewEvent(rating, at, elapsed, seed));
-            stepwise = Scheduler.nextStates(stepwise, at, elapsed, seed, settings).of(rating).schedule();
+            stepwise = Scheduler.nextStates(stepwise, at, elapsed, seed, settings)
+                    .of(rating)
+                    .schedule();
             lastReview = at;
             at = stepwise.due();
         }
@@ -320,8 +342,8 @@ class SchedulerTest {
 
     @Test
     void rejectsNegativeElapsedDays() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Scheduler.nextStates(Schedule.fresh(NOW), NOW, -1, 0, NO_FUZZ));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Scheduler.nextStates(Schedule.fresh(NOW), NOW, -1, 0, NO_FUZZ));
         assertTrue(e.getMessage().contains("-1"));
     }
 

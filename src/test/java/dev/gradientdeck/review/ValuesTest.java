@@ -35,9 +35,14 @@ class ValuesTest {
     @Test
     void cardStateNamesRoundTrip() {
         Memory memory = new Memory(3.5, 4.25);
-        List<CardState> states = List.of(new CardState.New(), new CardState.Learning(1, memory),
-                new CardState.Review(memory), new CardState.Relearning(0, memory));
-        assertEquals(List.of("new", "learning", "review", "relearning"), states.stream().map(CardState::name).toList());
+        List<CardState> states = List.of(
+                new CardState.New(),
+                new CardState.Learning(1, memory),
+                new CardState.Review(memory),
+                new CardState.Relearning(0, memory));
+        assertEquals(
+                List.of("new", "learning", "review", "relearning"),
+                states.stream().map(CardState::name).toList());
         assertEquals(states.get(1), CardState.of("learning", 1, memory));
         assertEquals(states.get(2), CardState.of("review", 0, memory));
         assertEquals(states.get(3), CardState.of("relearning", 0, memory));
@@ -85,16 +90,22 @@ class ValuesTest {
     void settingsRejectNonsense() {
         FsrsSettings d = FsrsSettings.defaults();
         List<Double> nineteen = new ArrayList<>(d.weights().subList(0, 19));
-        assertThrows(IllegalArgumentException.class, () -> new FsrsSettings(nineteen, 0.9, d.learningSteps(),
-                d.relearningSteps(), 36_500, true, true));
-        assertThrows(IllegalArgumentException.class, () -> new FsrsSettings(d.weights(), 0, d.learningSteps(),
-                d.relearningSteps(), 36_500, true, true));
-        assertThrows(IllegalArgumentException.class, () -> new FsrsSettings(d.weights(), 0.9,
-                List.of(Duration.ZERO), d.relearningSteps(), 36_500, true, true));
-        assertThrows(IllegalArgumentException.class, () -> new FsrsSettings(d.weights(), 0.9, d.learningSteps(),
-                d.relearningSteps(), 36_501, true, true));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FsrsSettings(nineteen, 0.9, d.learningSteps(), d.relearningSteps(), 36_500, true, true));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FsrsSettings(d.weights(), 0, d.learningSteps(), d.relearningSteps(), 36_500, true, true));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FsrsSettings(
+                        d.weights(), 0.9, List.of(Duration.ZERO), d.relearningSteps(), 36_500, true, true));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new FsrsSettings(d.weights(), 0.9, d.learningSteps(), d.relearningSteps(), 36_501, true, true));
         List<Double> mutable = new ArrayList<>(d.weights());
-        FsrsSettings copied = new FsrsSettings(mutable, 0.9, d.learningSteps(), d.relearningSteps(), 36_500, true, true);
+        FsrsSettings copied =
+                new FsrsSettings(mutable, 0.9, d.learningSteps(), d.relearningSteps(), 36_500, true, true);
         mutable.set(0, 99.0);
         assertEquals(0.212, copied.weights().get(0), "settings keep their own copy");
     }

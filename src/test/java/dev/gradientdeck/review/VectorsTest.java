@@ -35,7 +35,8 @@ class VectorsTest {
 
     private static Stream<Arguments> group(String name) {
         JsonNode group = VECTORS.get("groups").get(name);
-        return StreamSupport.stream(group.spliterator(), false).map(v -> Arguments.of(v.get("id").asText(), v));
+        return StreamSupport.stream(group.spliterator(), false)
+                .map(v -> Arguments.of(v.get("id").asText(), v));
     }
 
     @Test
@@ -54,8 +55,12 @@ class VectorsTest {
         FsrsSettings defaults = FsrsSettings.defaults();
         assertEquals(config.get("desired_retention").asDouble(), defaults.desiredRetention());
         assertEquals(config.get("maximum_interval_days").asInt(), defaults.maximumIntervalDays());
-        assertEquals(config.get("learning_steps_seconds").get(1).asLong(), defaults.learningSteps().get(1).toSeconds());
-        assertEquals(config.get("relearning_steps_seconds").get(0).asLong(), defaults.relearningSteps().get(0).toSeconds());
+        assertEquals(
+                config.get("learning_steps_seconds").get(1).asLong(),
+                defaults.learningSteps().get(1).toSeconds());
+        assertEquals(
+                config.get("relearning_steps_seconds").get(0).asLong(),
+                defaults.relearningSteps().get(0).toSeconds());
     }
 
     static Stream<Arguments> initialState() {
@@ -77,7 +82,9 @@ class VectorsTest {
             assertEquals(expected.get("difficulty").get(i).asDouble(), fsrs.initialDifficulty(rating), 1e-7, id);
 
             Outcome outcome = next.of(rating);
-            assertEquals(scheduler.get("state").get(i).asText().toLowerCase(), outcome.schedule().state().name());
+            assertEquals(
+                    scheduler.get("state").get(i).asText().toLowerCase(),
+                    outcome.schedule().state().name());
             assertEquals(scheduler.get("interval_days").get(i).asLong(), outcome.scheduledDays());
             JsonNode minutes = scheduler.get("interval_minutes_py_fsrs").get(i);
             if (!minutes.isNull()) {
@@ -101,7 +108,8 @@ class VectorsTest {
             for (double decay : new double[] {0.1, 0.1542, 0.2, 0.5, 0.8}) {
                 Fsrs withDecay = new Fsrs(withWeight(FsrsSettings.defaults(), 20, decay));
                 for (double s : new double[] {0.001, 0.212, 1, 2.3065, 17.5, 365, 36_500}) {
-                    assertEquals(expected.asDouble(), withDecay.retrievability(s, s), 1e-12, "S=" + s + " decay=" + decay);
+                    assertEquals(
+                            expected.asDouble(), withDecay.retrievability(s, s), 1e-12, "S=" + s + " decay=" + decay);
                 }
             }
             assertEquals(expected.asDouble(), fsrs.retrievability(8.2956, 8.2956), 1e-12);
@@ -111,8 +119,11 @@ class VectorsTest {
         JsonNode elapsed = input.get("elapsed_days");
         if (elapsed.isArray()) {
             for (int i = 0; i < elapsed.size(); i++) {
-                assertEquals(expected.get(i).asDouble(), fsrs.retrievability(elapsed.get(i).asDouble(), stability),
-                        1e-6, id + " t=" + elapsed.get(i));
+                assertEquals(
+                        expected.get(i).asDouble(),
+                        fsrs.retrievability(elapsed.get(i).asDouble(), stability),
+                        1e-6,
+                        id + " t=" + elapsed.get(i));
             }
         } else {
             assertEquals(expected.asDouble(), fsrs.retrievability(elapsed.asDouble(), stability), 1e-7, id);
@@ -137,8 +148,12 @@ class VectorsTest {
 
             double raw = expected.get("raw_interval_float64").get(i).asDouble();
             assertEquals(raw, fsrs.exactInterval(stability), Math.max(1e-6, raw * 1e-9), at);
-            assertEquals(expected.get("interval_days_with_maximum_interval_36500").get(i).asLong(),
-                    fsrs.nextInterval(stability), at);
+            assertEquals(
+                    expected.get("interval_days_with_maximum_interval_36500")
+                            .get(i)
+                            .asLong(),
+                    fsrs.nextInterval(stability),
+                    at);
             // fsrs-rs asserts these in f32, so they match the double result to about 1e-4 relative.
             long unclamped = expected.get("interval_days_unclamped").get(i).asLong();
             long ours = Math.max(1, Math.round(fsrs.exactInterval(stability)));
@@ -164,7 +179,8 @@ class VectorsTest {
             String at = id + " review " + (events.size() + 1);
             assertEquals(review.get("computed_stability").asDouble(), memory.stability(), 1e-6, at);
             assertEquals(review.get("computed_difficulty").asDouble(), memory.difficulty(), 1e-6, at);
-            events.add(new ReviewEvent(rating, Instant.parse(review.get("review_utc").asText()), elapsed, 7));
+            events.add(new ReviewEvent(
+                    rating, Instant.parse(review.get("review_utc").asText()), elapsed, 7));
         }
         JsonNode fin = vector.get("expected_final");
         if (fin.has("stability")) {
@@ -173,7 +189,8 @@ class VectorsTest {
         assertEquals(fin.get("difficulty").asDouble(), memory.difficulty(), 1e-4, id);
 
         // The scheduler tracks the same memory through its learning steps and reviews.
-        Schedule replayed = Scheduler.replay(events, Schedule.fresh(events.get(0).reviewedAt()), settings);
+        Schedule replayed =
+                Scheduler.replay(events, Schedule.fresh(events.get(0).reviewedAt()), settings);
         assertEquals(memory, memoryOf(replayed.state()), id);
         assertEquals(events.size(), replayed.reps());
     }
@@ -200,7 +217,10 @@ class VectorsTest {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 assertTrue(field.getKey().matches("w\\d+"), "unknown parameter " + field.getKey());
-                settings = withWeight(settings, Integer.parseInt(field.getKey().substring(1)), field.getValue().asDouble());
+                settings = withWeight(
+                        settings,
+                        Integer.parseInt(field.getKey().substring(1)),
+                        field.getValue().asDouble());
             }
         } else {
             assertEquals("default", parameters.asText());
@@ -214,17 +234,35 @@ class VectorsTest {
     static FsrsSettings withWeight(FsrsSettings s, int index, double value) {
         List<Double> weights = new ArrayList<>(s.weights());
         weights.set(index, value);
-        return new FsrsSettings(weights, s.desiredRetention(), s.learningSteps(), s.relearningSteps(),
-                s.maximumIntervalDays(), s.shortTerm(), s.fuzz());
+        return new FsrsSettings(
+                weights,
+                s.desiredRetention(),
+                s.learningSteps(),
+                s.relearningSteps(),
+                s.maximumIntervalDays(),
+                s.shortTerm(),
+                s.fuzz());
     }
 
     static FsrsSettings withRetention(FsrsSettings s, double retention) {
-        return new FsrsSettings(s.weights(), retention, s.learningSteps(), s.relearningSteps(),
-                s.maximumIntervalDays(), s.shortTerm(), s.fuzz());
+        return new FsrsSettings(
+                s.weights(),
+                retention,
+                s.learningSteps(),
+                s.relearningSteps(),
+                s.maximumIntervalDays(),
+                s.shortTerm(),
+                s.fuzz());
     }
 
     static FsrsSettings withShortTerm(FsrsSettings s, boolean shortTerm) {
-        return new FsrsSettings(s.weights(), s.desiredRetention(), s.learningSteps(), s.relearningSteps(),
-                s.maximumIntervalDays(), shortTerm, s.fuzz());
+        return new FsrsSettings(
+                s.weights(),
+                s.desiredRetention(),
+                s.learningSteps(),
+                s.relearningSteps(),
+                s.maximumIntervalDays(),
+                shortTerm,
+                s.fuzz());
     }
 }

@@ -1,20 +1,19 @@
 package dev.gradientdeck.safety;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gradientdeck.RunningApp;
 import dev.gradientdeck.db.Backups;
 import dev.gradientdeck.db.Database;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Backups are consistent while the app runs, restores are checked first, and a newer database is refused untouched. */
 class BackupTest {
@@ -23,7 +22,10 @@ class BackupTest {
 
     static int reviews(Path db) throws Exception {
         try (Database database = Database.open(db)) {
-            return database.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM reviews").mapTo(Integer.class).one());
+            return database.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT count(*) FROM reviews")
+                            .mapTo(Integer.class)
+                            .one());
         }
     }
 
@@ -42,11 +44,14 @@ class BackupTest {
         }
         assertEquals(3, reviews(dir.resolve("app.sqlite")));
         assertEquals(2, reviews(copy));
-        assertThrows(IOException.class, () -> {
-            try (Database db = Database.open(dir.resolve("app.sqlite"))) {
-                Backups.write(db.jdbi(), copy);
-            }
-        }, "an existing file is never overwritten");
+        assertThrows(
+                IOException.class,
+                () -> {
+                    try (Database db = Database.open(dir.resolve("app.sqlite"))) {
+                        Backups.write(db.jdbi(), copy);
+                    }
+                },
+                "an existing file is never overwritten");
 
         var saved = Backups.restore(copy, dir.resolve("app.sqlite"));
         assertEquals(2, reviews(dir.resolve("app.sqlite")));
@@ -58,13 +63,18 @@ class BackupTest {
         Path db = dir.resolve("app.sqlite");
         Database.open(db).close();
         Path text = Files.writeString(dir.resolve("notes.txt"), "not a database at all, just words");
-        assertTrue(assertThrows(IOException.class, () -> Backups.restore(text, db)).getMessage().contains("is not an SQLite database"));
+        assertTrue(assertThrows(IOException.class, () -> Backups.restore(text, db))
+                .getMessage()
+                .contains("is not an SQLite database"));
 
         Path foreign = dir.resolve("foreign.sqlite");
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + foreign); var s = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + foreign);
+                var s = c.createStatement()) {
             s.execute("CREATE TABLE other (x)");
         }
-        assertTrue(assertThrows(IOException.class, () -> Backups.restore(foreign, db)).getMessage().contains("not a Gradient Deck database"));
+        assertTrue(assertThrows(IOException.class, () -> Backups.restore(foreign, db))
+                .getMessage()
+                .contains("not a Gradient Deck database"));
 
         Path damaged = dir.resolve("damaged.sqlite");
         Files.copy(db, damaged);
@@ -78,13 +88,16 @@ class BackupTest {
     void aDatabaseFromANewerVersionIsRefusedAndLeftUntouched() throws Exception {
         Path db = dir.resolve("newer.sqlite");
         Database.open(db).close();
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db); var s = c.createStatement()) {
-            s.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
-                    + "installed_on, execution_time, success) VALUES (999, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'x', "
-                    + "'2030-01-01 00:00:00.000', 1, 1)");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+                var s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, "
+                            + "installed_on, execution_time, success) VALUES (999, '999', 'from the future', 'SQL', 'V999__future.sql', 0, 'x', "
+                            + "'2030-01-01 00:00:00.000', 1, 1)");
         }
         byte[] before = Files.readAllBytes(db);
-        Database.NewerDatabaseException refused = assertThrows(Database.NewerDatabaseException.class, () -> Database.open(db));
+        Database.NewerDatabaseException refused =
+                assertThrows(Database.NewerDatabaseException.class, () -> Database.open(db));
         assertTrue(refused.getMessage().contains("newer Gradient Deck"), refused.getMessage());
         assertEquals(java.util.Arrays.hashCode(before), java.util.Arrays.hashCode(Files.readAllBytes(db)));
         assertThrows(IOException.class, () -> Backups.restore(db, dir.resolve("other.sqlite")));
@@ -95,7 +108,9 @@ class BackupTest {
         Path db = dir.resolve("app.sqlite");
         try (Database database = Database.open(db)) {
             LocalDate day = LocalDate.of(2026, 11, 1);
-            for (int i = 0; i < 10; i++) assertTrue(Backups.dailyIfDue(database.jdbi(), db, day.plusDays(i)).isPresent());
+            for (int i = 0; i < 10; i++)
+                assertTrue(
+                        Backups.dailyIfDue(database.jdbi(), db, day.plusDays(i)).isPresent());
             assertTrue(Backups.dailyIfDue(database.jdbi(), db, day.plusDays(9)).isEmpty(), "one a day");
         }
         try (var files = Files.list(Backups.dailyFolder(db))) {

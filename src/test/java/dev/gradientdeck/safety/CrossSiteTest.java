@@ -1,11 +1,10 @@
 package dev.gradientdeck.safety;
 
-import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradientdeck.RunningApp;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,15 +14,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Forged requests from another origin, at every state-changing route, are refused and change nothing. */
 class CrossSiteTest {
     @TempDir
     Path dir;
+
     RunningApp app;
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -88,7 +88,8 @@ class CrossSiteTest {
 
     @Test
     void theSameOriginStillWorks() throws Exception {
-        HttpResponse<String> response = send(WRITES.get(4), Map.of("Origin", app.url("").replaceAll("/$", ""), "Sec-Fetch-Site", "same-origin"));
+        HttpResponse<String> response = send(
+                WRITES.get(4), Map.of("Origin", app.url("").replaceAll("/$", ""), "Sec-Fetch-Site", "same-origin"));
         assertEquals(201, response.statusCode(), response.body());
     }
 }

@@ -1,12 +1,12 @@
 package dev.gradientdeck.safety;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.gradientdeck.RunningApp;
 import dev.gradientdeck.cards.CardFileException;
 import dev.gradientdeck.cards.CardParser;
 import dev.gradientdeck.web.Markdown;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,9 +14,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A seeded fuzz run: random bytes and mutated card files at the parser and renderer, random JSON at the API. The parser may
@@ -62,9 +61,45 @@ class FuzzTest {
                 - summary
             """;
 
-    static final String[] PIECES = {"---", "\n", "# ", "## ", "```", "```descent\n", "$", "$$", "`", "[", "](", ")", "<", ">",
-            "&", "\\", "\r\n", "\uFEFF", "- ", "    - ", "#Tags:", "Current Streak: ", "id: ", "title: [", "\u0000", "\uFFFF",
-            "\uD800", "|---|", "> ", "*", "_", "<script>", "javascript:", "Question", "Answer", "Papers read", "Key points"};
+    static final String[] PIECES = {
+        "---",
+        "\n",
+        "# ",
+        "## ",
+        "```",
+        "```descent\n",
+        "$",
+        "$$",
+        "`",
+        "[",
+        "](",
+        ")",
+        "<",
+        ">",
+        "&",
+        "\\",
+        "\r\n",
+        "\uFEFF",
+        "- ",
+        "    - ",
+        "#Tags:",
+        "Current Streak: ",
+        "id: ",
+        "title: [",
+        "\u0000",
+        "\uFFFF",
+        "\uD800",
+        "|---|",
+        "> ",
+        "*",
+        "_",
+        "<script>",
+        "javascript:",
+        "Question",
+        "Answer",
+        "Papers read",
+        "Key points"
+    };
 
     static byte[] mutate(SplittableRandom random, String base) {
         StringBuilder text = new StringBuilder(base);
@@ -79,7 +114,8 @@ class FuzzTest {
             }
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        if (random.nextInt(10) == 0 && bytes.length > 0) bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+        if (random.nextInt(10) == 0 && bytes.length > 0)
+            bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
         return bytes;
     }
 
@@ -102,7 +138,8 @@ class FuzzTest {
                 }
                 parsed++;
             } catch (CardFileException e) {
-                assertTrue(e.line() >= 1 && !e.getMessage().isBlank(), "refusal without a line or reason for input " + i);
+                assertTrue(
+                        e.line() >= 1 && !e.getMessage().isBlank(), "refusal without a line or reason for input " + i);
                 refused++;
             } catch (RuntimeException | StackOverflowError e) {
                 fail("input " + i + " (seed " + SEED + ") escaped the parser with " + e, e);
@@ -115,19 +152,32 @@ class FuzzTest {
         return switch (depth > 3 ? random.nextInt(6) : random.nextInt(9)) {
             case 0 -> String.valueOf(random.nextInt(-5, 10));
             case 1 -> String.valueOf(random.nextDouble() * Math.pow(10, random.nextInt(-5, 400)));
-            case 2 -> "\"" + PIECES[random.nextInt(PIECES.length)].replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-                    .replace("\r", "\\r").replace("\u0000", "\\u0000") + "\"";
+            case 2 ->
+                "\""
+                        + PIECES[random.nextInt(PIECES.length)]
+                                .replace("\\", "\\\\")
+                                .replace("\"", "\\\"")
+                                .replace("\n", "\\n")
+                                .replace("\r", "\\r")
+                                .replace("\u0000", "\\u0000")
+                        + "\"";
             case 3 -> random.nextBoolean() ? "true" : "null";
             case 4 -> "\"2026-11-" + random.nextInt(1, 40) + "T10:00:00Z\"";
-            case 5 -> new String[] {"NaN", "Infinity", "-0", "1e999", "{", "]", "\"unterminated", ""}[random.nextInt(8)];
+            case 5 ->
+                new String[] {"NaN", "Infinity", "-0", "1e999", "{", "]", "\"unterminated", ""}[random.nextInt(8)];
             case 6 -> "[" + randomJson(random, depth + 1) + "," + randomJson(random, depth + 1) + "]";
             default -> {
-                String[] keys = {"rating", "reviewedAt", "requestId", "durationMs", "problem", "optimizer", "steps", "start", "x"};
+                String[] keys = {
+                    "rating", "reviewedAt", "requestId", "durationMs", "problem", "optimizer", "steps", "start", "x"
+                };
                 StringBuilder object = new StringBuilder("{");
                 int fields = random.nextInt(4);
                 for (int f = 0; f < fields; f++) {
                     if (f > 0) object.append(',');
-                    object.append('"').append(keys[random.nextInt(keys.length)]).append("\":").append(randomJson(random, depth + 1));
+                    object.append('"')
+                            .append(keys[random.nextInt(keys.length)])
+                            .append("\":")
+                            .append(randomJson(random, depth + 1));
                 }
                 yield object.append('}').toString();
             }
@@ -140,8 +190,13 @@ class FuzzTest {
             app.write("a.md", "# A\n# Question\nWhy?\n");
             app.send("POST", "/api/import", null);
             SplittableRandom random = new SplittableRandom(SEED);
-            List<String> targets = List.of("/api/cards/1/reviews", "/api/cards/2/reviews", "/api/cards/x/reviews", "/api/import",
-                    "/api/descent/run", "/api/practice/attempts");
+            List<String> targets = List.of(
+                    "/api/cards/1/reviews",
+                    "/api/cards/2/reviews",
+                    "/api/cards/x/reviews",
+                    "/api/import",
+                    "/api/descent/run",
+                    "/api/practice/attempts");
             List<String> failures = new ArrayList<>();
             for (int i = 0; i < API_INPUTS; i++) {
                 String target = targets.get(random.nextInt(targets.size()));
@@ -149,7 +204,10 @@ class FuzzTest {
                 HttpResponse<String> response = app.send("POST", target, body);
                 if (response.statusCode() >= 500) failures.add(target + " " + body + " -> " + response.statusCode());
             }
-            assertTrue(failures.isEmpty(), failures.size() + " answers of 500 or more, e.g. " + failures.stream().limit(3).toList());
+            assertTrue(
+                    failures.isEmpty(),
+                    failures.size() + " answers of 500 or more, e.g. "
+                            + failures.stream().limit(3).toList());
         }
     }
 }

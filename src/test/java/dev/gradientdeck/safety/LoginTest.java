@@ -1,12 +1,10 @@
 package dev.gradientdeck.safety;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gradientdeck.Server;
 import dev.gradientdeck.Settings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,23 +14,37 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** With --password, every page and API call sits behind a login with a strict session cookie and limited guesses. */
 class LoginTest {
     @TempDir
     Path dir;
+
     Server server;
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @BeforeEach
     void start() throws Exception {
         Path deck = Files.createDirectories(dir.resolve("cards"));
         Files.writeString(deck.resolve("a.md"), "# A\n# Question\nWhy?\n");
-        server = Server.start(new Settings("127.0.0.1", 0, dir.resolve("db.sqlite"), deck, ZoneId.of("UTC"), 4, 1, 10, false,
-                Optional.of("correct horse")), Clock.systemUTC());
+        server = Server.start(
+                new Settings(
+                        "127.0.0.1",
+                        0,
+                        dir.resolve("db.sqlite"),
+                        deck,
+                        ZoneId.of("UTC"),
+                        4,
+                        1,
+                        10,
+                        false,
+                        Optional.of("correct horse")),
+                Clock.systemUTC());
     }
 
     @AfterEach
@@ -51,17 +63,22 @@ class LoginTest {
     }
 
     HttpResponse<String> login(String password, String next) throws Exception {
-        String form = "password=" + java.net.URLEncoder.encode(password, "UTF-8") + "&next=" + java.net.URLEncoder.encode(next, "UTF-8");
-        return http.send(HttpRequest.newBuilder(URI.create(url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form = "password=" + java.net.URLEncoder.encode(password, "UTF-8") + "&next="
+                + java.net.URLEncoder.encode(next, "UTF-8");
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url("/login")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
     void pagesAndApiNeedALogin() throws Exception {
         HttpResponse<String> page = get("/cards", null);
         assertEquals(303, page.statusCode());
-        assertEquals("/login?next=%2Fcards", page.headers().firstValue("Location").orElse(""));
+        assertEquals(
+                "/login?next=%2Fcards", page.headers().firstValue("Location").orElse(""));
         HttpResponse<String> api = get("/api/cards", null);
         assertEquals(401, api.statusCode());
         assertTrue(api.body().contains("Log in first"));
@@ -86,8 +103,18 @@ class LoginTest {
 
     @Test
     void nextNeverLeavesTheApp() throws Exception {
-        assertEquals("/", login("correct horse", "https://evil.example/").headers().firstValue("Location").orElse(""));
-        assertEquals("/", login("correct horse", "//evil.example/").headers().firstValue("Location").orElse(""));
+        assertEquals(
+                "/",
+                login("correct horse", "https://evil.example/")
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""));
+        assertEquals(
+                "/",
+                login("correct horse", "//evil.example/")
+                        .headers()
+                        .firstValue("Location")
+                        .orElse(""));
     }
 
     @Test

@@ -29,10 +29,15 @@ class LongWriteTest {
         try (RunningApp app = RunningApp.start(dir, Clock.systemUTC())) {
             app.write("a.md", "# A\n# Question\nWhy?\n# Answer\nBecause.\n");
             app.send("POST", "/api/import", null);
-            long id = new ObjectMapper().readTree(app.get("/api/cards").body()).get(0).get("id").asLong();
+            long id = new ObjectMapper()
+                    .readTree(app.get("/api/cards").body())
+                    .get(0)
+                    .get("id")
+                    .asLong();
             CountDownLatch locked = new CountDownLatch(1);
             Thread writer = new Thread(() -> {
-                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.database); Statement s = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.database);
+                        Statement s = c.createStatement()) {
                     s.execute("BEGIN IMMEDIATE");
                     locked.countDown();
                     Thread.sleep(HELD_MILLIS);

@@ -1,18 +1,17 @@
 package dev.gradientdeck.safety;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import dev.gradientdeck.AppCommandLine;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Clock;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** `backup` only reads: it works on a database in a folder nothing can be written to. */
 class ReadOnlyBackupTest {
@@ -32,19 +31,32 @@ class ReadOnlyBackupTest {
         try (RunningApp app = RunningApp.start(Files.createDirectories(dir.resolve("cards")), db, Clock.systemUTC())) {
             app.write("a.md", "# A\n# Question\nWhy?\n");
             app.send("POST", "/api/import", null);
-            assertEquals(201, app.send("POST", "/api/cards/1/reviews", "{\"rating\": 3}").statusCode());
+            assertEquals(
+                    201,
+                    app.send("POST", "/api/cards/1/reviews", "{\"rating\": 3}").statusCode());
         }
         Files.deleteIfExists(folder.resolve("app.sqlite.lock"));
-        // Even root cannot create files in an immutable folder; without chattr (or the right to use it) there is nothing to test.
+        // Even root cannot create files in an immutable folder; without chattr (or the right to use it) there is
+        // nothing to test.
         assumeTrue(run("chattr", "+i", folder.toString()), "chattr +i is not available here");
         try {
             assumeTrue(!run("touch", folder.resolve("probe").toString()), "the folder is still writable");
             StringWriter out = new StringWriter(), err = new StringWriter();
             Path copy = dir.resolve("copy.sqlite");
-            int code = AppCommandLine.run(new String[] {"backup", "--db", db.toString(), "--cards", dir.resolve("cards").toString(),
-                    copy.toString()}, out, err);
+            int code = AppCommandLine.run(
+                    new String[] {
+                        "backup",
+                        "--db",
+                        db.toString(),
+                        "--cards",
+                        dir.resolve("cards").toString(),
+                        copy.toString()
+                    },
+                    out,
+                    err);
             assertEquals(0, code, err.toString());
-            try (var c = DriverManager.getConnection("jdbc:sqlite:" + copy); var rs = c.createStatement().executeQuery("SELECT count(*) FROM reviews")) {
+            try (var c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                    var rs = c.createStatement().executeQuery("SELECT count(*) FROM reviews")) {
                 assertEquals(1, rs.getInt(1));
             }
         } finally {

@@ -1,11 +1,11 @@
 package dev.gradientdeck.safety;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +20,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A learner grades (and creates cards through the form) while an editor autosaves card files and imports run: no request
@@ -39,13 +38,15 @@ class SyncLoadTest {
     @Test
     void gradesNeverFailWhileTheDeckSyncs() throws Exception {
         try (RunningApp app = RunningApp.start(dir, Clock.systemUTC())) {
-            for (int i = 0; i < 30; i++) app.write("c" + i + ".md", "# C" + i + "\n# Question\nQ" + i + "?\n# Answer\nA" + i + ".\n");
+            for (int i = 0; i < 30; i++)
+                app.write("c" + i + ".md", "# C" + i + "\n# Question\nQ" + i + "?\n# Answer\nA" + i + ".\n");
             for (int i = 0; i < 60; i++) app.write("gd/d" + i + ".md", DESCENT_CARD);
             app.send("POST", "/api/import", null);
             List<Long> ids = new ArrayList<>();
             List<Long> descents = new ArrayList<>();
             for (JsonNode card : JSON.readTree(app.get("/api/cards").body())) {
-                (card.get("kind").asText().equals("descent") ? descents : ids).add(card.get("id").asLong());
+                (card.get("kind").asText().equals("descent") ? descents : ids)
+                        .add(card.get("id").asLong());
             }
             assertEquals(30, ids.size());
             assertEquals(60, descents.size());
@@ -63,7 +64,9 @@ class SyncLoadTest {
                         int n = i;
                         String requestId = "g" + grader + "-" + n;
                         long card = ids.get((grader * 7 + n) % ids.size());
-                        HttpResponse<String> r = call(() -> app.send("POST", "/api/cards/" + card + "/reviews",
+                        HttpResponse<String> r = call(() -> app.send(
+                                "POST",
+                                "/api/cards/" + card + "/reviews",
                                 "{\"rating\": " + (1 + n % 4) + ", \"requestId\": \"" + requestId + "\"}"));
                         grades.incrementAndGet();
                         if (r.statusCode() == 201) acknowledged.add(requestId);
@@ -76,7 +79,9 @@ class SyncLoadTest {
                 for (int i = 0; !stop.get(); i++) {
                     int n = i;
                     call(() -> {
-                        app.write("c" + (n % 2) + ".md", "# C" + (n % 2) + "\n# Question\nQ edit " + n + "?\n# Answer\nA.\n");
+                        app.write(
+                                "c" + (n % 2) + ".md",
+                                "# C" + (n % 2) + "\n# Question\nQ edit " + n + "?\n# Answer\nA.\n");
                         return null;
                     });
                     sleep(40);
@@ -91,9 +96,12 @@ class SyncLoadTest {
             threads.add(new Thread(() -> {
                 for (int n = 0; !stop.get(); n++) {
                     int k = n;
-                    HttpResponse<String> r = call(() -> app.postForm("/cards/new", "title=Made+" + k + "&question=Why+" + k + "%3F&answer=So."));
+                    HttpResponse<String> r = call(() ->
+                            app.postForm("/cards/new", "title=Made+" + k + "&question=Why+" + k + "%3F&answer=So."));
                     created.incrementAndGet();
-                    if (r.statusCode() != 303) failures.add("form " + r.statusCode() + ": " + r.body().lines().limit(3).toList());
+                    if (r.statusCode() != 303)
+                        failures.add("form " + r.statusCode() + ": "
+                                + r.body().lines().limit(3).toList());
                 }
             }));
             threads.add(new Thread(() -> {
@@ -101,7 +109,9 @@ class SyncLoadTest {
                 for (int n = 0; !stop.get() && n < descents.size(); n++) {
                     long card = descents.get(n);
                     HttpResponse<String> r = call(() -> app.get("/cards/" + card + "/descent"));
-                    if (r.statusCode() != 200) failures.add("descent " + r.statusCode() + ": " + r.body().lines().limit(3).toList());
+                    if (r.statusCode() != 200)
+                        failures.add("descent " + r.statusCode() + ": "
+                                + r.body().lines().limit(3).toList());
                 }
             }));
             threads.forEach(Thread::start);
@@ -111,14 +121,21 @@ class SyncLoadTest {
 
             Set<String> stored = new HashSet<>();
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + app.database);
-                 ResultSet rs = c.createStatement().executeQuery("SELECT request_id FROM reviews")) {
+                    ResultSet rs = c.createStatement().executeQuery("SELECT request_id FROM reviews")) {
                 while (rs.next()) stored.add(rs.getString(1));
             }
             long lost = acknowledged.stream().filter(id -> !stored.contains(id)).count();
-            System.out.printf("sync load: %d grades, %d failed; %d cards made through the form; %d acknowledged grades lost%n",
-                    grades.get(), failures.stream().filter(f -> f.startsWith("grade")).count(), created.get(), lost);
+            System.out.printf(
+                    "sync load: %d grades, %d failed; %d cards made through the form; %d acknowledged grades lost%n",
+                    grades.get(),
+                    failures.stream().filter(f -> f.startsWith("grade")).count(),
+                    created.get(),
+                    lost);
             assertTrue(grades.get() > 30, "only " + grades.get() + " grades were posted");
-            assertTrue(failures.isEmpty(), failures.size() + " requests failed, e.g. " + failures.stream().limit(3).toList());
+            assertTrue(
+                    failures.isEmpty(),
+                    failures.size() + " requests failed, e.g. "
+                            + failures.stream().limit(3).toList());
             assertEquals(0, lost, "acknowledged grades missing from the database");
             assertTrue(Files.exists(app.deck.resolve("made-0.md")));
         }

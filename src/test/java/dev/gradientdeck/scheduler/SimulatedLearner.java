@@ -7,7 +7,6 @@ import dev.gradientdeck.review.Fsrs;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.Memory;
 import dev.gradientdeck.review.Rating;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +28,8 @@ public final class SimulatedLearner {
 
     public SimulatedLearner(List<Double> trueWeights, long seed) {
         FsrsSettings d = FsrsSettings.defaults();
-        this.truth = new Fsrs(new FsrsSettings(trueWeights, 0.9, d.learningSteps(), d.relearningSteps(), d.maximumIntervalDays(), true, false));
+        this.truth = new Fsrs(new FsrsSettings(
+                trueWeights, 0.9, d.learningSteps(), d.relearningSteps(), d.maximumIntervalDays(), true, false));
         this.random = new SplittableRandom(seed);
     }
 
@@ -51,7 +51,9 @@ public final class SimulatedLearner {
     public static Path deck(Path dir, int cards) throws Exception {
         Path deck = Files.createDirectories(dir.resolve("cards").resolve("sim"));
         for (int i = 0; i < cards; i++) {
-            Files.writeString(deck.resolve("card-" + i + ".md"), "# Card " + i + "\n# Question\nWhat is fact " + i + "?\n# Answer\nFact " + i + ".\n");
+            Files.writeString(
+                    deck.resolve("card-" + i + ".md"),
+                    "# Card " + i + "\n# Question\nWhat is fact " + i + "?\n# Answer\nFact " + i + ".\n");
         }
         return deck;
     }
@@ -83,14 +85,18 @@ public final class SimulatedLearner {
                     rating = recalled ? Rating.of(2 + pick(new double[] {0.1, 0.8, 0.1})) : Rating.AGAIN;
                     memory = truth.nextMemory(memory, elapsed, rating);
                 }
-                HttpResponse<String> answer = app.send("POST", "/api/cards/" + id + "/reviews",
+                HttpResponse<String> answer = app.send(
+                        "POST",
+                        "/api/cards/" + id + "/reviews",
                         "{\"rating\": " + rating.value() + ", \"reviewedAt\": \"" + at + "\"}");
                 if (answer.statusCode() != 201) throw new IllegalStateException("answer refused: " + answer.body());
                 answers++;
                 last = at;
-                Instant due = Instant.parse(JSON.readTree(answer.body()).get("due").asText());
+                Instant due =
+                        Instant.parse(JSON.readTree(answer.body()).get("due").asText());
                 // Some reviews happen a day or two late, as in life.
-                at = due.plus(Duration.ofHours(random.nextDouble() < 0.2 ? 24 + random.nextInt(24) : 0)).plusSeconds(30);
+                at = due.plus(Duration.ofHours(random.nextDouble() < 0.2 ? 24 + random.nextInt(24) : 0))
+                        .plusSeconds(30);
             }
         }
         return answers;

@@ -1,14 +1,12 @@
 package dev.gradientdeck.settings;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
 import dev.gradientdeck.Settings;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +15,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The learner's settings over the API and the page: stored in the database, above the command line, in force at once. */
 class SettingsApiTest {
@@ -29,6 +28,7 @@ class SettingsApiTest {
 
     @TempDir
     Path dir;
+
     Path deck;
     RunningApp app;
 
@@ -36,7 +36,9 @@ class SettingsApiTest {
     void start() throws Exception {
         deck = Files.createDirectories(dir.resolve("cards"));
         for (String name : new String[] {"a", "b", "c"}) {
-            Files.writeString(deck.resolve(name + ".md"), "# Card " + name + "\n# Question\nWhat is " + name + "?\n# Answer\nIt is " + name + ".\n");
+            Files.writeString(
+                    deck.resolve(name + ".md"),
+                    "# Card " + name + "\n# Question\nWhat is " + name + "?\n# Answer\nIt is " + name + ".\n");
         }
         app = RunningApp.start(flags(2), CLOCK);
     }
@@ -44,7 +46,16 @@ class SettingsApiTest {
     /** The command line of the tests, with a daily goal of {@code goal}. */
     Settings flags(int goal) {
         Settings d = RunningApp.defaults(deck, dir.resolve("app.sqlite"));
-        return new Settings(d.host(), d.port(), d.database(), d.cards(), d.zone(), d.dayStartHour(), goal, d.newPerDay(), d.fuzz(),
+        return new Settings(
+                d.host(),
+                d.port(),
+                d.database(),
+                d.cards(),
+                d.zone(),
+                d.dayStartHour(),
+                goal,
+                d.newPerDay(),
+                d.fuzz(),
                 Optional.empty());
     }
 
@@ -76,7 +87,10 @@ class SettingsApiTest {
     @Test
     void aSubsetChangesOnlyThoseFieldsAndCountsAtOnce() throws Exception {
         assertEquals(2, get("/api/stats").get("dailyGoal").asInt());
-        assertEquals("2026-11-20", get("/api/stats").get("today").asText(), "02:00 is still the day before with a 4 o'clock start");
+        assertEquals(
+                "2026-11-20",
+                get("/api/stats").get("today").asText(),
+                "02:00 is still the day before with a 4 o'clock start");
 
         HttpResponse<String> response = put("{\"dailyGoal\": 5, \"zone\": \"Asia/Tokyo\"}");
         assertEquals(200, response.statusCode(), response.body());
@@ -109,19 +123,19 @@ class SettingsApiTest {
     @Test
     void badValuesAreRefusedNamingTheFieldAndNothingIsStored() throws Exception {
         String[][] cases = {
-                {"{\"dailyGoal\": 0}", "dailyGoal"},
-                {"{\"dailyGoal\": 2.5}", "dailyGoal"},
-                {"{\"dailyGoal\": \"5\"}", "dailyGoal"},
-                {"{\"newPerDay\": -1}", "newPerDay"},
-                {"{\"dayStartsAt\": 24}", "dayStartsAt"},
-                {"{\"zone\": \"Mars/Olympus\"}", "zone"},
-                {"{\"zone\": \"+02:00\"}", "zone"},
-                {"{\"desiredRetention\": 1.5}", "desiredRetention"},
-                {"{\"desiredRetention\": 0.5}", "desiredRetention"},
-                {"{\"fuzz\": \"yes\"}", "fuzz"},
-                {"{\"paperPrompts\": 1}", "paperPrompts"},
-                {"{\"dailyGoal\": 4, \"zone\": \"Nowhere\"}", "zone"},
-                {"{\"goal\": 4}", "goal"},
+            {"{\"dailyGoal\": 0}", "dailyGoal"},
+            {"{\"dailyGoal\": 2.5}", "dailyGoal"},
+            {"{\"dailyGoal\": \"5\"}", "dailyGoal"},
+            {"{\"newPerDay\": -1}", "newPerDay"},
+            {"{\"dayStartsAt\": 24}", "dayStartsAt"},
+            {"{\"zone\": \"Mars/Olympus\"}", "zone"},
+            {"{\"zone\": \"+02:00\"}", "zone"},
+            {"{\"desiredRetention\": 1.5}", "desiredRetention"},
+            {"{\"desiredRetention\": 0.5}", "desiredRetention"},
+            {"{\"fuzz\": \"yes\"}", "fuzz"},
+            {"{\"paperPrompts\": 1}", "paperPrompts"},
+            {"{\"dailyGoal\": 4, \"zone\": \"Nowhere\"}", "zone"},
+            {"{\"goal\": 4}", "goal"},
         };
         for (String[] c : cases) {
             HttpResponse<String> response = put(c[0]);
@@ -131,7 +145,10 @@ class SettingsApiTest {
         }
         assertEquals(400, put("[1]").statusCode());
         assertEquals(400, put("{").statusCode());
-        assertEquals(2, get("/api/settings").get("dailyGoal").asInt(), "a refused change stores nothing, not even its good fields");
+        assertEquals(
+                2,
+                get("/api/settings").get("dailyGoal").asInt(),
+                "a refused change stores nothing, not even its good fields");
         assertEquals("UTC", get("/api/settings").get("zone").asText());
     }
 
@@ -139,16 +156,19 @@ class SettingsApiTest {
     void desiredRetentionReachesTheScheduler() throws Exception {
         // Easy on a new card: the interval is where recall falls to the desired retention. Aiming lower waits longer.
         put("{\"desiredRetention\": 0.8}");
-        JsonNode answered = JSON.readTree(app.send("POST", "/api/cards/1/reviews", "{\"rating\": 4}").body());
+        JsonNode answered = JSON.readTree(
+                app.send("POST", "/api/cards/1/reviews", "{\"rating\": 4}").body());
         assertTrue(answered.get("intervalDays").asInt() > 8, "8 days at 0.9; longer at 0.8: " + answered);
         put("{\"desiredRetention\": 0.95}");
-        JsonNode second = JSON.readTree(app.send("POST", "/api/cards/2/reviews", "{\"rating\": 4}").body());
+        JsonNode second = JSON.readTree(
+                app.send("POST", "/api/cards/2/reviews", "{\"rating\": 4}").body());
         assertTrue(second.get("intervalDays").asInt() < 8, "shorter at 0.95: " + second);
     }
 
     @Test
     void theFormKeepsWhatWasTypedAndShowsTheErrorByItsField() throws Exception {
-        HttpResponse<String> refused = app.postForm("/settings",
+        HttpResponse<String> refused = app.postForm(
+                "/settings",
                 "dailyGoal=abc&newPerDay=12&dayStartsAt=4&zone=UTC&desiredRetention=0.9&fuzz=false&paperPrompts=false");
         assertEquals(400, refused.statusCode());
         String page = refused.body();
@@ -159,7 +179,8 @@ class SettingsApiTest {
         assertTrue(field > 0 && error > field && error - field < 400, "the error sits right after its field");
         assertEquals(10, get("/api/settings").get("newPerDay").asInt(), "nothing was saved");
 
-        HttpResponse<String> saved = app.postForm("/settings",
+        HttpResponse<String> saved = app.postForm(
+                "/settings",
                 "dailyGoal=3&newPerDay=12&dayStartsAt=4&zone=Europe%2FLondon&desiredRetention=0.9&fuzz=false&fuzz=true&paperPrompts=false");
         assertEquals(303, saved.statusCode());
         JsonNode s = get("/api/settings");

@@ -39,8 +39,12 @@ class HeatmapTest {
         Element firstSunday = byDate.get("2025-11-23");
         Element lastMonday = byDate.get("2026-11-16");
         assertEquals(firstMonday.getAttribute("x"), firstSunday.getAttribute("x"));
-        assertEquals(Integer.parseInt(firstMonday.getAttribute("y")) + 6 * 13, Integer.parseInt(firstSunday.getAttribute("y")));
-        assertEquals(Integer.parseInt(firstMonday.getAttribute("x")) + 52 * 13, Integer.parseInt(lastMonday.getAttribute("x")));
+        assertEquals(
+                Integer.parseInt(firstMonday.getAttribute("y")) + 6 * 13,
+                Integer.parseInt(firstSunday.getAttribute("y")));
+        assertEquals(
+                Integer.parseInt(firstMonday.getAttribute("x")) + 52 * 13,
+                Integer.parseInt(lastMonday.getAttribute("x")));
         assertEquals(firstMonday.getAttribute("y"), lastMonday.getAttribute("y"));
     }
 
@@ -95,14 +99,17 @@ class HeatmapTest {
 
         Element ordinary = byDate(svg).get(TODAY.minusDays(1).toString());
         assertEquals("", ordinary.getAttribute("data-frozen"));
-        assertEquals(0, ((Element) ordinary.getParentNode()).getElementsByTagName("line").getLength());
+        assertEquals(
+                0,
+                ((Element) ordinary.getParentNode())
+                        .getElementsByTagName("line")
+                        .getLength());
     }
 
     @Test
     void onlyTodayIsOutlined() throws Exception {
         Map<String, Element> byDate = byDate(parse(Heatmap.svg(Map.of(), Set.of(), TODAY, 1)));
-        byDate.forEach((date, square) ->
-                assertEquals(date.equals("2026-11-21"), square.hasAttribute("stroke"), date));
+        byDate.forEach((date, square) -> assertEquals(date.equals("2026-11-21"), square.hasAttribute("stroke"), date));
     }
 
     @Test
@@ -114,8 +121,11 @@ class HeatmapTest {
             texts.add(nodes.item(i).getTextContent());
         }
         // The grid starts on 17 Nov 2025: "Nov" is dropped there because "Dec" follows two columns later.
-        assertEquals(List.of("Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                "Mon", "Wed", "Fri", "Frozen", "More", "Less"), texts);
+        assertEquals(
+                List.of(
+                        "Dec", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Mon",
+                        "Wed", "Fri", "Frozen", "More", "Less"),
+                texts);
     }
 
     @Test
@@ -154,6 +164,9 @@ class HeatmapTest {
 
     /** A square's title is the first child of the group around it, so hovering the diagonal shows it too. */
     private static String titleOf(Element square) {
-        return ((Element) square.getParentNode()).getElementsByTagName("title").item(0).getTextContent();
+        return ((Element) square.getParentNode())
+                .getElementsByTagName("title")
+                .item(0)
+                .getTextContent();
     }
 }

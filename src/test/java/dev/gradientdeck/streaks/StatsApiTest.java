@@ -1,22 +1,21 @@
 package dev.gradientdeck.streaks;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gradientdeck.RunningApp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The carried-over record joins the app's own days, and the API and the stats page agree. */
 class StatsApiTest {
@@ -24,6 +23,7 @@ class StatsApiTest {
 
     @TempDir
     Path dir;
+
     RunningApp app;
 
     @BeforeEach
@@ -42,7 +42,8 @@ class StatsApiTest {
                 What is gradient descent?
                 """);
         // 10:00 UTC on the 21st: the day after the record's date.
-        app = RunningApp.start(deck, dir.resolve("app.sqlite"), Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
+        app = RunningApp.start(
+                deck, dir.resolve("app.sqlite"), Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
@@ -71,7 +72,8 @@ class StatsApiTest {
         assertEquals(18, after.get("totalDays").asInt());
         assertEquals(1, after.get("reviewsToday").asInt());
         assertTrue(after.get("todayCounted").asBoolean());
-        // The learning step 10 minutes away is within Anki's 20-minute learn-ahead: with nothing else left the review page
+        // The learning step 10 minutes away is within Anki's 20-minute learn-ahead: with nothing else left the review
+        // page
         // shows it now, so it counts (the review page's learning count said 0 while showing it before).
         assertEquals(1, after.get("dueNow").asInt());
 
@@ -85,22 +87,34 @@ class StatsApiTest {
     void aPracticeAnswerCountsOnceWhetherRatedOrNot() throws Exception {
         String boundary = "gd-test-boundary";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"cardId\"\r\n\r\n1\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nGradient descent steps downhill.\r\n"
+                + "--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nGradient descent steps downhill.\r\n"
                 + "--" + boundary + "--\r\n";
         var http = java.net.http.HttpClient.newHttpClient();
-        var created = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/api/practice/attempts")))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        var created = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/api/practice/attempts")))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertTrue(created.statusCode() < 300, created.body());
         long attempt = JSON.readTree(created.body()).get("id").asLong();
         assertEquals(1, stats().get("reviewsToday").asInt(), "the practice answer counts");
         assertEquals(3, stats().get("currentStreak").asInt());
 
-        http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/practice/attempts/" + attempt + "/rating")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("rating=3")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-        assertEquals(1, stats().get("reviewsToday").asInt(), "rating it adds a review that counts instead, not as well");
-        assertEquals(1, JSON.readTree(app.get("/api/cards/1").body()).get("reps").asInt(), "the rating reached the scheduler");
+        http.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(app.url("/practice/attempts/" + attempt + "/rating")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("rating=3"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(
+                1, stats().get("reviewsToday").asInt(), "rating it adds a review that counts instead, not as well");
+        assertEquals(
+                1,
+                JSON.readTree(app.get("/api/cards/1").body()).get("reps").asInt(),
+                "the rating reached the scheduler");
     }
 
     @Test

@@ -66,10 +66,7 @@ class StreaksTest {
 
     @Test
     void aDayBelowTheDailyGoalDoesNotCount() {
-        Map<LocalDate, Integer> activity = Map.of(
-                TODAY.minusDays(2), 5,
-                TODAY.minusDays(1), 4,
-                TODAY, 7);
+        Map<LocalDate, Integer> activity = Map.of(TODAY.minusDays(2), 5, TODAY.minusDays(1), 4, TODAY, 7);
         StreakSummary summary = Streaks.compute(activity, Optional.empty(), TODAY, new StreakSettings(5));
         assertEquals(1, summary.current());
         assertEquals(1, summary.best());
@@ -198,11 +195,10 @@ class StreaksTest {
     void streakAcrossDstChangesCountsEachLocalDayOnce() {
         ZoneId newYork = ZoneId.of("America/New_York");
         // One review at 08:30 local on 7, 8 and 9 March 2026 (8 March is 23 hours long), another on 31 Oct and 1-2 Nov.
-        Map<LocalDate, Integer> activity = activityOf(newYork, 4,
-                "2026-03-07T13:30:00Z", "2026-03-08T12:30:00Z", "2026-03-09T12:30:00Z");
+        Map<LocalDate, Integer> activity =
+                activityOf(newYork, 4, "2026-03-07T13:30:00Z", "2026-03-08T12:30:00Z", "2026-03-09T12:30:00Z");
         assertEquals(3, compute(activity, LocalDate.of(2026, 3, 9)).current());
-        activity = activityOf(newYork, 4,
-                "2026-10-31T12:30:00Z", "2026-11-01T13:30:00Z", "2026-11-02T13:30:00Z");
+        activity = activityOf(newYork, 4, "2026-10-31T12:30:00Z", "2026-11-01T13:30:00Z", "2026-11-02T13:30:00Z");
         assertEquals(3, compute(activity, LocalDate.of(2026, 11, 2)).current());
     }
 
@@ -217,15 +213,20 @@ class StreaksTest {
 
         // Each review's day key was stored when it happened, in the zone the learner was in then.
         Map<LocalDate, Integer> stored = activityOf(List.of(
-                DayKey.of(london10, london, 4), DayKey.of(london11, london, 4), DayKey.of(losAngeles12, losAngeles, 4)));
+                DayKey.of(london10, london, 4),
+                DayKey.of(london11, london, 4),
+                DayKey.of(losAngeles12, losAngeles, 4)));
         StreakSummary summary = compute(stored, LocalDate.of(2026, 6, 12));
         assertEquals(3, summary.current());
         assertEquals(3, summary.total());
 
-        // Re-keying the London reviews in the new zone would move them a day back (08:00 BST is 00:00 PDT) and break it.
-        Map<LocalDate, Integer> rekeyed = activityOf(losAngeles, 4,
-                london10.toString(), london11.toString(), losAngeles12.toString());
-        assertEquals(Map.of(LocalDate.of(2026, 6, 9), 1, LocalDate.of(2026, 6, 10), 1, LocalDate.of(2026, 6, 12), 1), rekeyed);
+        // Re-keying the London reviews in the new zone would move them a day back (08:00 BST is 00:00 PDT) and break
+        // it.
+        Map<LocalDate, Integer> rekeyed =
+                activityOf(losAngeles, 4, london10.toString(), london11.toString(), losAngeles12.toString());
+        assertEquals(
+                Map.of(LocalDate.of(2026, 6, 9), 1, LocalDate.of(2026, 6, 10), 1, LocalDate.of(2026, 6, 12), 1),
+                rekeyed);
         assertEquals(1, compute(rekeyed, LocalDate.of(2026, 6, 12)).current());
     }
 
@@ -233,14 +234,18 @@ class StreaksTest {
     void theDateLineDoesNotBreakADailyRhythm() {
         // A review every 24 hours at 09:00 local in Kiritimati (UTC+14) keys to consecutive days.
         ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
-        Map<LocalDate, Integer> activity = activityOf(kiritimati, 4,
-                "2026-12-30T19:00:00Z", "2026-12-31T19:00:00Z", "2027-01-01T19:00:00Z");
-        assertEquals(Map.of(LocalDate.of(2026, 12, 31), 1, LocalDate.of(2027, 1, 1), 1, LocalDate.of(2027, 1, 2), 1), activity);
+        Map<LocalDate, Integer> activity =
+                activityOf(kiritimati, 4, "2026-12-30T19:00:00Z", "2026-12-31T19:00:00Z", "2027-01-01T19:00:00Z");
+        assertEquals(
+                Map.of(LocalDate.of(2026, 12, 31), 1, LocalDate.of(2027, 1, 1), 1, LocalDate.of(2027, 1, 2), 1),
+                activity);
         assertEquals(3, compute(activity, LocalDate.of(2027, 1, 2)).current());
     }
 
     private static Map<LocalDate, Integer> activityOf(ZoneId zone, int dayStartHour, String... instants) {
-        return activityOf(Stream.of(instants).map(i -> DayKey.of(Instant.parse(i), zone, dayStartHour)).toList());
+        return activityOf(Stream.of(instants)
+                .map(i -> DayKey.of(Instant.parse(i), zone, dayStartHour))
+                .toList());
     }
 
     private static Map<LocalDate, Integer> activityOf(List<DayKey> keys) {

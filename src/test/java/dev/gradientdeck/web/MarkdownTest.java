@@ -1,15 +1,17 @@
 package dev.gradientdeck.web;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 class MarkdownTest {
     @Test
     void rendersOrdinaryMarkdown() {
-        assertEquals("<p>A <strong>bold</strong> step with <code>lr</code>.</p>\n", Markdown.toSafeHtml("A **bold** step with `lr`."));
+        assertEquals(
+                "<p>A <strong>bold</strong> step with <code>lr</code>.</p>\n",
+                Markdown.toSafeHtml("A **bold** step with `lr`."));
         assertTrue(Markdown.toSafeHtml("| a | b |\n|---|---|\n| 1 | 2 |").contains("<td>1</td>"));
     }
 
@@ -44,7 +46,8 @@ class MarkdownTest {
 
     @Test
     void scriptsHandlersAndJavascriptUrlsAreRemoved() {
-        String html = Markdown.toSafeHtml("<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <a href=\"javascript:alert(2)\">y</a> <a href=\"https://a.example\" onclick=\"x()\">ok</a>");
+        String html = Markdown.toSafeHtml(
+                "<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <a href=\"javascript:alert(2)\">y</a> <a href=\"https://a.example\" onclick=\"x()\">ok</a>");
         assertFalse(html.contains("<script"), html);
         assertFalse(html.contains("onerror"), html);
         assertFalse(html.contains("href=\"javascript:"), html);

@@ -19,7 +19,6 @@ import dev.gradientdeck.cards.ImportReport;
 import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.PastAnswers;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +29,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Imports an Anki package: reads it whole and stages its media and card files before writing anything (so a package that
@@ -46,11 +45,19 @@ public final class AnkiImport {
     private final PastAnswers past;
     /** Read at each import, so an import schedules with the weights, zone and day start in use then. */
     private final Supplier<FsrsSettings> settings;
+
     private final Supplier<LearnerClock> clock;
     private final PackageLimits limits;
 
-    public AnkiImport(DeckFolder folder, DeckImporter importer, CardRepository cards, AnkiRepository repository, PastAnswers past,
-                      Supplier<FsrsSettings> settings, Supplier<LearnerClock> clock, PackageLimits limits) {
+    public AnkiImport(
+            DeckFolder folder,
+            DeckImporter importer,
+            CardRepository cards,
+            AnkiRepository repository,
+            PastAnswers past,
+            Supplier<FsrsSettings> settings,
+            Supplier<LearnerClock> clock,
+            PackageLimits limits) {
         this.folder = folder;
         this.importer = importer;
         this.cards = cards;
@@ -62,9 +69,21 @@ public final class AnkiImport {
     }
 
     /** The import as the app and the command line run it: the review log's own scheduler settings, the default limits. */
-    public static AnkiImport over(AnkiRepository repository, DeckFolder folder, DeckImporter importer, CardRepository cards,
-                                  dev.gradientdeck.review.Reviews reviews, Supplier<LearnerClock> clock) {
-        return new AnkiImport(folder, importer, cards, repository, reviews.pastAnswers(), reviews::scheduler, clock,
+    public static AnkiImport over(
+            AnkiRepository repository,
+            DeckFolder folder,
+            DeckImporter importer,
+            CardRepository cards,
+            dev.gradientdeck.review.Reviews reviews,
+            Supplier<LearnerClock> clock) {
+        return new AnkiImport(
+                folder,
+                importer,
+                cards,
+                repository,
+                reviews.pastAnswers(),
+                reviews::scheduler,
+                clock,
                 PackageLimits.defaults());
     }
 
@@ -75,12 +94,13 @@ public final class AnkiImport {
     public synchronized StoredImport run(Path file, String fileName) throws MalformedPackage, IOException {
         Instant started = clock.get().now();
         try (AnkiPackage pkg = AnkiPackage.open(file, limits);
-             CollectionReader reader = CollectionReader.open(pkg.collection(), pkg.format())) {
+                CollectionReader reader = CollectionReader.open(pkg.collection(), pkg.format())) {
             Collection collection = reader.collection();
             try (Scratch scratch = Scratch.create("gd-anki-stage")) {
                 Path staging = scratch.path();
                 Warnings warnings = new Warnings();
-                MediaStaging media = MediaStaging.stage(pkg, staging, folder.root().resolve("media"));
+                MediaStaging media =
+                        MediaStaging.stage(pkg, staging, folder.root().resolve("media"));
                 CardStaging files = new CardStaging(staging, folder.root(), repository.knownCards());
                 Map<Long, CardFacts> facts = new HashMap<>();
                 Set<Long> scripted = new HashSet<>();
@@ -88,19 +108,30 @@ public final class AnkiImport {
                     NoteType type = collection.noteTypes().get(note.noteTypeId());
                     for (AnkiCard card : noteCards) {
                         String label = "card " + card.id() + " (note " + note.guid() + ")";
-                        facts.put(card.id(), new CardFacts(card.id(), label, card.type(), card.memory(), card.deckId()));
-                        var result = CardConversion.convert(collection, note, card, media.urls(), files.knownPath(card.id()));
+                        facts.put(
+                                card.id(), new CardFacts(card.id(), label, card.type(), card.memory(), card.deckId()));
+                        var result = CardConversion.convert(
+                                collection, note, card, media.urls(), files.knownPath(card.id()));
                         result.notes().forEach(warnings::line);
                         if (result.file().isEmpty()) continue;
                         if (type != null && usesScript(type)) scripted.add(type.id());
-                        files.add(result.file().get(), note.guid(), card.ord(), Math.max(note.modified(), type == null ? 0 : type.mod()));
+                        files.add(
+                                result.file().get(),
+                                note.guid(),
+                                card.ord(),
+                                Math.max(note.modified(), type == null ? 0 : type.mod()));
                     }
                 });
                 int cardless = reader.notesWithoutCards();
-                if (cardless > 0) warnings.line(cardless + " notes have no cards in the package (Anki made none from their fields); nothing to import for them");
+                if (cardless > 0)
+                    warnings.line(
+                            cardless
+                                    + " notes have no cards in the package (Anki made none from their fields); nothing to import for them");
                 for (long typeId : scripted) {
-                    warnings.line("note type \"" + collection.noteTypes().get(typeId).name() + "\" draws part of its cards with a script "
-                            + "(image occlusion masks, for example), which Gradient Deck does not run: its cards show their fields and images only");
+                    warnings.line(
+                            "note type \"" + collection.noteTypes().get(typeId).name()
+                                    + "\" draws part of its cards with a script "
+                                    + "(image occlusion masks, for example), which Gradient Deck does not run: its cards show their fields and images only");
                 }
 
                 // Everything is read and staged: writing starts here.
@@ -109,25 +140,51 @@ public final class AnkiImport {
                 CardStaging.Written written = files.write();
                 for (FileChange change : written.changes()) repository.recordFile(importId, change);
                 for (CardStaging.Staged card : written.cards()) {
-                    repository.recordCard(importId, card.ankiCardId(), card.guid(), card.ord(), card.contentMod(), card.path());
+                    repository.recordCard(
+                            importId, card.ankiCardId(), card.guid(), card.ord(), card.contentMod(), card.path());
                 }
                 if (written.keptEdits() > 0) {
-                    warnings.line(written.keptEdits() + " card files keep the edits made to them: the package's notes are not newer than "
+                    warnings.line(written.keptEdits()
+                            + " card files keep the edits made to them: the package's notes are not newer than "
                             + "the ones imported before");
                 }
                 ImportReport sync = importer.sync("anki import");
                 Set<Long> imported = importedCards(written, sync, warnings);
-                HistoryImport.Result history = new HistoryImport(repository, past, cards, collection, facts, imported, importId,
-                        settings.get(), clock.get(), warnings).run(reader);
-                int withState = (int) facts.values().stream().filter(f -> f.memory().isPresent()).count();
+                HistoryImport.Result history = new HistoryImport(
+                                repository,
+                                past,
+                                cards,
+                                collection,
+                                facts,
+                                imported,
+                                importId,
+                                settings.get(),
+                                clock.get(),
+                                warnings)
+                        .run(reader);
+                int withState = (int) facts.values().stream()
+                        .filter(f -> f.memory().isPresent())
+                        .count();
                 if (history.ankiParametersCards() > 0) {
-                    warnings.line("FSRS: with the parameters Anki saved in the package, the replay matches Anki's memory for "
-                            + history.ankiParametersMatched() + " of " + history.ankiParametersCards() + " cards; Gradient Deck "
-                            + "schedules with its own parameters, which match for " + history.fsrsWithin() + " of " + withState);
+                    warnings.line(
+                            "FSRS: with the parameters Anki saved in the package, the replay matches Anki's memory for "
+                                    + history.ankiParametersMatched() + " of " + history.ankiParametersCards()
+                                    + " cards; Gradient Deck "
+                                    + "schedules with its own parameters, which match for " + history.fsrsWithin()
+                                    + " of " + withState);
                 }
-                AnkiReport report = new AnkiReport(collection.format().key(), collection.counts().notes(), collection.counts().cards(),
-                        history.reviews(), new TreeMap<>(history.skipped()), media.count(), withState, history.fsrsWithin(),
-                        written.updated(), written.unchanged(), warnings.all());
+                AnkiReport report = new AnkiReport(
+                        collection.format().key(),
+                        collection.counts().notes(),
+                        collection.counts().cards(),
+                        history.reviews(),
+                        new TreeMap<>(history.skipped()),
+                        media.count(),
+                        withState,
+                        history.fsrsWithin(),
+                        written.updated(),
+                        written.unchanged(),
+                        warnings.all());
                 repository.saveReport(importId, report);
                 return repository.find(importId).orElseThrow();
             }
@@ -144,14 +201,18 @@ public final class AnkiImport {
             if (error == null) {
                 imported.add(card.ankiCardId());
             } else {
-                warnings.line(card.path() + ":" + error.line() + ": " + error.message() + " (card " + card.ankiCardId() + " not imported)");
+                warnings.line(card.path() + ":" + error.line() + ": " + error.message() + " (card " + card.ankiCardId()
+                        + " not imported)");
             }
         }
         return imported;
     }
 
     private static boolean usesScript(NoteType type) {
-        return type.templates().stream().anyMatch(t -> (t.question() + t.answer()).toLowerCase(java.util.Locale.ROOT).contains("<script"));
+        return type.templates().stream()
+                .anyMatch(t -> (t.question() + t.answer())
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .contains("<script"));
     }
 
     /** Why an undo was refused, in the learner's words. */
@@ -166,8 +227,11 @@ public final class AnkiImport {
      * for any deleted file), the files it replaced get their text back, and the answers it added are taken back out of the log.
      */
     public synchronized StoredImport undo(long importId) throws UndoRefused, IOException {
-        StoredImport stored = repository.find(importId).orElseThrow(() -> new UndoRefused("There is no Anki import " + importId + "."));
-        if (stored.undoneAt().isPresent()) throw new UndoRefused("The import of " + stored.fileName() + " was already undone.");
+        StoredImport stored = repository
+                .find(importId)
+                .orElseThrow(() -> new UndoRefused("There is no Anki import " + importId + "."));
+        if (stored.undoneAt().isPresent())
+            throw new UndoRefused("The import of " + stored.fileName() + " was already undone.");
         var later = repository.laterImportOnSameFiles(importId);
         if (later.isPresent()) {
             throw new UndoRefused("A later import (" + later.get() + ") changed the same cards; undo that one first.");

@@ -3,7 +3,6 @@ package dev.gradientdeck.anki.apply;
 import dev.gradientdeck.anki.apply.AnkiRepository.FileChange;
 import dev.gradientdeck.anki.apply.AnkiRepository.KnownCard;
 import dev.gradientdeck.anki.convert.CardConversion.CardFile;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,11 +79,16 @@ final class CardStaging {
                     unchanged++;
                     continue;
                 }
-                changes.add(new FileChange(card.path(), card.ankiCardId(), Optional.of(current),
-                        Optional.ofNullable(before).map(KnownCard::noteMod), Optional.ofNullable(before).map(KnownCard::importId)));
+                changes.add(new FileChange(
+                        card.path(),
+                        card.ankiCardId(),
+                        Optional.of(current),
+                        Optional.ofNullable(before).map(KnownCard::noteMod),
+                        Optional.ofNullable(before).map(KnownCard::importId)));
                 updated++;
             } else {
-                changes.add(new FileChange(card.path(), card.ankiCardId(), Optional.empty(), Optional.empty(), Optional.empty()));
+                changes.add(new FileChange(
+                        card.path(), card.ankiCardId(), Optional.empty(), Optional.empty(), Optional.empty()));
             }
             writeAtomically(card.text(), target);
         }

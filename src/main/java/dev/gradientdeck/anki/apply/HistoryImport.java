@@ -17,7 +17,6 @@ import dev.gradientdeck.review.Memory;
 import dev.gradientdeck.review.PastAnswers;
 import dev.gradientdeck.review.PastAnswers.CardHistory;
 import dev.gradientdeck.review.PastAnswers.PastAnswer;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,7 +41,12 @@ final class HistoryImport {
     record CardFacts(long ankiCardId, String label, int ankiType, Optional<MemoryState> memory, long deckId) {}
 
     /** The history's part of the report. */
-    record Result(int reviews, Map<String, Integer> skipped, int fsrsWithin, int ankiParametersMatched, int ankiParametersCards) {}
+    record Result(
+            int reviews,
+            Map<String, Integer> skipped,
+            int fsrsWithin,
+            int ankiParametersMatched,
+            int ankiParametersCards) {}
 
     private record Pending(CardFacts facts, long cardId, List<History.Answer> fresh, List<History.Answer> all) {}
 
@@ -62,8 +66,17 @@ final class HistoryImport {
     private final Set<Long> visited = new HashSet<>();
     private int reviews, fsrsWithin, ankiMatched, ankiCards;
 
-    HistoryImport(AnkiRepository repository, PastAnswers past, CardRepository cards, Collection collection, Map<Long, CardFacts> facts,
-                  Set<Long> imported, long importId, FsrsSettings base, LearnerClock clock, Warnings warnings) {
+    HistoryImport(
+            AnkiRepository repository,
+            PastAnswers past,
+            CardRepository cards,
+            Collection collection,
+            Map<Long, CardFacts> facts,
+            Set<Long> imported,
+            long importId,
+            FsrsSettings base,
+            LearnerClock clock,
+            Warnings warnings) {
         this.repository = repository;
         this.past = past;
         this.cards = cards;
@@ -82,7 +95,9 @@ final class HistoryImport {
         for (CardFacts card : facts.values()) {
             if (visited.contains(card.ankiCardId())) continue;
             if (card.ankiType() == 2 || card.ankiType() == 3) {
-                warnings.card("cards are in review in Anki but the package holds no answers for them; they start as new here", card.label());
+                warnings.card(
+                        "cards are in review in Anki but the package holds no answers for them; they start as new here",
+                        card.label());
             }
             // A card with memory but no log cannot be replayed: it counts as not matching.
             compareWithAnki(card, Optional.empty(), List.of());
@@ -99,16 +114,21 @@ final class HistoryImport {
         visited.add(ankiCardId);
         History.Outcome outcome = History.of(rows, collection.schedulerVersion());
         outcome.skipped().forEach(this::skip);
-        Optional<Long> cardId = imported.contains(ankiCardId) ? cards.idOfSlug(CardConversion.slugOf(ankiCardId)) : Optional.empty();
+        Optional<Long> cardId =
+                imported.contains(ankiCardId) ? cards.idOfSlug(CardConversion.slugOf(ankiCardId)) : Optional.empty();
         if (cardId.isEmpty()) {
             skip(CARD_NOT_IMPORTED, outcome.answers().size());
             return;
         }
         if (card.ankiType() == 0 && !outcome.answers().isEmpty()) {
-            warnings.card("cards are new in Anki but their log holds answers; they were imported with the log's schedule", card.label());
+            warnings.card(
+                    "cards are new in Anki but their log holds answers; they were imported with the log's schedule",
+                    card.label());
         }
         Set<Long> already = repository.importedRevlog(ankiCardId);
-        List<History.Answer> fresh = outcome.answers().stream().filter(a -> !already.contains(a.revlogId())).toList();
+        List<History.Answer> fresh = outcome.answers().stream()
+                .filter(a -> !already.contains(a.revlogId()))
+                .toList();
         reviews += outcome.answers().size() - fresh.size();
         pending.add(new Pending(card, cardId.get(), fresh, outcome.answers()));
         if (pending.size() >= BATCH) flush();
@@ -116,8 +136,13 @@ final class HistoryImport {
 
     private void flush() {
         if (pending.isEmpty()) return;
-        List<CardHistory> histories = pending.stream().map(p -> new CardHistory(p.cardId(), p.fresh().stream()
-                .map(a -> new PastAnswer(a.at(), a.rating(), Optional.ofNullable(a.timeTaken()))).toList())).toList();
+        List<CardHistory> histories = pending.stream()
+                .map(p -> new CardHistory(
+                        p.cardId(),
+                        p.fresh().stream()
+                                .map(a -> new PastAnswer(a.at(), a.rating(), Optional.ofNullable(a.timeTaken())))
+                                .toList()))
+                .toList();
         List<PastAnswers.Written> written = past.append(histories);
         List<ImportedReview> records = new ArrayList<>();
         for (int i = 0; i < pending.size(); i++) {
@@ -128,7 +153,8 @@ final class HistoryImport {
                     skip(OLDER_THAN_LOG, 1);
                 } else {
                     reviews++;
-                    records.add(new ImportedReview(p.facts().ankiCardId(), p.fresh().get(j).revlogId(), ids.get(j)));
+                    records.add(new ImportedReview(
+                            p.facts().ankiCardId(), p.fresh().get(j).revlogId(), ids.get(j)));
                 }
             }
             compareWithAnki(p.facts(), written.get(i).memory(), p.all());
@@ -141,7 +167,8 @@ final class HistoryImport {
         if (card.memory().isEmpty()) return;
         MemoryState anki = card.memory().get();
         if (replayed.isPresent() && Agreement.within(replayed.get(), anki)) fsrsWithin++;
-        Optional<FsrsSettings> ankiSettings = collection.fsrsParameters(card.deckId()).flatMap(p -> AnkiParameters.settings(p, base));
+        Optional<FsrsSettings> ankiSettings =
+                collection.fsrsParameters(card.deckId()).flatMap(p -> AnkiParameters.settings(p, base));
         if (ankiSettings.isEmpty()) return;
         ankiCards++;
         Optional<Memory> withAnki = Agreement.replay(answers, ankiSettings.get(), clock);

@@ -3,7 +3,6 @@ package dev.gradientdeck.anki.apply;
 import dev.gradientdeck.anki.convert.Names;
 import dev.gradientdeck.anki.pkg.AnkiPackage;
 import dev.gradientdeck.anki.pkg.MalformedPackage;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,16 +43,20 @@ final class MediaStaging {
         for (Map.Entry<String, String> entry : pkg.media().entrySet()) {
             Path staged = stagingDir.resolve("m" + n++);
             String hash;
-            try (InputStream in = pkg.openMedia(entry.getKey()); OutputStream out = new DigestOutputStream(Files.newOutputStream(staged), sha256())) {
+            try (InputStream in = pkg.openMedia(entry.getKey());
+                    OutputStream out = new DigestOutputStream(Files.newOutputStream(staged), sha256())) {
                 in.transferTo(out);
-                hash = HexFormat.of().formatHex(((DigestOutputStream) out).getMessageDigest().digest());
+                hash = HexFormat.of()
+                        .formatHex(((DigestOutputStream) out).getMessageDigest().digest());
             } catch (AnkiPackage.MediaTooLarge e) {
                 throw new MalformedPackage(e.getMessage() + "; refused as a zip bomb");
             } catch (java.util.zip.ZipException e) {
-                throw new MalformedPackage("the media file '" + entry.getValue() + "' is damaged in the zip (" + e.getMessage() + ")");
+                throw new MalformedPackage(
+                        "the media file '" + entry.getValue() + "' is damaged in the zip (" + e.getMessage() + ")");
             }
             String target = Names.mediaFile(entry.getValue());
-            String existing = hashOfTarget.containsKey(target) ? hashOfTarget.get(target) : hashOnDisk(mediaDir.resolve(target));
+            String existing =
+                    hashOfTarget.containsKey(target) ? hashOfTarget.get(target) : hashOnDisk(mediaDir.resolve(target));
             if (existing != null && !existing.equals(hash)) target = withHash(target, hash);
             if (!hash.equals(hashOfTarget.get(target)) && !hash.equals(hashOnDisk(mediaDir.resolve(target)))) {
                 staging.toMove.add(new Staged(staged, target));

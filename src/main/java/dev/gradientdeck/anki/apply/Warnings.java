@@ -37,7 +37,11 @@ final class Warnings {
     }
 
     private static String singular(String what) {
-        return what.replaceFirst("^cards are ", "card is ").replaceFirst("^cards ", "card ").replace(" their ", " its ")
-                .replace(" hold ", " holds ").replace(" start ", " starts ").replace(" keep ", " keeps ");
+        return what.replaceFirst("^cards are ", "card is ")
+                .replaceFirst("^cards ", "card ")
+                .replace(" their ", " its ")
+                .replace(" hold ", " holds ")
+                .replace(" start ", " starts ")
+                .replace(" keep ", " keeps ");
     }
 }

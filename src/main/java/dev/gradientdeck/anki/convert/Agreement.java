@@ -1,13 +1,12 @@
 package dev.gradientdeck.anki.convert;
 
 import dev.gradientdeck.anki.model.MemoryState;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.Memory;
 import dev.gradientdeck.review.ReviewEvent;
 import dev.gradientdeck.review.Schedule;
 import dev.gradientdeck.review.Scheduler;
-import dev.gradientdeck.days.LearnerClock;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +35,8 @@ public final class Agreement {
             events.add(new ReviewEvent(a.rating(), a.at(), elapsed, 0));
             last = a.at();
         }
-        Schedule schedule = Scheduler.replay(events, Schedule.fresh(answers.get(0).at()), settings);
+        Schedule schedule =
+                Scheduler.replay(events, Schedule.fresh(answers.get(0).at()), settings);
         return dev.gradientdeck.review.PastAnswers.memoryOf(schedule);
     }
 }

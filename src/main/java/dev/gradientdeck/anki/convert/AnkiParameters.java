@@ -1,7 +1,6 @@
 package dev.gradientdeck.anki.convert;
 
 import dev.gradientdeck.review.FsrsSettings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,14 +26,20 @@ public final class AnkiParameters {
                 w.addAll(List.of(0.0, 0.0, 0.0, 0.5));
             }
             case 19 -> w.addAll(List.of(0.0, 0.5));
-            case 21 -> { }
+            case 21 -> {}
             default -> {
                 return Optional.empty();
             }
         }
         try {
-            return Optional.of(new FsrsSettings(w, base.desiredRetention(), base.learningSteps(), base.relearningSteps(),
-                    base.maximumIntervalDays(), base.shortTerm(), base.fuzz()));
+            return Optional.of(new FsrsSettings(
+                    w,
+                    base.desiredRetention(),
+                    base.learningSteps(),
+                    base.relearningSteps(),
+                    base.maximumIntervalDays(),
+                    base.shortTerm(),
+                    base.fuzz()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

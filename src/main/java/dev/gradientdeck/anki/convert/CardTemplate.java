@@ -1,7 +1,6 @@
 package dev.gradientdeck.anki.convert;
 
 import dev.gradientdeck.present.Html;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ public final class CardTemplate {
     private CardTemplate() {}
 
     /** What one card is rendered from: its fields and special values, its cloze number (0 for a normal card), which side. */
-    public record Context(Map<String, String> fields, Map<String, String> specials, int clozeNumber, boolean answerSide) {}
+    public record Context(
+            Map<String, String> fields, Map<String, String> specials, int clozeNumber, boolean answerSide) {}
 
     /** The rendered HTML and the field names the template used that the note type does not have. */
     public record Rendered(String html, Set<String> unknownFields) {}
@@ -33,7 +33,9 @@ public final class CardTemplate {
     /** Anki's test for an empty field: nothing but whitespace and markup. */
     public static boolean isEmpty(String html) {
         if (html == null) return true;
-        String text = html.replaceAll("(?is)<(br|div|p|/div|/p|span|/span)[^>]*>", "").replace("&nbsp;", " ").replace('\u00a0', ' ');
+        String text = html.replaceAll("(?is)<(br|div|p|/div|/p|span|/span)[^>]*>", "")
+                .replace("&nbsp;", " ")
+                .replace('\u00a0', ' ');
         return text.isBlank();
     }
 
@@ -128,14 +130,18 @@ public final class CardTemplate {
                 return "<div class=\"typed-answer\">" + Html.escape(plainText(expected)) + "</div>";
             }
             value = switch (filter) {
-                case "cloze" -> context.answerSide() ? Cloze.answer(value, context.clozeNumber()) : Cloze.question(value, context.clozeNumber());
+                case "cloze" ->
+                    context.answerSide()
+                            ? Cloze.answer(value, context.clozeNumber())
+                            : Cloze.question(value, context.clozeNumber());
                 case "cloze-only" -> Cloze.only(value, context.clozeNumber());
                 case "text" -> Html.escape(plainText(value));
                 case "furigana", "kanji" -> value.replaceAll("\\s?([^\\s\\[]+)\\[([^\\]]*)\\]", "$1");
                 case "kana" -> value.replaceAll("\\s?([^\\s\\[]+)\\[([^\\]]*)\\]", "$2");
                 // Spoken by Anki's text-to-speech; there is nothing to show.
                 case "tts" -> "";
-                // hint: shown as is (Anki folds it behind a link); edit: only makes the field editable in Anki's reviewer.
+                // hint: shown as is (Anki folds it behind a link); edit: only makes the field editable in Anki's
+                // reviewer.
                 default -> value;
             };
             if (filter.startsWith("tts")) value = "";

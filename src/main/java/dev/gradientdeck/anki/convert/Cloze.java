@@ -39,7 +39,10 @@ public final class Cloze {
         return numbers;
     }
 
-    private enum Side { QUESTION, ANSWER }
+    private enum Side {
+        QUESTION,
+        ANSWER
+    }
 
     /** Text, or a deletion with its number, its content (which may hold deletions) and its hint. */
     private sealed interface Part permits Plain, Deletion {}
@@ -62,7 +65,10 @@ public final class Cloze {
                 if (d.number() != number) {
                     append(d.content(), number, side, out);
                 } else if (side == Side.QUESTION) {
-                    out.append(ACTIVE).append('[').append(d.hint().isEmpty() ? "..." : d.hint()).append("]</span>");
+                    out.append(ACTIVE)
+                            .append('[')
+                            .append(d.hint().isEmpty() ? "..." : d.hint())
+                            .append("]</span>");
                 } else {
                     out.append(ACTIVE);
                     append(d.content(), number, side, out);
@@ -95,7 +101,8 @@ public final class Cloze {
         }
     }
 
-    // ---- parsing: a small recursive scan, since deletions nest and a hint is split off at the last top-level "::" ----
+    // ---- parsing: a small recursive scan, since deletions nest and a hint is split off at the last top-level "::"
+    // ----
 
     private static List<Part> parse(String text) {
         int[] at = {0};

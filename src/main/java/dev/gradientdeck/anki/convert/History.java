@@ -2,7 +2,6 @@ package dev.gradientdeck.anki.convert;
 
 import dev.gradientdeck.anki.model.RevlogEntry;
 import dev.gradientdeck.review.Rating;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,9 @@ public final class History {
     public record Outcome(List<Answer> answers, Map<String, Integer> skipped) {}
 
     public static Outcome of(List<RevlogEntry> rows, int schedulerVersion) {
-        List<RevlogEntry> sorted = rows.stream().sorted(java.util.Comparator.comparingLong(RevlogEntry::id)).toList();
+        List<RevlogEntry> sorted = rows.stream()
+                .sorted(java.util.Comparator.comparingLong(RevlogEntry::id))
+                .toList();
         int lastReset = -1;
         for (int i = 0; i < sorted.size(); i++) if (isReset(sorted.get(i))) lastReset = i;
         List<Answer> answers = new ArrayList<>();
@@ -49,14 +50,19 @@ public final class History {
                 skipped.merge(reason, 1, Integer::sum);
                 continue;
             }
-            answers.add(new Answer(row.id(), Instant.ofEpochMilli(row.id()), rating(row, schedulerVersion),
+            answers.add(new Answer(
+                    row.id(),
+                    Instant.ofEpochMilli(row.id()),
+                    rating(row, schedulerVersion),
                     row.timeMs() > 0 ? Duration.ofMillis(row.timeMs()) : null));
         }
         return new Outcome(answers, skipped);
     }
 
     static boolean isReset(RevlogEntry row) {
-        return row.ease() == 0 && row.interval() == 0 && (row.type() == RevlogEntry.MANUAL || row.type() == RevlogEntry.RESCHEDULED);
+        return row.ease() == 0
+                && row.interval() == 0
+                && (row.type() == RevlogEntry.MANUAL || row.type() == RevlogEntry.RESCHEDULED);
     }
 
     private static String reasonToSkip(RevlogEntry row) {
@@ -68,7 +74,8 @@ public final class History {
     }
 
     private static Rating rating(RevlogEntry row, int schedulerVersion) {
-        boolean threeButtons = schedulerVersion == 1 && (row.type() == RevlogEntry.LEARNING || row.type() == RevlogEntry.RELEARNING);
+        boolean threeButtons =
+                schedulerVersion == 1 && (row.type() == RevlogEntry.LEARNING || row.type() == RevlogEntry.RELEARNING);
         int ease = threeButtons && row.ease() > 1 ? Math.min(4, row.ease() + 1) : row.ease();
         return Rating.of(ease);
     }

@@ -1,10 +1,5 @@
 package dev.gradientdeck.anki.convert;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +7,10 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Anki's field HTML as markdown where it is simple (paragraphs, line breaks, bold, italic, lists, links, images, code, MathJax)
@@ -21,12 +20,42 @@ import java.util.regex.Pattern;
  * subset of markdown card files use.
  */
 public final class HtmlToMarkdown {
-    private static final Set<String> DROPPED = Set.of("script", "style", "canvas", "button", "input", "select", "textarea",
-            "object", "iframe", "noscript", "template", "head", "title", "embed");
-    private static final Set<String> BLOCKS = Set.of("div", "p", "section", "article", "center", "header", "footer", "main",
-            "aside", "nav", "figure", "figcaption", "address", "details", "summary", "dl", "dt", "dd");
-    private static final Set<String> KEPT_AS_HTML = Set.of("table", "sub", "sup", "del", "s", "strike", "ins", "mark", "small",
-            "ruby", "rt", "rp", "kbd");
+    private static final Set<String> DROPPED = Set.of(
+            "script",
+            "style",
+            "canvas",
+            "button",
+            "input",
+            "select",
+            "textarea",
+            "object",
+            "iframe",
+            "noscript",
+            "template",
+            "head",
+            "title",
+            "embed");
+    private static final Set<String> BLOCKS = Set.of(
+            "div",
+            "p",
+            "section",
+            "article",
+            "center",
+            "header",
+            "footer",
+            "main",
+            "aside",
+            "nav",
+            "figure",
+            "figcaption",
+            "address",
+            "details",
+            "summary",
+            "dl",
+            "dt",
+            "dd");
+    private static final Set<String> KEPT_AS_HTML =
+            Set.of("table", "sub", "sup", "del", "s", "strike", "ins", "mark", "small", "ruby", "rt", "rp", "kbd");
     private static final Pattern MATH = Pattern.compile("\\\\\\((.+?)\\\\\\)|\\\\\\[(.+?)\\\\\\]", Pattern.DOTALL);
     private static final Pattern HIDDEN = Pattern.compile("(?i)display\\s*:\\s*none");
 
@@ -39,7 +68,8 @@ public final class HtmlToMarkdown {
 
     /** The words a reader sees in the HTML: without hidden elements, scripts and markup. */
     public static String visibleText(String html) {
-        Element body = Jsoup.parseBodyFragment(html.replaceAll("(?i)<br\\s*/?>", " ")).body();
+        Element body =
+                Jsoup.parseBodyFragment(html.replaceAll("(?i)<br\\s*/?>", " ")).body();
         body.select("*").forEach(e -> {
             if (e.parent() != null && dropped(e)) e.remove();
         });
@@ -101,7 +131,11 @@ public final class HtmlToMarkdown {
         } else if (tag.equals("blockquote")) {
             Blocks inner = new Blocks();
             blocks(e, inner);
-            out.add(inner.result().lines().map(line -> line.isEmpty() ? ">" : "> " + line).reduce((a, b) -> a + "\n" + b).orElse(""));
+            out.add(inner.result()
+                    .lines()
+                    .map(line -> line.isEmpty() ? ">" : "> " + line)
+                    .reduce((a, b) -> a + "\n" + b)
+                    .orElse(""));
         } else if (tag.equals("hr")) {
             out.add("* * *");
         } else if (tag.matches("h[1-6]")) {
@@ -123,7 +157,8 @@ public final class HtmlToMarkdown {
             StringBuilder text = new StringBuilder();
             List<String> nested = new ArrayList<>();
             for (Node child : item.childNodes()) {
-                if (child instanceof Element e && (e.normalName().equals("ul") || e.normalName().equals("ol"))) {
+                if (child instanceof Element e
+                        && (e.normalName().equals("ul") || e.normalName().equals("ol"))) {
                     nested.add(list(e, indent + marker.length()));
                 } else if (child instanceof Element e && BLOCKS.contains(e.normalName())) {
                     text.append(' ').append(inline(e));
@@ -131,7 +166,9 @@ public final class HtmlToMarkdown {
                     text.append(inlineNode(child));
                 }
             }
-            lines.add(" ".repeat(indent) + marker + tidy(text.toString()).replace("\n", "\n" + " ".repeat(indent + marker.length())));
+            lines.add(" ".repeat(indent)
+                    + marker
+                    + tidy(text.toString()).replace("\n", "\n" + " ".repeat(indent + marker.length())));
             lines.addAll(nested);
         }
         return String.join("\n", lines);
@@ -169,7 +206,8 @@ public final class HtmlToMarkdown {
     }
 
     private static boolean dropped(Element e) {
-        return DROPPED.contains(e.normalName()) || HIDDEN.matcher(e.attr("style")).find();
+        return DROPPED.contains(e.normalName())
+                || HIDDEN.matcher(e.attr("style")).find();
     }
 
     private static String strong(String text) {
@@ -245,7 +283,10 @@ public final class HtmlToMarkdown {
         int last = 0;
         while (m.find()) {
             out.append(escape(text.substring(last, m.start())));
-            out.append(m.group(1) != null ? "$" + m.group(1).strip() + "$" : "$$" + m.group(2).strip() + "$$");
+            out.append(
+                    m.group(1) != null
+                            ? "$" + m.group(1).strip() + "$"
+                            : "$$" + m.group(2).strip() + "$$");
             last = m.end();
         }
         out.append(escape(text.substring(last)));
@@ -259,8 +300,11 @@ public final class HtmlToMarkdown {
             char c = text.charAt(i);
             boolean special = switch (c) {
                 case '\\', '*', '`', '[', ']', '<', '>', '#', '$', '|' -> true;
-                case '_' -> !(i > 0 && i + 1 < text.length() && Character.isLetterOrDigit(text.charAt(i - 1))
-                        && Character.isLetterOrDigit(text.charAt(i + 1)));
+                case '_' ->
+                    !(i > 0
+                            && i + 1 < text.length()
+                            && Character.isLetterOrDigit(text.charAt(i - 1))
+                            && Character.isLetterOrDigit(text.charAt(i + 1)));
                 case '&' -> text.substring(i).matches("(?s)&#?\\w+;.*");
                 default -> false;
             };
@@ -286,7 +330,8 @@ public final class HtmlToMarkdown {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             boolean endsParagraph = i + 1 == lines.size() || lines.get(i + 1).isEmpty();
-            if (endsParagraph && line.endsWith("\\") && !line.endsWith("\\\\")) lines.set(i, line.substring(0, line.length() - 1).strip());
+            if (endsParagraph && line.endsWith("\\") && !line.endsWith("\\\\"))
+                lines.set(i, line.substring(0, line.length() - 1).strip());
         }
         return String.join("\n", lines).replaceAll("\n{3,}", "\n\n");
     }

@@ -19,7 +19,11 @@ public final class Names {
         StringBuilder path = new StringBuilder(FOLDER);
         for (String part : deckPath) path.append('/').append(folder(part));
         String words = slug(title);
-        return path.append('/').append(words.isEmpty() ? "" : words + "-").append(cardId).append(".md").toString();
+        return path.append('/')
+                .append(words.isEmpty() ? "" : words + "-")
+                .append(cardId)
+                .append(".md")
+                .toString();
     }
 
     /** A deck name as a folder name: no separators, no characters file systems refuse, no leading dot. */
@@ -30,7 +34,9 @@ public final class Names {
     }
 
     static String slug(String title) {
-        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        String ascii = Normalizer.normalize(title, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
         String slug = ascii.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > 40) slug = slug.substring(0, 40).replaceAll("-[^-]*$", "");
         return slug.replaceAll("^-+|-+$", "");
@@ -40,8 +46,11 @@ public final class Names {
     public static List<String> tags(List<String> ankiTags) {
         Set<String> out = new LinkedHashSet<>();
         for (String tag : ankiTags) {
-            String t = tag.replace("::", "/").replaceAll("[^\\p{L}\\p{N}_\\-/]+", "-").replaceAll("/{2,}", "/")
-                    .replaceAll("^[^\\p{L}\\p{N}]+", "").replaceAll("[/-]+$", "");
+            String t = tag.replace("::", "/")
+                    .replaceAll("[^\\p{L}\\p{N}_\\-/]+", "-")
+                    .replaceAll("/{2,}", "/")
+                    .replaceAll("^[^\\p{L}\\p{N}]+", "")
+                    .replaceAll("[/-]+$", "");
             if (!t.isEmpty()) out.add(t);
         }
         return new ArrayList<>(out);
@@ -62,6 +71,8 @@ public final class Names {
 
     /** The URL a card uses for a media file in the deck's media folder, served by the app at /media/. */
     public static String mediaUrl(String fileName) {
-        return "/media/" + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return "/media/"
+                + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20");
     }
 }

@@ -7,7 +7,8 @@ final class Titles {
     private Titles() {}
 
     static String of(String questionText, String fallback) {
-        String text = questionText.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+        String text =
+                questionText.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
         if (text.isEmpty()) return fallback;
         if (text.length() <= MAX) return text;
         int cut = text.lastIndexOf(' ', MAX - 3);

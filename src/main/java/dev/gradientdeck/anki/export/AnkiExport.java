@@ -5,10 +5,8 @@ import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.days.LearnerClock;
-import java.util.function.Supplier;
 import dev.gradientdeck.review.PastAnswers;
 import dev.gradientdeck.review.ReviewRepository.LoggedReview;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +38,12 @@ public final class AnkiExport {
     private final Path mediaDir;
     private final Supplier<LearnerClock> clock;
 
-    public AnkiExport(CardRepository cards, CardViews.Schedules schedules, PastAnswers past, Path deckFolder, Supplier<LearnerClock> clock) {
+    public AnkiExport(
+            CardRepository cards,
+            CardViews.Schedules schedules,
+            PastAnswers past,
+            Path deckFolder,
+            Supplier<LearnerClock> clock) {
         this.cards = cards;
         this.schedules = schedules;
         this.past = past;
@@ -60,14 +64,35 @@ public final class AnkiExport {
 
     private ExportCard card(CardDetail c, Map<String, Path> media) {
         List<LoggedReview> log = past.log(c.id());
-        List<ExportCard.Answer> answers = log.stream().map(r -> new ExportCard.Answer(r.reviewedAt(), r.rating().value(), r.stateBefore(),
-                r.after().state().name(), r.after().due(), r.scheduledDays(), r.durationMs())).toList();
+        List<ExportCard.Answer> answers = log.stream()
+                .map(r -> new ExportCard.Answer(
+                        r.reviewedAt(),
+                        r.rating().value(),
+                        r.stateBefore(),
+                        r.after().state().name(),
+                        r.after().due(),
+                        r.scheduledDays(),
+                        r.durationMs()))
+                .toList();
         CardViews.CardSchedule s = schedules.of(c.id());
-        ExportCard.Schedule schedule = new ExportCard.Schedule(log.isEmpty() ? "new" : s.state(), s.stability(), s.difficulty(), s.due(),
-                log.isEmpty() ? null : log.get(log.size() - 1).reviewedAt(), s.reps(), s.lapses());
-        return new ExportCard(ankiId(c), "gd-" + c.slug(), c.title(), deckName(c.deck()),
-                c.tags().stream().map(t -> t.replace("/", "::")).toList(), ankiHtml(c.questionHtml(), media), ankiHtml(back(c), media),
-                schedule, answers);
+        ExportCard.Schedule schedule = new ExportCard.Schedule(
+                log.isEmpty() ? "new" : s.state(),
+                s.stability(),
+                s.difficulty(),
+                s.due(),
+                log.isEmpty() ? null : log.get(log.size() - 1).reviewedAt(),
+                s.reps(),
+                s.lapses());
+        return new ExportCard(
+                ankiId(c),
+                "gd-" + c.slug(),
+                c.title(),
+                deckName(c.deck()),
+                c.tags().stream().map(t -> t.replace("/", "::")).toList(),
+                ankiHtml(c.questionHtml(), media),
+                ankiHtml(back(c), media),
+                schedule,
+                answers);
     }
 
     private static long ankiId(CardDetail c) {
@@ -97,15 +122,21 @@ public final class AnkiExport {
             back.append("</ul>");
         }
         for (CardViews.Section section : c.sections()) {
-            back.append("<h3>").append(dev.gradientdeck.present.Html.escape(section.heading())).append("</h3>").append(section.html());
+            back.append("<h3>")
+                    .append(dev.gradientdeck.present.Html.escape(section.heading()))
+                    .append("</h3>")
+                    .append(section.html());
         }
         return back.toString();
     }
 
     /** Media addresses as Anki writes them (the bare file name), audio as {@code [sound:...]}; each file goes in the package. */
     private String ankiHtml(String html, Map<String, Path> media) {
-        String sounds = AUDIO.matcher(html).replaceAll(m -> Matcher.quoteReplacement("[sound:" + include(m.group(1), media) + "]"));
-        return MEDIA_SRC.matcher(sounds).replaceAll(m -> Matcher.quoteReplacement("src=\"" + include(m.group(1), media) + "\""));
+        String sounds = AUDIO.matcher(html)
+                .replaceAll(m -> Matcher.quoteReplacement("[sound:" + include(m.group(1), media) + "]"));
+        return MEDIA_SRC
+                .matcher(sounds)
+                .replaceAll(m -> Matcher.quoteReplacement("src=\"" + include(m.group(1), media) + "\""));
     }
 
     private String include(String encoded, Map<String, Path> media) {

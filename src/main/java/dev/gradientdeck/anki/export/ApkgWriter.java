@@ -1,7 +1,5 @@
 package dev.gradientdeck.anki.export;
 
-import org.sqlite.SQLiteConfig;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Writes a legacy Anki package: {@code collection.anki21} (schema 11, which every Anki since 2.1 opens), the media map as
@@ -37,7 +36,9 @@ final class ApkgWriter {
                     add(zip, member, file.getValue());
                 }
                 zip.putNextEntry(new ZipEntry("media"));
-                zip.write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(map).getBytes(StandardCharsets.UTF_8));
+                zip.write(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(map)
+                        .getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
             }
         } finally {
@@ -57,13 +58,15 @@ final class ApkgWriter {
         Files.deleteIfExists(file);
         try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement(); InputStream in = ApkgWriter.class.getResourceAsStream("/anki/schema11.sql")) {
+            try (Statement s = c.createStatement();
+                    InputStream in = ApkgWriter.class.getResourceAsStream("/anki/schema11.sql")) {
                 for (String ddl : new String(in.readAllBytes(), StandardCharsets.UTF_8).split(";")) {
                     if (!ddl.isBlank()) s.execute(ddl);
                 }
             }
             long now = System.currentTimeMillis();
-            try (PreparedStatement col = c.prepareStatement("INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')")) {
+            try (PreparedStatement col =
+                    c.prepareStatement("INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, ?, '{}')")) {
                 col.setLong(1, rows.created());
                 col.setLong(2, now);
                 col.setLong(3, now);
@@ -73,7 +76,8 @@ final class ApkgWriter {
                 col.setString(7, rows.deckOptions());
                 col.execute();
             }
-            try (PreparedStatement note = c.prepareStatement("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")) {
+            try (PreparedStatement note =
+                    c.prepareStatement("INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')")) {
                 for (LegacyCollection.Note n : rows.notes()) {
                     note.setLong(1, n.id());
                     note.setString(2, n.guid());

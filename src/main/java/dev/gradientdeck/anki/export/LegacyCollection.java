@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradientdeck.days.LearnerClock;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -32,23 +31,43 @@ public final class LegacyCollection {
 
     public record Note(long id, String guid, long mod, String tags, String fields, String sortField, long checksum) {}
 
-    public record Card(long id, long noteId, long deckId, long mod, int type, int queue, long due, long interval, int reps, int lapses,
-                       int left, String data) {}
+    public record Card(
+            long id,
+            long noteId,
+            long deckId,
+            long mod,
+            int type,
+            int queue,
+            long due,
+            long interval,
+            int reps,
+            int lapses,
+            int left,
+            String data) {}
 
-    public record LogRow(long id, long cardId, int ease, long interval, long lastInterval, int factor, long timeMs, int type) {}
+    public record LogRow(
+            long id, long cardId, int ease, long interval, long lastInterval, int factor, long timeMs, int type) {}
 
     /** Everything the collection holds: its creation time (seconds; due days count from its day), the JSON of {@code col}. */
-    public record Rows(long created, String conf, String models, String decks, String deckOptions, List<Note> notes, List<Card> cards,
-                       List<LogRow> log) {}
+    public record Rows(
+            long created,
+            String conf,
+            String models,
+            String decks,
+            String deckOptions,
+            List<Note> notes,
+            List<Card> cards,
+            List<LogRow> log) {}
 
     public static Rows of(List<ExportCard> cards, LearnerClock clock) {
         JsonNode defaults = defaults();
         Instant now = clock.now();
         LocalDate firstDay = clock.dayKey(now).date();
-        for (ExportCard c : cards) for (ExportCard.Answer a : c.answers()) {
-            LocalDate day = clock.dayKey(a.at()).date();
-            if (day.isBefore(firstDay)) firstDay = day;
-        }
+        for (ExportCard c : cards)
+            for (ExportCard.Answer a : c.answers()) {
+                LocalDate day = clock.dayKey(a.at()).date();
+                if (day.isBefore(firstDay)) firstDay = day;
+            }
         // Day zero a day before anything happened, so no due day is negative.
         LocalDate dayZero = firstDay.minusDays(1);
         long created = clock.startOf(dayZero).getEpochSecond();
@@ -64,42 +83,104 @@ public final class LegacyCollection {
         for (ExportCard c : cards) {
             long deckId = deckId(c.deck(), deckIds);
             String sort = org.jsoup.Jsoup.parse(c.front()).text();
-            notes.add(new Note(c.ankiId(), c.guid(), mod, c.tags().isEmpty() ? "" : " " + String.join(" ", c.tags()) + " ",
-                    c.front() + "\u001f" + c.back() + "\u001f" + org.jsoup.nodes.Entities.escape(c.title()), sort, checksum(sort)));
+            notes.add(new Note(
+                    c.ankiId(),
+                    c.guid(),
+                    mod,
+                    c.tags().isEmpty() ? "" : " " + String.join(" ", c.tags()) + " ",
+                    c.front() + "\u001f" + c.back() + "\u001f" + org.jsoup.nodes.Entities.escape(c.title()),
+                    sort,
+                    checksum(sort)));
             rows.add(card(c, deckId, mod, ++position, dayZero, clock));
             long lastInterval = 0;
             for (ExportCard.Answer a : c.answers()) {
                 long id = a.at().toEpochMilli();
                 while (!logIds.add(id)) id++;
-                long interval = "review".equals(a.stateAfter()) ? Math.max(1, a.scheduledDays())
+                long interval = "review".equals(a.stateAfter())
+                        ? Math.max(1, a.scheduledDays())
                         : -Math.max(1, Duration.between(a.at(), a.due()).toSeconds());
-                log.add(new LogRow(id, c.ankiId(), a.rating(), interval, lastInterval, 2500,
-                        a.durationMs() == null ? 0 : Math.min(a.durationMs(), 3_600_000L), logType(a.stateBefore())));
+                log.add(new LogRow(
+                        id,
+                        c.ankiId(),
+                        a.rating(),
+                        interval,
+                        lastInterval,
+                        2500,
+                        a.durationMs() == null ? 0 : Math.min(a.durationMs(), 3_600_000L),
+                        logType(a.stateBefore())));
                 lastInterval = interval;
             }
         }
-        ObjectNode model = ((ObjectNode) defaults.get("model").deepCopy()).put("id", MODEL_ID).put("mod", mod);
+        ObjectNode model = ((ObjectNode) defaults.get("model").deepCopy())
+                .put("id", MODEL_ID)
+                .put("mod", mod);
         ObjectNode models = JSON.createObjectNode().set(Long.toString(MODEL_ID), model);
         ObjectNode decks = JSON.createObjectNode();
-        deckIds.forEach((name, id) -> decks.set(Long.toString(id),
-                ((ObjectNode) defaults.get("deck").deepCopy()).put("id", id).put("name", name).put("mod", mod)));
-        ObjectNode conf = ((ObjectNode) defaults.get("conf").deepCopy()).put("curModel", MODEL_ID).put("nextPos", position + 1);
-        ObjectNode dconf = JSON.createObjectNode().set("1", defaults.get("dconf").deepCopy());
-        return new Rows(created, conf.toString(), models.toString(), decks.toString(), dconf.toString(), notes, rows, log);
+        deckIds.forEach((name, id) -> decks.set(
+                Long.toString(id),
+                ((ObjectNode) defaults.get("deck").deepCopy())
+                        .put("id", id)
+                        .put("name", name)
+                        .put("mod", mod)));
+        ObjectNode conf = ((ObjectNode) defaults.get("conf").deepCopy())
+                .put("curModel", MODEL_ID)
+                .put("nextPos", position + 1);
+        ObjectNode dconf =
+                JSON.createObjectNode().set("1", defaults.get("dconf").deepCopy());
+        return new Rows(
+                created, conf.toString(), models.toString(), decks.toString(), dconf.toString(), notes, rows, log);
     }
 
     private static Card card(ExportCard c, long deckId, long mod, int position, LocalDate dayZero, LearnerClock clock) {
         ExportCard.Schedule s = c.schedule();
-        String data = s.stability() == null ? ""
+        String data = s.stability() == null
+                ? ""
                 : "{\"s\":" + round(s.stability()) + ",\"d\":" + round(s.difficulty()) + ",\"dr\":0.9}";
         return switch (s.state()) {
-            case "learning" -> new Card(c.ankiId(), c.ankiId(), deckId, mod, 1, 1, s.due().getEpochSecond(), 0, s.reps(), s.lapses(), 1, data);
-            case "relearning" -> new Card(c.ankiId(), c.ankiId(), deckId, mod, 3, 1, s.due().getEpochSecond(), 1, s.reps(), s.lapses(), 1, data);
+            case "learning" ->
+                new Card(
+                        c.ankiId(),
+                        c.ankiId(),
+                        deckId,
+                        mod,
+                        1,
+                        1,
+                        s.due().getEpochSecond(),
+                        0,
+                        s.reps(),
+                        s.lapses(),
+                        1,
+                        data);
+            case "relearning" ->
+                new Card(
+                        c.ankiId(),
+                        c.ankiId(),
+                        deckId,
+                        mod,
+                        3,
+                        1,
+                        s.due().getEpochSecond(),
+                        1,
+                        s.reps(),
+                        s.lapses(),
+                        1,
+                        data);
             case "review" -> {
                 LocalDate dueDay = clock.dayKey(s.due()).date();
                 LocalDate lastDay = clock.dayKey(s.lastReview()).date();
-                yield new Card(c.ankiId(), c.ankiId(), deckId, mod, 2, 2, ChronoUnit.DAYS.between(dayZero, dueDay),
-                        Math.max(1, ChronoUnit.DAYS.between(lastDay, dueDay)), s.reps(), s.lapses(), 0, data);
+                yield new Card(
+                        c.ankiId(),
+                        c.ankiId(),
+                        deckId,
+                        mod,
+                        2,
+                        2,
+                        ChronoUnit.DAYS.between(dayZero, dueDay),
+                        Math.max(1, ChronoUnit.DAYS.between(lastDay, dueDay)),
+                        s.reps(),
+                        s.lapses(),
+                        0,
+                        data);
             }
             default -> new Card(c.ankiId(), c.ankiId(), deckId, mod, 0, 0, position, 0, 0, 0, 0, data);
         };

@@ -8,8 +8,13 @@ import java.util.Optional;
  * What a package's collection holds besides its notes, cards and log (which are read card by card): note types, decks,
  * the scheduler version (1 had three buttons while learning), and each deck's FSRS parameters when Anki kept them.
  */
-public record Collection(Format format, int schedulerVersion, Map<Long, NoteType> noteTypes, Map<Long, Deck> decks,
-                        Map<Long, List<Double>> fsrsParametersByDeck, Counts counts) {
+public record Collection(
+        Format format,
+        int schedulerVersion,
+        Map<Long, NoteType> noteTypes,
+        Map<Long, Deck> decks,
+        Map<Long, List<Double>> fsrsParametersByDeck,
+        Counts counts) {
     public Collection {
         noteTypes = Map.copyOf(noteTypes);
         decks = Map.copyOf(decks);

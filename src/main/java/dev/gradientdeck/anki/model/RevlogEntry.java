@@ -5,7 +5,8 @@ package dev.gradientdeck.anki.model;
  * an entry with no answer); {@code interval} days when positive, seconds when negative; {@code timeMs} the time taken;
  * {@code type} 0 learning, 1 review, 2 relearning, 3 filtered (cram), 4 manual, 5 rescheduled.
  */
-public record RevlogEntry(long id, long cardId, int ease, long interval, long lastInterval, int factor, long timeMs, int type) {
+public record RevlogEntry(
+        long id, long cardId, int ease, long interval, long lastInterval, int factor, long timeMs, int type) {
     public static final int LEARNING = 0;
     public static final int REVIEW = 1;
     public static final int RELEARNING = 2;

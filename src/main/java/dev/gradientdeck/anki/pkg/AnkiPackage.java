@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.luben.zstd.ZstdInputStream;
 import dev.gradientdeck.anki.model.Format;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,8 +36,14 @@ public final class AnkiPackage implements AutoCloseable {
     private final PackageLimits limits;
     private long unpacked;
 
-    private AnkiPackage(ZipFile zip, Scratch workDir, Format format, Path collection, Map<String, String> media, PackageLimits limits,
-                        long unpacked) {
+    private AnkiPackage(
+            ZipFile zip,
+            Scratch workDir,
+            Format format,
+            Path collection,
+            Map<String, String> media,
+            PackageLimits limits,
+            long unpacked) {
         this.zip = zip;
         this.workDir = workDir;
         this.format = format;
@@ -51,26 +56,33 @@ public final class AnkiPackage implements AutoCloseable {
     public static AnkiPackage open(Path file, PackageLimits limits) throws MalformedPackage, IOException {
         long size = Files.size(file);
         if (size > limits.maxPackageBytes()) {
-            throw new MalformedPackage("the package is " + megabytes(size) + "; the limit is " + megabytes(limits.maxPackageBytes()));
+            throw new MalformedPackage(
+                    "the package is " + megabytes(size) + "; the limit is " + megabytes(limits.maxPackageBytes()));
         }
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException e) {
-            throw new MalformedPackage(size == 0 ? "the file is empty, not an Anki package"
-                    : "not an Anki package: the file is not a complete zip archive (" + e.getMessage() + ")");
+            throw new MalformedPackage(
+                    size == 0
+                            ? "the file is empty, not an Anki package"
+                            : "not an Anki package: the file is not a complete zip archive (" + e.getMessage() + ")");
         }
         Scratch workDir = Scratch.create("gd-anki");
         try {
             if (zip.size() > limits.maxEntries()) {
-                throw new MalformedPackage("the package holds " + zip.size() + " files; at most " + limits.maxEntries() + " are read");
+                throw new MalformedPackage(
+                        "the package holds " + zip.size() + " files; at most " + limits.maxEntries() + " are read");
             }
             Format format = chooseCollection(zip);
             Path collection = workDir.path().resolve("collection.sqlite");
             long unpacked;
             try (InputStream in = entry(zip, format.entry());
-                 OutputStream out = Files.newOutputStream(collection)) {
-                unpacked = copyBounded(format == Format.ANKI21B ? zstd(in, format.entry()) : in, out, limits.maxCollectionBytes(),
+                    OutputStream out = Files.newOutputStream(collection)) {
+                unpacked = copyBounded(
+                        format == Format.ANKI21B ? zstd(in, format.entry()) : in,
+                        out,
+                        limits.maxCollectionBytes(),
                         format.entry());
             }
             Map<String, String> media = readMediaMap(zip);
@@ -86,10 +98,17 @@ public final class AnkiPackage implements AutoCloseable {
         for (Format format : Format.values()) {
             if (zip.getEntry(format.entry()) != null) return format;
         }
-        List<String> names = Collections.list(zip.entries()).stream().map(ZipEntry::getName).limit(5).toList();
-        throw new MalformedPackage("not an Anki package: the zip holds no collection (collection.anki21b, collection.anki21 or "
-                + "collection.anki2)" + (names.isEmpty() ? "; it is empty" : "; it holds " + String.join(", ", names)
-                + (zip.size() > names.size() ? ", ..." : "")));
+        List<String> names = Collections.list(zip.entries()).stream()
+                .map(ZipEntry::getName)
+                .limit(5)
+                .toList();
+        throw new MalformedPackage(
+                "not an Anki package: the zip holds no collection (collection.anki21b, collection.anki21 or "
+                        + "collection.anki2)"
+                        + (names.isEmpty()
+                                ? "; it is empty"
+                                : "; it holds " + String.join(", ", names)
+                                        + (zip.size() > names.size() ? ", ..." : "")));
     }
 
     public Format format() {
@@ -112,7 +131,8 @@ public final class AnkiPackage implements AutoCloseable {
      */
     public InputStream openMedia(String member) throws IOException, MalformedPackage {
         ZipEntry entry = zip.getEntry(member);
-        if (entry == null) throw new MalformedPackage("the media map names the file '" + member + "', which the zip does not hold");
+        if (entry == null)
+            throw new MalformedPackage("the media map names the file '" + member + "', which the zip does not hold");
         InputStream raw = new BufferedInputStream(zip.getInputStream(entry));
         raw.mark(4);
         byte[] head = raw.readNBytes(4);
@@ -138,7 +158,8 @@ public final class AnkiPackage implements AutoCloseable {
         if (bytes.length >= 4 && java.util.Arrays.equals(java.util.Arrays.copyOf(bytes, 4), ZSTD_MAGIC)) {
             try (InputStream in = new ZstdInputStream(new java.io.ByteArrayInputStream(bytes))) {
                 byte[] message = in.readNBytes(64 * 1024 * 1024 + 1);
-                if (message.length > 64 * 1024 * 1024) throw new MalformedPackage("the media map unpacks to more than 64 MB");
+                if (message.length > 64 * 1024 * 1024)
+                    throw new MalformedPackage("the media map unpacks to more than 64 MB");
                 return MediaMap.fromProtobuf(message);
             }
         }
@@ -167,13 +188,16 @@ public final class AnkiPackage implements AutoCloseable {
     }
 
     /** Copies at most {@code limit} bytes, failing when there are more: a zip's stated sizes are never trusted. */
-    private static long copyBounded(InputStream in, OutputStream out, long limit, String name) throws IOException, MalformedPackage {
+    private static long copyBounded(InputStream in, OutputStream out, long limit, String name)
+            throws IOException, MalformedPackage {
         byte[] buffer = new byte[1 << 16];
         long total = 0;
         try {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
-                if (total > limit) throw new MalformedPackage(name + " unpacks to more than " + megabytes(limit) + "; refused as a zip bomb");
+                if (total > limit)
+                    throw new MalformedPackage(
+                            name + " unpacks to more than " + megabytes(limit) + "; refused as a zip bomb");
                 out.write(buffer, 0, n);
             }
         } catch (ZipException | java.io.EOFException e) {
@@ -231,7 +255,8 @@ public final class AnkiPackage implements AutoCloseable {
             if (n > 0) {
                 read += n;
                 owner.counted(n);
-                if (read > allowed) throw new MediaTooLarge("the media file '" + name + "' unpacks to more than " + megabytes(allowed));
+                if (read > allowed)
+                    throw new MediaTooLarge("the media file '" + name + "' unpacks to more than " + megabytes(allowed));
             }
             return n;
         }

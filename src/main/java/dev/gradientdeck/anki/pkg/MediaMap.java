@@ -17,8 +17,10 @@ final class MediaMap {
         for (Protobuf.Field entry : Protobuf.fields(message)) {
             if (entry.number() != 1 || entry.bytes() == null) continue;
             List<Protobuf.Field> fields = Protobuf.fields(entry.bytes());
-            String name = Protobuf.text(fields, 1).orElseThrow(() -> new MalformedPackage("a media map entry has no file name"));
-            String member = Protobuf.has(fields, 255) ? Long.toString(Protobuf.number(fields, 255)) : Integer.toString(index);
+            String name = Protobuf.text(fields, 1)
+                    .orElseThrow(() -> new MalformedPackage("a media map entry has no file name"));
+            String member =
+                    Protobuf.has(fields, 255) ? Long.toString(Protobuf.number(fields, 255)) : Integer.toString(index);
             map.put(member, name);
             index++;
         }

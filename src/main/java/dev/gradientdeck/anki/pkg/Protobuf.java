@@ -33,7 +33,8 @@ final class Protobuf {
                 case 1 -> out.add(new Field(number, 0, slice(message, at, 8)));
                 case 2 -> {
                     long length = varint(message, at);
-                    if (length < 0 || length > message.length - at[0]) throw new MalformedPackage("a protobuf field runs past its message");
+                    if (length < 0 || length > message.length - at[0])
+                        throw new MalformedPackage("a protobuf field runs past its message");
                     out.add(new Field(number, 0, slice(message, at, (int) length)));
                 }
                 case 5 -> out.add(new Field(number, 0, slice(message, at, 4)));
@@ -44,11 +45,18 @@ final class Protobuf {
     }
 
     static Optional<String> text(List<Field> fields, int number) {
-        return fields.stream().filter(f -> f.number() == number && f.bytes() != null).reduce((a, b) -> b).map(Field::text);
+        return fields.stream()
+                .filter(f -> f.number() == number && f.bytes() != null)
+                .reduce((a, b) -> b)
+                .map(Field::text);
     }
 
     static long number(List<Field> fields, int number) {
-        return fields.stream().filter(f -> f.number() == number && f.bytes() == null).reduce((a, b) -> b).map(Field::value).orElse(0L);
+        return fields.stream()
+                .filter(f -> f.number() == number && f.bytes() == null)
+                .reduce((a, b) -> b)
+                .map(Field::value)
+                .orElse(0L);
     }
 
     static boolean has(List<Field> fields, int number) {

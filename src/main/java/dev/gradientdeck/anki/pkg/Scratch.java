@@ -23,7 +23,8 @@ public final class Scratch implements AutoCloseable {
     @Override
     public void close() {
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // A temporary folder: the system cleans it up anyway.
         }

@@ -3,7 +3,6 @@ package dev.gradientdeck.anki.web;
 import dev.gradientdeck.anki.apply.AnkiImport;
 import dev.gradientdeck.anki.apply.AnkiReport;
 import dev.gradientdeck.anki.pkg.MalformedPackage;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,12 +26,18 @@ public final class AnkiCommand {
             err.flush();
             return 2;
         }
-        out.printf("Imported %s (%s): %d notes, %d cards (%d updated, %d unchanged), %d media files%n", file.getFileName(),
-                r.format(), r.notes(), r.cards(), r.updated(), r.unchanged(), r.media());
-        out.printf("Reviews: %d in your log, %d log rows skipped%s%n", r.reviews(), r.skippedTotal(),
+        out.printf(
+                "Imported %s (%s): %d notes, %d cards (%d updated, %d unchanged), %d media files%n",
+                file.getFileName(), r.format(), r.notes(), r.cards(), r.updated(), r.unchanged(), r.media());
+        out.printf(
+                "Reviews: %d in your log, %d log rows skipped%s%n",
+                r.reviews(),
+                r.skippedTotal(),
                 r.reviewsSkipped().isEmpty() ? "" : " " + new java.util.TreeMap<>(r.reviewsSkipped()));
         if (r.cardsWithFsrsState() > 0) {
-            out.printf("FSRS: %d of %d cards with Anki's memory state replay to within 1 %%%n", r.fsrsWithin1Percent(), r.cardsWithFsrsState());
+            out.printf(
+                    "FSRS: %d of %d cards with Anki's memory state replay to within 1 %%%n",
+                    r.fsrsWithin1Percent(), r.cardsWithFsrsState());
         }
         for (String warning : r.warnings()) out.println("- " + warning);
         out.flush();

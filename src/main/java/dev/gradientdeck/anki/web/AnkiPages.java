@@ -1,7 +1,6 @@
 package dev.gradientdeck.anki.web;
 
 import dev.gradientdeck.anki.apply.AnkiRepository.StoredImport;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.Map;
 
 /** What the import page's Anki section shows, decided here so the template only formats. */
 public final class AnkiPages {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     private static final Map<String, String> REASONS = Map.of(
             "noRating", "manual reschedules and set due dates (no answer)",
             "reset", "resets to new",
@@ -35,8 +35,9 @@ public final class AnkiPages {
     /** How many cards' replayed FSRS memory agrees with Anki's, or that the package carried none. */
     public static String agreement(StoredImport i) {
         int of = i.report().cardsWithFsrsState();
-        return of == 0 ? "FSRS memory: the package carries none, so each card's schedule is the replay of its log."
+        return of == 0
+                ? "FSRS memory: the package carries none, so each card's schedule is the replay of its log."
                 : "FSRS memory replayed from the log: " + i.report().fsrsWithin1Percent() + " of " + of
-                + " cards within 1 % of Anki's own stability and difficulty.";
+                        + " cards within 1 % of Anki's own stability and difficulty.";
     }
 }

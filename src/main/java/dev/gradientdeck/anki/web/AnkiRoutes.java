@@ -21,7 +21,6 @@ import io.javalin.http.util.MultipartUtil;
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,7 +79,9 @@ public final class AnkiRoutes implements WebServer.Routes, CardViews.ImportSecti
 
     private void apiList(Context ctx) {
         ctx.json(imports.recent(100).stream()
-                .map(i -> new ApiImport(i.id(), i.fileName(), i.importedAt(), i.undoneAt().orElse(null), i.report())).toList());
+                .map(i -> new ApiImport(
+                        i.id(), i.fileName(), i.importedAt(), i.undoneAt().orElse(null), i.report()))
+                .toList());
     }
 
     private void formImport(Context ctx) throws IOException {
@@ -104,10 +105,11 @@ public final class AnkiRoutes implements WebServer.Routes, CardViews.ImportSecti
         List<StoredImport> recent = imports.recent(SHOWN_IMPORTS);
         Long highlighted = null;
         String asked = ctx.queryParam("anki");
-        if ("latest".equals(asked) && !recent.isEmpty()) highlighted = recent.get(0).id();
+        if ("latest".equals(asked) && !recent.isEmpty())
+            highlighted = recent.get(0).id();
         else if (asked != null && asked.matches("\\d{1,18}")) highlighted = Long.parseLong(asked);
-        AnkiPages.Section section = new AnkiPages.Section(recent, highlighted,
-                imports.limits().maxPackageBytes() / (1024 * 1024));
+        AnkiPages.Section section =
+                new AnkiPages.Section(recent, highlighted, imports.limits().maxPackageBytes() / (1024 * 1024));
         return List.of(output -> templates.render("anki-import.jte", Map.of("section", section), output));
     }
 
@@ -120,7 +122,8 @@ public final class AnkiRoutes implements WebServer.Routes, CardViews.ImportSecti
             ctx.contentType("application/octet-stream");
             ctx.header("Content-Disposition", "attachment; filename=\"gradient-deck.apkg\"");
             ctx.header("Content-Length", Long.toString(Files.size(file)));
-            try (InputStream in = Files.newInputStream(file); OutputStream out = ctx.outputStream()) {
+            try (InputStream in = Files.newInputStream(file);
+                    OutputStream out = ctx.outputStream()) {
                 in.transferTo(out);
             }
         } finally {
@@ -137,11 +140,13 @@ public final class AnkiRoutes implements WebServer.Routes, CardViews.ImportSecti
             throw new NotFoundResponse("There is no media file " + name + " in the deck's media folder.");
         }
         String type = URLConnection.guessContentTypeFromName(name);
-        boolean shown = type != null && (type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/"));
+        boolean shown =
+                type != null && (type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/"));
         ctx.contentType(shown ? type : "application/octet-stream");
         if (!shown) ctx.header("Content-Disposition", "attachment");
         ctx.header("Cache-Control", "private, max-age=3600");
-        try (InputStream in = Files.newInputStream(file); OutputStream out = ctx.outputStream()) {
+        try (InputStream in = Files.newInputStream(file);
+                OutputStream out = ctx.outputStream()) {
             in.transferTo(out);
         }
     }
@@ -165,8 +170,11 @@ public final class AnkiRoutes implements WebServer.Routes, CardViews.ImportSecti
             String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
             Path file = Files.createTempFile("gd-anki-upload", ".zip");
             try {
-                String name = type.startsWith("multipart/form-data") ? fromMultipart(ctx, file, limit, fallbackName) : fromBody(ctx, file, limit, fallbackName);
-                if (Files.size(file) == 0) throw new BadRequest("The upload is empty: send the bytes of an .apkg or .colpkg file.");
+                String name = type.startsWith("multipart/form-data")
+                        ? fromMultipart(ctx, file, limit, fallbackName)
+                        : fromBody(ctx, file, limit, fallbackName);
+                if (Files.size(file) == 0)
+                    throw new BadRequest("The upload is empty: send the bytes of an .apkg or .colpkg file.");
                 return new Upload(file, name);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
@@ -175,30 +183,41 @@ public final class AnkiRoutes implements WebServer.Routes, CardViews.ImportSecti
         }
 
         private static String fromBody(Context ctx, Path file, long limit, String fallbackName) throws IOException {
-            try (InputStream in = ctx.req().getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+            try (InputStream in = ctx.req().getInputStream();
+                    OutputStream out = Files.newOutputStream(file)) {
                 copy(in, out, limit);
             }
             return name(ctx.queryParam("name"), fallbackName);
         }
 
-        private static String fromMultipart(Context ctx, Path file, long limit, String fallbackName) throws IOException {
-            ctx.req().setAttribute(MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE,
-                    new MultipartConfigElement(System.getProperty("java.io.tmpdir"), limit, limit + FRAMING, IN_MEMORY));
+        private static String fromMultipart(Context ctx, Path file, long limit, String fallbackName)
+                throws IOException {
+            ctx.req()
+                    .setAttribute(
+                            MultipartUtil.MULTIPART_CONFIG_ATTRIBUTE,
+                            new MultipartConfigElement(
+                                    System.getProperty("java.io.tmpdir"), limit, limit + FRAMING, IN_MEMORY));
             Part part;
             try {
                 part = ctx.req().getPart("file");
             } catch (IllegalStateException e) {
-                // Jetty reports a part or a request over the limits as an IllegalStateException saying what "exceeds" them.
-                if (String.valueOf(e.getMessage()).contains("exceeds")) throw tooLarge(ctx.req().getContentLengthLong(), limit);
+                // Jetty reports a part or a request over the limits as an IllegalStateException saying what "exceeds"
+                // them.
+                if (String.valueOf(e.getMessage()).contains("exceeds"))
+                    throw tooLarge(ctx.req().getContentLengthLong(), limit);
                 throw new BadRequest("The upload could not be read as multipart/form-data: " + e.getMessage());
             } catch (ServletException e) {
                 throw new BadRequest("The upload could not be read as multipart/form-data: " + e.getMessage());
             }
-            if (part == null) throw new BadRequest("The upload has no field 'file': send the package as the multipart field 'file'.");
-            try (InputStream in = part.getInputStream(); OutputStream out = Files.newOutputStream(file)) {
+            if (part == null)
+                throw new BadRequest("The upload has no field 'file': send the package as the multipart field 'file'.");
+            try (InputStream in = part.getInputStream();
+                    OutputStream out = Files.newOutputStream(file)) {
                 copy(in, out, limit);
             }
-            return name(ctx.queryParam("name") != null ? ctx.queryParam("name") : part.getSubmittedFileName(), fallbackName);
+            return name(
+                    ctx.queryParam("name") != null ? ctx.queryParam("name") : part.getSubmittedFileName(),
+                    fallbackName);
         }
 
         private static void copy(InputStream in, OutputStream out, long limit) throws IOException {
@@ -215,15 +234,19 @@ public final class AnkiRoutes implements WebServer.Routes, CardViews.ImportSecti
         private static String name(String given, String fallback) {
             if (given == null || given.isBlank()) return fallback;
             String name = given.replace('\\', '/');
-            name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+            name = name.substring(name.lastIndexOf('/') + 1)
+                    .replaceAll("\\p{Cntrl}", "")
+                    .strip();
             if (name.length() > 200) name = name.substring(0, 200);
             return name.isEmpty() ? fallback : name;
         }
 
         static HttpResponseException tooLarge(long length, long limit) {
             String size = length > 0 ? String.format(Locale.ROOT, " (%.1f MB)", length / (1024.0 * 1024)) : "";
-            return new HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "The package is too large" + size + ": the limit is "
-                    + limit / (1024 * 1024) + " MB. Nothing was imported.");
+            return new HttpResponseException(
+                    HttpStatus.CONTENT_TOO_LARGE.getCode(),
+                    "The package is too large" + size + ": the limit is " + limit / (1024 * 1024)
+                            + " MB. Nothing was imported.");
         }
 
         @Override

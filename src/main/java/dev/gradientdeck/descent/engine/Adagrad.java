@@ -12,32 +12,24 @@ import java.util.List;
  * gradients, so on step 1 every coordinate moves by almost exactly lr, whatever the gradient's
  * scale. eps sits outside the root; lr_t = lr / (1 + (t − 1)·lrDecay).
  */
-public record Adagrad(
-        double lr, double lrDecay, double initialAccumulatorValue, double eps, double weightDecay)
+public record Adagrad(double lr, double lrDecay, double initialAccumulatorValue, double eps, double weightDecay)
         implements Optimizer<Adagrad.State> {
 
-    public static final List<Catalog.Entry> CATALOG =
+    public static final List<Catalog.Entry> CATALOG = List.of(new Catalog.Entry(
+            "adagrad",
+            "Adagrad",
             List.of(
-                    new Catalog.Entry(
-                            "adagrad",
-                            "Adagrad",
-                            List.of(
-                                    Catalog.lr(0.01),
-                                    new Setting("lrDecay", 0.0, "\\delta", "lr decay"),
-                                    new Setting(
-                                            "initialAccumulatorValue",
-                                            0.0,
-                                            "s_0",
-                                            "Initial accumulator"),
-                                    Catalog.eps(1e-10),
-                                    Catalog.weightDecay(0)),
-                            v ->
-                                    new Adagrad(
-                                            v.number("lr"),
-                                            v.number("lrDecay"),
-                                            v.number("initialAccumulatorValue"),
-                                            v.number("eps"),
-                                            v.number("weightDecay"))));
+                    Catalog.lr(0.01),
+                    new Setting("lrDecay", 0.0, "\\delta", "lr decay"),
+                    new Setting("initialAccumulatorValue", 0.0, "s_0", "Initial accumulator"),
+                    Catalog.eps(1e-10),
+                    Catalog.weightDecay(0)),
+            v -> new Adagrad(
+                    v.number("lr"),
+                    v.number("lrDecay"),
+                    v.number("initialAccumulatorValue"),
+                    v.number("eps"),
+                    v.number("weightDecay"))));
 
     /** Steps taken so far, and each coordinate's running sum of squared gradients. */
     public record State(int t, double[] sum) {}
@@ -67,36 +59,25 @@ public record Adagrad(
             if (decayed != null) {
                 lines.add(Optimizer.decayed(param, g, adagrad.weightDecay(), before, decayed));
             }
-            lines.add(
-                    new Line(
-                            "s",
-                            "s_{\\text{prev}} + " + grad + "^2",
-                            n(sumBefore) + " + " + f(used) + "^2",
-                            sum));
+            lines.add(new Line("s", "s_{\\text{prev}} + " + grad + "^2", n(sumBefore) + " + " + f(used) + "^2", sum));
             String eta = "\\eta";
             double lr = adagrad.lr();
             if (rate != null) {
                 eta = "\\eta_t";
                 lr = rate;
-                lines.add(
-                        new Line(
-                                "\\eta_t",
-                                "\\frac{\\eta}{1 + (t - 1)\\,\\delta}",
-                                "\\frac{" + n(adagrad.lr()) + "}{1 + " + (t - 1) + "\\cdot" + f(adagrad.lrDecay()) + "}",
-                                rate));
+                lines.add(new Line(
+                        "\\eta_t",
+                        "\\frac{\\eta}{1 + (t - 1)\\,\\delta}",
+                        "\\frac{" + n(adagrad.lr()) + "}{1 + " + (t - 1) + "\\cdot" + f(adagrad.lrDecay()) + "}",
+                        rate));
             }
-            lines.add(
-                    new Line(
-                            "D",
-                            "\\sqrt{s} + \\epsilon",
-                            "\\sqrt{" + n(sum) + "} + " + f(adagrad.eps()),
-                            denominator));
-            lines.add(
-                    new Line(
-                            "\\Delta",
-                            "\\frac{" + eta + "\\, " + grad + "}{D}",
-                            "\\frac{" + n(lr) + "\\cdot" + f(used) + "}{" + n(denominator) + "}",
-                            step));
+            lines.add(new Line(
+                    "D", "\\sqrt{s} + \\epsilon", "\\sqrt{" + n(sum) + "} + " + f(adagrad.eps()), denominator));
+            lines.add(new Line(
+                    "\\Delta",
+                    "\\frac{" + eta + "\\, " + grad + "}{D}",
+                    "\\frac{" + n(lr) + "\\cdot" + f(used) + "}{" + n(denominator) + "}",
+                    step));
             lines.add(Optimizer.update(param, param, before, step, after));
             return lines;
         }
@@ -129,18 +110,17 @@ public record Adagrad(
             double denom = Math.sqrt(sum[i]) + eps;
             double step = lrT * g / denom;
             after[i] = params[i] - step;
-            working.add(
-                    new Work(
-                            this,
-                            t,
-                            gradient[i],
-                            decayed,
-                            before.sum()[i],
-                            sum[i],
-                            lrDecay != 0 ? lrT : null,
-                            denom,
-                            step,
-                            after[i]));
+            working.add(new Work(
+                    this,
+                    t,
+                    gradient[i],
+                    decayed,
+                    before.sum()[i],
+                    sum[i],
+                    lrDecay != 0 ? lrT : null,
+                    denom,
+                    step,
+                    after[i]));
         }
         return new Update<>(after, new State(t, sum), List.copyOf(working));
     }

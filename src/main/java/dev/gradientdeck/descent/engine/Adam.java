@@ -16,13 +16,7 @@ import java.util.List;
  * lr·weightDecay before the update and leaves the gradient alone (Loshchilov and Hutter).
  */
 public record Adam(
-        double lr,
-        double beta1,
-        double beta2,
-        double eps,
-        double weightDecay,
-        boolean amsgrad,
-        boolean decoupled)
+        double lr, double beta1, double beta2, double eps, double weightDecay, boolean amsgrad, boolean decoupled)
         implements Optimizer<Adam.State> {
 
     public static final List<Catalog.Entry> CATALOG =
@@ -39,15 +33,14 @@ public record Adam(
                         Catalog.eps(1e-8),
                         Catalog.weightDecay(decay),
                         new Setting("amsgrad", false, "", "AMSGrad")),
-                v ->
-                        new Adam(
-                                v.number("lr"),
-                                v.number("beta1"),
-                                v.number("beta2"),
-                                v.number("eps"),
-                                v.number("weightDecay"),
-                                v.on("amsgrad"),
-                                decoupled));
+                v -> new Adam(
+                        v.number("lr"),
+                        v.number("beta1"),
+                        v.number("beta2"),
+                        v.number("eps"),
+                        v.number("weightDecay"),
+                        v.on("amsgrad"),
+                        decoupled));
     }
 
     /**
@@ -90,26 +83,23 @@ public record Adam(
             if (decayedParam != null) {
                 start = decayedParam;
                 from = param + "'";
-                lines.add(
-                        new Line(
-                                param + "'",
-                                param + "\\,(1 - \\eta\\lambda)",
-                                f(before) + "\\cdot(1 - " + f(adam.lr()) + "\\cdot" + f(adam.weightDecay()) + ")",
-                                decayedParam,
-                                "AdamW's decoupled decay"));
+                lines.add(new Line(
+                        param + "'",
+                        param + "\\,(1 - \\eta\\lambda)",
+                        f(before) + "\\cdot(1 - " + f(adam.lr()) + "\\cdot" + f(adam.weightDecay()) + ")",
+                        decayedParam,
+                        "AdamW's decoupled decay"));
             }
-            lines.add(
-                    new Line(
-                            "m",
-                            "\\beta_1 m_{\\text{prev}} + (1 - \\beta_1)\\, " + grad,
-                            f(adam.beta1()) + "\\cdot" + f(mBefore) + " + " + f(1 - adam.beta1()) + "\\cdot" + f(used),
-                            m));
-            lines.add(
-                    new Line(
-                            "v",
-                            "\\beta_2 v_{\\text{prev}} + (1 - \\beta_2)\\, " + grad + "^2",
-                            f(adam.beta2()) + "\\cdot" + f(vBefore) + " + " + f(1 - adam.beta2()) + "\\cdot" + f(used) + "^2",
-                            v));
+            lines.add(new Line(
+                    "m",
+                    "\\beta_1 m_{\\text{prev}} + (1 - \\beta_1)\\, " + grad,
+                    f(adam.beta1()) + "\\cdot" + f(mBefore) + " + " + f(1 - adam.beta1()) + "\\cdot" + f(used),
+                    m));
+            lines.add(new Line(
+                    "v",
+                    "\\beta_2 v_{\\text{prev}} + (1 - \\beta_2)\\, " + grad + "^2",
+                    f(adam.beta2()) + "\\cdot" + f(vBefore) + " + " + f(1 - adam.beta2()) + "\\cdot" + f(used) + "^2",
+                    v));
             String second = "v";
             double secondValue = v;
             if (vMax != null) {
@@ -117,24 +107,22 @@ public record Adam(
                 secondValue = vMax;
                 lines.add(new Line("v_{\\max}", "\\max(v_{\\max,\\text{prev}}, v)", "", vMax));
             }
-            lines.add(
-                    new Line(
-                            "\\hat m",
-                            "\\frac{m}{1 - \\beta_1^{\\,t}}",
-                            "\\frac{" + n(m) + "}{1 - " + f(adam.beta1()) + "^{" + t + "}}",
-                            mHat));
-            lines.add(
-                    new Line(
-                            "\\hat v",
-                            "\\frac{" + second + "}{1 - \\beta_2^{\\,t}}",
-                            "\\frac{" + n(secondValue) + "}{1 - " + f(adam.beta2()) + "^{" + t + "}}",
-                            vHat));
-            lines.add(
-                    new Line(
-                            "\\Delta",
-                            "\\frac{\\eta\\, \\hat m}{\\sqrt{\\hat v} + \\epsilon}",
-                            "\\frac{" + n(adam.lr()) + "\\cdot" + f(mHat) + "}{\\sqrt{" + n(vHat) + "} + " + f(adam.eps()) + "}",
-                            step));
+            lines.add(new Line(
+                    "\\hat m",
+                    "\\frac{m}{1 - \\beta_1^{\\,t}}",
+                    "\\frac{" + n(m) + "}{1 - " + f(adam.beta1()) + "^{" + t + "}}",
+                    mHat));
+            lines.add(new Line(
+                    "\\hat v",
+                    "\\frac{" + second + "}{1 - \\beta_2^{\\,t}}",
+                    "\\frac{" + n(secondValue) + "}{1 - " + f(adam.beta2()) + "^{" + t + "}}",
+                    vHat));
+            lines.add(new Line(
+                    "\\Delta",
+                    "\\frac{\\eta\\, \\hat m}{\\sqrt{\\hat v} + \\epsilon}",
+                    "\\frac{" + n(adam.lr()) + "\\cdot" + f(mHat) + "}{\\sqrt{" + n(vHat) + "} + " + f(adam.eps())
+                            + "}",
+                    step));
             lines.add(Optimizer.update(param, from, start, step, after));
             return lines;
         }
@@ -178,22 +166,21 @@ public record Adam(
             after.m()[i] = m;
             after.v()[i] = v;
             after.vMax()[i] = vMax;
-            working.add(
-                    new Work(
-                            this,
-                            t,
-                            gradient[i],
-                            decayedGradient,
-                            decayedParam,
-                            before.m()[i],
-                            m,
-                            before.v()[i],
-                            v,
-                            amsgrad ? vMax : null,
-                            m / bc1,
-                            vMax / bc2,
-                            step,
-                            next[i]));
+            working.add(new Work(
+                    this,
+                    t,
+                    gradient[i],
+                    decayedGradient,
+                    decayedParam,
+                    before.m()[i],
+                    m,
+                    before.v()[i],
+                    v,
+                    amsgrad ? vMax : null,
+                    m / bc1,
+                    vMax / bc2,
+                    step,
+                    next[i]));
         }
         return new Update<>(next, after, List.copyOf(working));
     }
@@ -213,12 +200,11 @@ public record Adam(
     }
 
     public String rule() {
-        String decay =
-                weightDecay == 0
-                        ? ""
-                        : decoupled
-                                ? "\\theta \\leftarrow \\theta\\,(1 - \\eta\\lambda),\\ "
-                                : "g \\leftarrow g + \\lambda\\theta,\\ ";
+        String decay = weightDecay == 0
+                ? ""
+                : decoupled
+                        ? "\\theta \\leftarrow \\theta\\,(1 - \\eta\\lambda),\\ "
+                        : "g \\leftarrow g + \\lambda\\theta,\\ ";
         return decay
                 + "m \\leftarrow \\beta_1 m + (1 - \\beta_1)\\, g,\\ v \\leftarrow \\beta_2 v + (1 - \\beta_2)\\, g^2,\\ "
                 + "\\theta \\leftarrow \\theta - \\frac{\\eta\\, \\hat m}{\\sqrt{\\hat v} + \\epsilon}";

@@ -19,8 +19,7 @@ public final class Catalog {
      *
      * @param build the optimizer from its settings (given ones, defaults for the rest)
      */
-    public record Entry(
-            String name, String title, List<Setting> settings, Function<Values, Optimizer<?>> build) {
+    public record Entry(String name, String title, List<Setting> settings, Function<Values, Optimizer<?>> build) {
 
         public List<String> settingNames() {
             return settings.stream().map(Setting::name).toList();
@@ -45,8 +44,7 @@ public final class Catalog {
             }
             if (value == null) {
                 throw SpecException.at(
-                        List.of("optimizer", name),
-                        "missing; " + entry.name() + " has no default " + name);
+                        List.of("optimizer", name), "missing; " + entry.name() + " has no default " + name);
             }
             return (Double) value;
         }
@@ -56,10 +54,9 @@ public final class Catalog {
         }
     }
 
-    public static final List<Entry> ALL =
-            Stream.of(Sgd.CATALOG, Adagrad.CATALOG, RmsProp.CATALOG, Adam.CATALOG)
-                    .flatMap(List::stream)
-                    .toList();
+    public static final List<Entry> ALL = Stream.of(Sgd.CATALOG, Adagrad.CATALOG, RmsProp.CATALOG, Adam.CATALOG)
+            .flatMap(List::stream)
+            .toList();
 
     public static final List<String> NAMES = ALL.stream().map(Entry::name).toList();
 

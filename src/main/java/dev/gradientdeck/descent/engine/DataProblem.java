@@ -6,8 +6,7 @@ import java.util.List;
  * A problem fitted to rows of data, so a mini-batch step can take its loss and gradient on a subset
  * of the rows. The arrays are owned by the record and never changed.
  */
-public sealed interface DataProblem extends Problem
-        permits DataProblem.LineFit, DataProblem.Logistic {
+public sealed interface DataProblem extends Problem permits DataProblem.LineFit, DataProblem.Logistic {
 
     int rows();
 
@@ -64,9 +63,7 @@ public sealed interface DataProblem extends Problem
                 dw += 2 * r * x[i];
                 db += 2 * r;
             }
-            return reduction == Reduction.MEAN
-                    ? new double[] {dw / x.length, db / x.length}
-                    : new double[] {dw, db};
+            return reduction == Reduction.MEAN ? new double[] {dw / x.length, db / x.length} : new double[] {dw, db};
         }
     }
 

@@ -22,26 +22,23 @@ public final class Descent {
             double loss = problem.loss(params);
             double[] gradient = problem.gradient(params);
             Optimizer.Update<S> update = optimizer.step(params, gradient, state);
-            Step step =
-                    new Step(
-                            t,
-                            list(params),
-                            loss,
-                            list(gradient),
-                            list(update.params()),
-                            batch == null ? null : simulation.problem().loss(params),
-                            batch == null ? null : Arrays.stream(batch).boxed().toList(),
-                            update.working());
+            Step step = new Step(
+                    t,
+                    list(params),
+                    loss,
+                    list(gradient),
+                    list(update.params()),
+                    batch == null ? null : simulation.problem().loss(params),
+                    batch == null ? null : Arrays.stream(batch).boxed().toList(),
+                    update.working());
             steps.add(step);
             if (!step.stayedFinite()) {
-                return new DescentRun(
-                        simulation.problem().params(), List.copyOf(steps), DescentRun.DIVERGED, t);
+                return new DescentRun(simulation.problem().params(), List.copyOf(steps), DescentRun.DIVERGED, t);
             }
             params = update.params();
             state = update.state();
         }
-        return new DescentRun(
-                simulation.problem().params(), List.copyOf(steps), DescentRun.COMPLETED, null);
+        return new DescentRun(simulation.problem().params(), List.copyOf(steps), DescentRun.COMPLETED, null);
     }
 
     private static List<Double> list(double[] values) {

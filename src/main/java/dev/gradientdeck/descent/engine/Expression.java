@@ -1,9 +1,8 @@
 package dev.gradientdeck.descent.engine;
 
-import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
-
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /**
  * A loss written by the card's author, such as {@code (w - 3)^2 + 0.5*w*b^2}, over the parameters
@@ -17,8 +16,7 @@ public record Expression(String text, List<String> params, Formula formula) impl
      * "unexpected ')' at column 7".
      */
     public static Expression parse(String text, List<String> params, Map<String, Double> constants) {
-        return new Expression(
-                text, List.copyOf(params), new FormulaParser(text, params, constants).whole());
+        return new Expression(text, List.copyOf(params), new FormulaParser(text, params, constants).whole());
     }
 
     public double loss(double[] p) {

@@ -1,9 +1,8 @@
 package dev.gradientdeck.descent.engine;
 
-import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
-
 import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 
 /**
  * A parsed arithmetic expression over named parameters, evaluated with forward-mode automatic
@@ -88,9 +87,7 @@ public sealed interface Formula {
                 // A fixed exponent must not go through exp(k·log(b)), which is NaN for a negative
                 // base: (w - 3)^2 at w = 0.
                 double k = exponent.at(point).getValue();
-                return k == Math.rint(k) && Math.abs(k) <= Integer.MAX_VALUE
-                        ? b.pow((int) k)
-                        : b.pow(k);
+                return k == Math.rint(k) && Math.abs(k) <= Integer.MAX_VALUE ? b.pow((int) k) : b.pow(k);
             }
             if (base.isConstant()) {
                 return DerivativeStructure.pow(b.getValue(), exponent.at(point));
@@ -121,8 +118,8 @@ public sealed interface Formula {
                 case SIN -> x.sin();
                 case COS -> x.cos();
                 case TANH -> x.tanh();
-                    // Scaling by sign(x) gives |x| with derivative sign(x), which is 0 at 0 as in
-                    // torch (commons-math says +1).
+                // Scaling by sign(x) gives |x| with derivative sign(x), which is 0 at 0 as in
+                // torch (commons-math says +1).
                 case ABS -> x.multiply(Math.signum(x.getValue()));
                 case SIGMOID -> {
                     double s = 1 / (1 + Math.exp(-x.getValue()));

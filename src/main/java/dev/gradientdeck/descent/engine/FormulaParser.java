@@ -64,8 +64,7 @@ final class FormulaParser {
                 }
                 tokens.add(new Token(Kind.NUMBER, number, start + 1));
             } else if (Character.isLetter(c) || c == '_') {
-                while (i < text.length()
-                        && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+                while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
                     i++;
                 }
                 tokens.add(new Token(Kind.NAME, text.substring(start, i), start + 1));
@@ -217,8 +216,6 @@ final class FormulaParser {
         throw error(
                 "unknown name '" + name.text() + "'",
                 name.column(),
-                "it is neither a parameter in start ("
-                        + String.join(", ", params)
-                        + ") nor a constant");
+                "it is neither a parameter in start (" + String.join(", ", params) + ") nor a constant");
     }
 }

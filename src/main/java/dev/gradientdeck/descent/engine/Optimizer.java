@@ -49,10 +49,6 @@ public sealed interface Optimizer<S> permits Sgd, Adagrad, RmsProp, Adam {
 
     /** The last line of every update: the parameter minus the step. */
     static Line update(String param, String from, double before, double step, double after) {
-        return new Line(
-                param + "_{\\text{new}}",
-                from + " - \\Delta",
-                Tex.n(before) + " - " + Tex.f(step),
-                after);
+        return new Line(param + "_{\\text{new}}", from + " - \\Delta", Tex.n(before) + " - " + Tex.f(step), after);
     }
 }

@@ -11,12 +11,7 @@ import java.util.List;
  * reference comparison allows.
  */
 public sealed interface Problem
-        permits DataProblem,
-                Problem.Quadratic,
-                Problem.Bowl,
-                Problem.Rosenbrock,
-                Problem.Himmelblau,
-                Expression {
+        permits DataProblem, Problem.Quadratic, Problem.Bowl, Problem.Rosenbrock, Problem.Himmelblau, Expression {
 
     /** Parameter names, in the order of every params and gradient array. */
     List<String> params();

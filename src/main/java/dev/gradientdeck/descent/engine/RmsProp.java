@@ -15,30 +15,26 @@ import java.util.List;
  * defaults to torch's 0.99, not Keras's 0.9. The momentum buffer starts at 0 (unlike SGD's, which
  * starts at g).
  */
-public record RmsProp(
-        double lr, double alpha, double eps, double momentum, boolean centered, double weightDecay)
+public record RmsProp(double lr, double alpha, double eps, double momentum, boolean centered, double weightDecay)
         implements Optimizer<RmsProp.State> {
 
-    public static final List<Catalog.Entry> CATALOG =
+    public static final List<Catalog.Entry> CATALOG = List.of(new Catalog.Entry(
+            "rmsprop",
+            "RMSprop",
             List.of(
-                    new Catalog.Entry(
-                            "rmsprop",
-                            "RMSprop",
-                            List.of(
-                                    Catalog.lr(0.01),
-                                    new Setting("alpha", 0.99, "\\alpha", "Smoothing α"),
-                                    Catalog.eps(1e-8),
-                                    Catalog.momentum(0),
-                                    new Setting("centered", false, "", "centered"),
-                                    Catalog.weightDecay(0)),
-                            v ->
-                                    new RmsProp(
-                                            v.number("lr"),
-                                            v.number("alpha"),
-                                            v.number("eps"),
-                                            v.number("momentum"),
-                                            v.on("centered"),
-                                            v.number("weightDecay"))));
+                    Catalog.lr(0.01),
+                    new Setting("alpha", 0.99, "\\alpha", "Smoothing α"),
+                    Catalog.eps(1e-8),
+                    Catalog.momentum(0),
+                    new Setting("centered", false, "", "centered"),
+                    Catalog.weightDecay(0)),
+            v -> new RmsProp(
+                    v.number("lr"),
+                    v.number("alpha"),
+                    v.number("eps"),
+                    v.number("momentum"),
+                    v.on("centered"),
+                    v.number("weightDecay"))));
 
     /**
      * Steps taken so far; per coordinate the average of g², the average of g (centered) and the
@@ -73,48 +69,40 @@ public record RmsProp(
             if (decayed != null) {
                 lines.add(Optimizer.decayed(param, g, rms.weightDecay(), before, decayed));
             }
-            lines.add(
-                    new Line(
-                            "v",
-                            "\\alpha\\, v_{\\text{prev}} + (1 - \\alpha)\\, " + grad + "^2",
-                            f(rms.alpha()) + "\\cdot" + f(squareBefore) + " + " + f(1 - rms.alpha()) + "\\cdot" + f(used) + "^2",
-                            square));
+            lines.add(new Line(
+                    "v",
+                    "\\alpha\\, v_{\\text{prev}} + (1 - \\alpha)\\, " + grad + "^2",
+                    f(rms.alpha()) + "\\cdot" + f(squareBefore) + " + " + f(1 - rms.alpha()) + "\\cdot" + f(used)
+                            + "^2",
+                    square));
             if (mean != null) {
-                lines.add(
-                        new Line(
-                                "\\bar g",
-                                "\\alpha\\, \\bar g_{\\text{prev}} + (1 - \\alpha)\\, " + grad,
-                                f(rms.alpha()) + "\\cdot" + f(meanBefore) + " + " + f(1 - rms.alpha()) + "\\cdot" + f(used),
-                                mean));
-                lines.add(
-                        new Line(
-                                "D",
-                                "\\sqrt{v - \\bar g^2} + \\epsilon",
-                                "\\sqrt{" + n(square) + " - " + f(mean) + "^2} + " + f(rms.eps()),
-                                denominator));
+                lines.add(new Line(
+                        "\\bar g",
+                        "\\alpha\\, \\bar g_{\\text{prev}} + (1 - \\alpha)\\, " + grad,
+                        f(rms.alpha()) + "\\cdot" + f(meanBefore) + " + " + f(1 - rms.alpha()) + "\\cdot" + f(used),
+                        mean));
+                lines.add(new Line(
+                        "D",
+                        "\\sqrt{v - \\bar g^2} + \\epsilon",
+                        "\\sqrt{" + n(square) + " - " + f(mean) + "^2} + " + f(rms.eps()),
+                        denominator));
             } else {
-                lines.add(
-                        new Line(
-                                "D",
-                                "\\sqrt{v} + \\epsilon",
-                                "\\sqrt{" + n(square) + "} + " + f(rms.eps()),
-                                denominator));
+                lines.add(new Line(
+                        "D", "\\sqrt{v} + \\epsilon", "\\sqrt{" + n(square) + "} + " + f(rms.eps()), denominator));
             }
             if (buffer != null) {
-                lines.add(
-                        new Line(
-                                "b",
-                                "\\mu\\, b_{\\text{prev}} + " + grad + "/D",
-                                f(rms.momentum()) + "\\cdot" + f(bufferBefore) + " + " + f(used) + "/" + f(denominator),
-                                buffer));
+                lines.add(new Line(
+                        "b",
+                        "\\mu\\, b_{\\text{prev}} + " + grad + "/D",
+                        f(rms.momentum()) + "\\cdot" + f(bufferBefore) + " + " + f(used) + "/" + f(denominator),
+                        buffer));
                 lines.add(new Line("\\Delta", "\\eta\\, b", f(rms.lr()) + "\\cdot" + f(buffer), step));
             } else {
-                lines.add(
-                        new Line(
-                                "\\Delta",
-                                "\\eta\\, " + grad + "/D",
-                                f(rms.lr()) + "\\cdot" + f(used) + "/" + f(denominator),
-                                step));
+                lines.add(new Line(
+                        "\\Delta",
+                        "\\eta\\, " + grad + "/D",
+                        f(rms.lr()) + "\\cdot" + f(used) + "/" + f(denominator),
+                        step));
             }
             lines.add(Optimizer.update(param, param, before, step, after));
             return lines;
@@ -166,23 +154,21 @@ public record RmsProp(
                 step = lr * g / denom;
             }
             after[i] = params[i] - step;
-            working.add(
-                    new Work(
-                            this,
-                            gradient[i],
-                            decayed,
-                            before.squareAvg()[i],
-                            squareAvg[i],
-                            centered ? before.gradAvg()[i] : null,
-                            centered ? gradAvg[i] : null,
-                            denom,
-                            momentum > 0 ? before.buffer()[i] : null,
-                            momentum > 0 ? buffer[i] : null,
-                            step,
-                            after[i]));
+            working.add(new Work(
+                    this,
+                    gradient[i],
+                    decayed,
+                    before.squareAvg()[i],
+                    squareAvg[i],
+                    centered ? before.gradAvg()[i] : null,
+                    centered ? gradAvg[i] : null,
+                    denom,
+                    momentum > 0 ? before.buffer()[i] : null,
+                    momentum > 0 ? buffer[i] : null,
+                    step,
+                    after[i]));
         }
-        return new Update<>(
-                after, new State(before.t() + 1, squareAvg, gradAvg, buffer), List.copyOf(working));
+        return new Update<>(after, new State(before.t() + 1, squareAvg, gradAvg, buffer), List.copyOf(working));
     }
 
     public String title() {

@@ -16,51 +16,42 @@ import java.util.List;
  * torch's. Nesterov is torch's look-ahead form d = g + μ·buf, which needs no second gradient
  * evaluation. On step 1 torch sets buf = g, ignoring dampening.
  */
-public record Sgd(
-        String name, double lr, double momentum, double dampening, boolean nesterov, double weightDecay)
+public record Sgd(String name, double lr, double momentum, double dampening, boolean nesterov, double weightDecay)
         implements Optimizer<Sgd.State> {
 
-    public static final List<Catalog.Entry> CATALOG =
-            List.of(
-                    new Catalog.Entry(
-                            "sgd",
-                            "SGD",
-                            List.of(Catalog.lr(null), Catalog.weightDecay(0)),
-                            v -> new Sgd("sgd", v.number("lr"), 0, 0, false, v.number("weightDecay"))),
-                    new Catalog.Entry(
+    public static final List<Catalog.Entry> CATALOG = List.of(
+            new Catalog.Entry(
+                    "sgd",
+                    "SGD",
+                    List.of(Catalog.lr(null), Catalog.weightDecay(0)),
+                    v -> new Sgd("sgd", v.number("lr"), 0, 0, false, v.number("weightDecay"))),
+            new Catalog.Entry(
+                    "momentum",
+                    "SGD with momentum",
+                    List.of(
+                            Catalog.lr(null),
+                            Catalog.momentum(0.9),
+                            new Setting("dampening", 0.0, "\\tau", "Dampening τ"),
+                            Catalog.weightDecay(0)),
+                    v -> new Sgd(
                             "momentum",
-                            "SGD with momentum",
-                            List.of(
-                                    Catalog.lr(null),
-                                    Catalog.momentum(0.9),
-                                    new Setting("dampening", 0.0, "\\tau", "Dampening τ"),
-                                    Catalog.weightDecay(0)),
-                            v ->
-                                    new Sgd(
-                                            "momentum",
-                                            v.number("lr"),
-                                            v.number("momentum"),
-                                            v.number("dampening"),
-                                            false,
-                                            v.number("weightDecay"))),
-                    new Catalog.Entry(
-                            "nesterov",
-                            "SGD with Nesterov momentum",
-                            List.of(Catalog.lr(null), Catalog.momentum(0.9), Catalog.weightDecay(0)),
-                            v -> {
-                                if (v.number("momentum") <= 0) {
-                                    throw SpecException.at(
-                                            List.of("optimizer", "momentum"),
-                                            "nesterov needs a momentum above 0");
-                                }
-                                return new Sgd(
-                                        "nesterov",
-                                        v.number("lr"),
-                                        v.number("momentum"),
-                                        0,
-                                        true,
-                                        v.number("weightDecay"));
-                            }));
+                            v.number("lr"),
+                            v.number("momentum"),
+                            v.number("dampening"),
+                            false,
+                            v.number("weightDecay"))),
+            new Catalog.Entry(
+                    "nesterov",
+                    "SGD with Nesterov momentum",
+                    List.of(Catalog.lr(null), Catalog.momentum(0.9), Catalog.weightDecay(0)),
+                    v -> {
+                        if (v.number("momentum") <= 0) {
+                            throw SpecException.at(
+                                    List.of("optimizer", "momentum"), "nesterov needs a momentum above 0");
+                        }
+                        return new Sgd(
+                                "nesterov", v.number("lr"), v.number("momentum"), 0, true, v.number("weightDecay"));
+                    }));
 
     /** Steps taken so far, and the momentum buffer of each parameter (unused without momentum). */
     public record State(int t, double[] buffer) {}
@@ -95,28 +86,26 @@ public record Sgd(
                     lines.add(new Line("b", grad, n(used), buffer, "on step 1 the buffer starts at the gradient"));
                 } else {
                     boolean damped = sgd.dampening() != 0;
-                    lines.add(
-                            new Line(
-                                    "b",
-                                    "\\mu\\, b_{\\text{prev}} + " + (damped ? "(1 - \\tau)\\," : "") + grad,
-                                    f(sgd.momentum())
-                                            + "\\cdot"
-                                            + f(bufferBefore)
-                                            + " + "
-                                            + (damped ? f(1 - sgd.dampening()) + "\\cdot" : "")
-                                            + f(used),
-                                    buffer));
+                    lines.add(new Line(
+                            "b",
+                            "\\mu\\, b_{\\text{prev}} + " + (damped ? "(1 - \\tau)\\," : "") + grad,
+                            f(sgd.momentum())
+                                    + "\\cdot"
+                                    + f(bufferBefore)
+                                    + " + "
+                                    + (damped ? f(1 - sgd.dampening()) + "\\cdot" : "")
+                                    + f(used),
+                            buffer));
                 }
                 along = "b";
                 alongValue = buffer;
                 if (direction != null) {
-                    lines.add(
-                            new Line(
-                                    "d",
-                                    grad + " + \\mu\\, b",
-                                    n(used) + " + " + f(sgd.momentum()) + "\\cdot" + f(buffer),
-                                    direction,
-                                    "Nesterov's look-ahead"));
+                    lines.add(new Line(
+                            "d",
+                            grad + " + \\mu\\, b",
+                            n(used) + " + " + f(sgd.momentum()) + "\\cdot" + f(buffer),
+                            direction,
+                            "Nesterov's look-ahead"));
                     along = "d";
                     alongValue = direction;
                 }
@@ -164,22 +153,25 @@ public record Sgd(
             }
             double step = lr * d;
             after[i] = params[i] - step;
-            working.add(
-                    new Work(
-                            this,
-                            gradient[i],
-                            decayed,
-                            bufferBefore,
-                            momentum != 0 ? buffer[i] : null,
-                            direction,
-                            step,
-                            after[i]));
+            working.add(new Work(
+                    this,
+                    gradient[i],
+                    decayed,
+                    bufferBefore,
+                    momentum != 0 ? buffer[i] : null,
+                    direction,
+                    step,
+                    after[i]));
         }
         return new Update<>(after, new State(t, buffer), List.copyOf(working));
     }
 
     public String title() {
-        return CATALOG.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow().title();
+        return CATALOG.stream()
+                .filter(e -> e.name().equals(name))
+                .findFirst()
+                .orElseThrow()
+                .title();
     }
 
     public List<String> settingsTex() {
@@ -200,8 +192,7 @@ public record Sgd(
             return decay + "\\theta \\leftarrow \\theta - \\eta\\, g";
         }
         if (nesterov) {
-            return decay
-                    + "b \\leftarrow \\mu b + g,\\ \\theta \\leftarrow \\theta - \\eta\\,(g + \\mu b)";
+            return decay + "b \\leftarrow \\mu b + g,\\ \\theta \\leftarrow \\theta - \\eta\\,(g + \\mu b)";
         }
         return decay
                 + "b \\leftarrow \\mu b + "

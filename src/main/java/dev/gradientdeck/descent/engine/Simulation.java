@@ -7,8 +7,7 @@ import java.util.List;
  * the batch of each step (an empty list when every step sees all the data). {@code
  * spec.SpecCheck} builds one from a spec.
  */
-public record Simulation(
-        Problem problem, Optimizer<?> optimizer, double[] start, int steps, List<int[]> batches) {
+public record Simulation(Problem problem, Optimizer<?> optimizer, double[] start, int steps, List<int[]> batches) {
 
     /** This step's batch rows, or null when the step sees all the data. */
     public int[] batchAt(int t) {

@@ -1,7 +1,6 @@
 package dev.gradientdeck.descent.engine;
 
 import dev.gradientdeck.present.Numbers;
-
 import java.util.List;
 
 /**
@@ -39,9 +38,7 @@ public final class Tex {
     /** A number as a factor: in parentheses when it is negative or written with a power of ten. */
     public static String f(double value) {
         String text = n(value);
-        return text.startsWith("-") || text.contains("\\times") || text.startsWith("10^")
-                ? "(" + text + ")"
-                : text;
+        return text.startsWith("-") || text.contains("\\times") || text.startsWith("10^") ? "(" + text + ")" : text;
     }
 
     /** ∂L/∂name. */

@@ -6,7 +6,6 @@ import dev.gradientdeck.descent.engine.Step;
 import dev.gradientdeck.descent.spec.DescentSpec;
 import dev.gradientdeck.descent.spec.ValidSpec;
 import dev.gradientdeck.review.Rating;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -136,7 +135,9 @@ public final class Exercise {
      * Steps the learner predicts: as the spec asks, but never past a step where the run stopped.
      */
     public int predictedSteps() {
-        return spec.predict() == null ? 0 : Math.min(spec.predict().steps(), run.steps().size());
+        return spec.predict() == null
+                ? 0
+                : Math.min(spec.predict().steps(), run.steps().size());
     }
 
     public int revealed() {
@@ -247,13 +248,14 @@ public final class Exercise {
         if (item.quantity().equals(DIRECTION)) {
             Direction answer = direction(typed);
             return new Attempt(
-                    item,
-                    answer.name().toLowerCase(Locale.ROOT),
-                    truthText(item),
-                    answer == direction(item.step()));
+                    item, answer.name().toLowerCase(Locale.ROOT), truthText(item), answer == direction(item.step()));
         }
         double answer = number(typed);
-        return new Attempt(item, String.valueOf(answer), truthText(item), grade(item, answer).correct());
+        return new Attempt(
+                item,
+                String.valueOf(answer),
+                truthText(item),
+                grade(item, answer).correct());
     }
 
     /** A numeric answer graded by the rule of {@link Tolerance}. */
@@ -264,10 +266,7 @@ public final class Exercise {
         return switch (item.quantity()) {
             case GRADIENT -> rule.gradient(truth, answer);
             case PARAMS ->
-                    rule.param(
-                            step(t).paramsBefore().get(run.params().indexOf(item.component())),
-                            truth,
-                            answer);
+                rule.param(step(t).paramsBefore().get(run.params().indexOf(item.component())), truth, answer);
             default -> rule.loss(lossBefore(t), truth, answer);
         };
     }
@@ -338,11 +337,10 @@ public final class Exercise {
                 // Double.parseDouble would also take hex floats, "1d" and "Infinity" spelled other
                 // ways; a learner means decimals.
                 if (!lower.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)(e[+-]?\\d+)?")) {
-                    throw new IllegalArgumentException(
-                            "'"
-                                    + typed.strip()
-                                    + "' is not a number; type a decimal such as -26.4, "
-                                    + "1e-3 or a fraction such as 86/5");
+                    throw new IllegalArgumentException("'"
+                            + typed.strip()
+                            + "' is not a number; type a decimal such as -26.4, "
+                            + "1e-3 or a fraction such as 86/5");
                 }
                 return Double.parseDouble(lower);
             }
@@ -355,12 +353,10 @@ public final class Exercise {
             case "up" -> Direction.UP;
             case "down" -> Direction.DOWN;
             default ->
-                    throw new IllegalArgumentException(
-                            text.isEmpty()
-                                    ? "choose up or down"
-                                    : "'"
-                                            + typed.strip()
-                                            + "' is not a direction; choose up or down");
+                throw new IllegalArgumentException(
+                        text.isEmpty()
+                                ? "choose up or down"
+                                : "'" + typed.strip() + "' is not a direction; choose up or down");
         };
     }
 }

@@ -6,10 +6,4 @@ package dev.gradientdeck.descent.exercise;
  * change", "the gradient"). A true value that is not finite (a run that blew up) is matched only by
  * the same value.
  */
-public record Grade(
-        boolean correct,
-        double answer,
-        double truth,
-        double error,
-        double allowed,
-        String against) {}
+public record Grade(boolean correct, double answer, double truth, double error, double allowed, String against) {}

@@ -42,8 +42,7 @@ public record Tolerance(double relative) {
     private Grade grade(double answer, double truth, double scale, double floor, String against) {
         double allowed = Math.max(relative * scale, floor);
         double error = Math.abs(answer - truth);
-        boolean correct =
-                Double.isFinite(truth) ? error <= allowed : Double.compare(answer, truth) == 0;
+        boolean correct = Double.isFinite(truth) ? error <= allowed : Double.compare(answer, truth) == 0;
         return new Grade(correct, answer, truth, Double.isFinite(error) ? error : Double.NaN, allowed, against);
     }
 

@@ -7,7 +7,6 @@ import dev.gradientdeck.descent.spec.DescentSpec;
 import dev.gradientdeck.descent.spec.DescentSpec.OptimizerSpec;
 import dev.gradientdeck.descent.spec.SpecCheck;
 import dev.gradientdeck.descent.spec.ValidSpec;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,18 +23,17 @@ import java.util.Map;
  */
 public final class WhatIf {
     /** Numeric settings, in the order the form shows them. */
-    public static final List<String> SETTINGS =
-            List.of(
-                    "lr",
-                    "momentum",
-                    "dampening",
-                    "alpha",
-                    "beta1",
-                    "beta2",
-                    "eps",
-                    "weightDecay",
-                    "lrDecay",
-                    "initialAccumulatorValue");
+    public static final List<String> SETTINGS = List.of(
+            "lr",
+            "momentum",
+            "dampening",
+            "alpha",
+            "beta1",
+            "beta2",
+            "eps",
+            "weightDecay",
+            "lrDecay",
+            "initialAccumulatorValue");
 
     public static final List<String> SWITCHES = List.of("centered", "amsgrad");
 
@@ -85,21 +83,20 @@ public final class WhatIf {
         if (!errors.isEmpty()) {
             return new Outcome(null, errors);
         }
-        OptimizerSpec optimizer =
-                new OptimizerSpec(
-                        name,
-                        (Double) settings.get("lr"),
-                        (Double) settings.get("momentum"),
-                        (Double) settings.get("dampening"),
-                        (Double) settings.get("weightDecay"),
-                        (Double) settings.get("lrDecay"),
-                        (Double) settings.get("initialAccumulatorValue"),
-                        (Double) settings.get("eps"),
-                        (Double) settings.get("alpha"),
-                        (Boolean) settings.get("centered"),
-                        (Double) settings.get("beta1"),
-                        (Double) settings.get("beta2"),
-                        (Boolean) settings.get("amsgrad"));
+        OptimizerSpec optimizer = new OptimizerSpec(
+                name,
+                (Double) settings.get("lr"),
+                (Double) settings.get("momentum"),
+                (Double) settings.get("dampening"),
+                (Double) settings.get("weightDecay"),
+                (Double) settings.get("lrDecay"),
+                (Double) settings.get("initialAccumulatorValue"),
+                (Double) settings.get("eps"),
+                (Double) settings.get("alpha"),
+                (Boolean) settings.get("centered"),
+                (Double) settings.get("beta1"),
+                (Double) settings.get("beta2"),
+                (Boolean) settings.get("amsgrad"));
         // Nothing is predicted on a what-if run, and its values are the ones typed, not drawn.
         DescentSpec changed = base.withRun(optimizer, start, steps);
         try {
@@ -145,8 +142,7 @@ public final class WhatIf {
         return Catalog.NAMES;
     }
 
-    private static java.util.Optional<Double> number(
-            String typed, String field, Map<String, String> errors) {
+    private static java.util.Optional<Double> number(String typed, String field, Map<String, String> errors) {
         try {
             return java.util.Optional.of(Exercise.number(typed));
         } catch (IllegalArgumentException e) {
@@ -184,7 +180,9 @@ public final class WhatIf {
             if (number == Math.rint(number) && Math.abs(number) < 1e15) {
                 return String.valueOf(number.longValue());
             }
-            return new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
+            return new java.math.BigDecimal(number.toString())
+                    .stripTrailingZeros()
+                    .toPlainString();
         }
         return String.valueOf(value);
     }

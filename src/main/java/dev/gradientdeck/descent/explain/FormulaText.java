@@ -13,7 +13,6 @@ import dev.gradientdeck.descent.engine.Formula.Operator;
 import dev.gradientdeck.descent.engine.Formula.Power;
 import dev.gradientdeck.descent.engine.Formula.Variable;
 import dev.gradientdeck.descent.engine.Tex;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,8 +33,7 @@ final class FormulaText {
     }
 
     private static void collect(Formula formula, boolean negated, List<Formula> terms) {
-        if (formula instanceof Binary b
-                && (b.operator() == Operator.ADD || b.operator() == Operator.SUBTRACT)) {
+        if (formula instanceof Binary b && (b.operator() == Operator.ADD || b.operator() == Operator.SUBTRACT)) {
             collect(b.left(), negated, terms);
             collect(b.right(), negated ^ (b.operator() == Operator.SUBTRACT), terms);
         } else {
@@ -88,11 +86,9 @@ final class FormulaText {
             case SUBTRACT -> add(dl, neg(dr));
             case MULTIPLY -> add(mul(dl, b.right()), mul(b.left(), dr));
             case DIVIDE ->
-                    isZero(dr)
-                            ? div(dl, b.right())
-                            : div(
-                                    add(mul(dl, b.right()), neg(mul(b.left(), dr))),
-                                    pow(b.right(), new Constant(2)));
+                isZero(dr)
+                        ? div(dl, b.right())
+                        : div(add(mul(dl, b.right()), neg(mul(b.left(), dr))), pow(b.right(), new Constant(2)));
         };
     }
 
@@ -193,7 +189,8 @@ final class FormulaText {
         org.apache.commons.math3.analysis.differentiation.DerivativeStructure[] point =
                 new org.apache.commons.math3.analysis.differentiation.DerivativeStructure[at.length];
         for (int i = 0; i < at.length; i++) {
-            point[i] = new org.apache.commons.math3.analysis.differentiation.DerivativeStructure(at.length, 1, i, at[i]);
+            point[i] =
+                    new org.apache.commons.math3.analysis.differentiation.DerivativeStructure(at.length, 1, i, at[i]);
         }
         return formula.at(point).getValue();
     }
@@ -245,11 +242,8 @@ final class FormulaText {
             case ADD -> write(b.left(), names, at, 1) + " + " + write(b.right(), names, at, 2);
             case SUBTRACT -> write(b.left(), names, at, 1) + " - " + write(b.right(), names, at, 2);
             case MULTIPLY ->
-                    write(b.left(), names, at, 2)
-                            + (at == null ? "\\," : "\\cdot ")
-                            + write(b.right(), names, at, 3);
-            case DIVIDE ->
-                    "\\frac{" + write(b.left(), names, at, 0) + "}{" + write(b.right(), names, at, 0) + "}";
+                write(b.left(), names, at, 2) + (at == null ? "\\," : "\\cdot ") + write(b.right(), names, at, 3);
+            case DIVIDE -> "\\frac{" + write(b.left(), names, at, 0) + "}{" + write(b.right(), names, at, 0) + "}";
         };
     }
 

@@ -4,7 +4,6 @@ import dev.gradientdeck.descent.engine.DescentRun;
 import dev.gradientdeck.descent.engine.Problem;
 import dev.gradientdeck.descent.engine.Step;
 import dev.gradientdeck.present.Numbers;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,41 +44,67 @@ public record RunStory(Kind kind, String sentence) {
         double first = losses.get(0);
         if (run.diverged()) {
             if (fallsWithoutLimit(losses)) {
-                return new RunStory(Kind.UNBOUNDED_BELOW, capital(who) + " ran downhill without limit: the loss fell to "
-                        + Numbers.compact(lastFinite(losses)) + " and kept falling until the numbers stopped being finite at step "
-                        + run.divergedAt() + ". This loss has no minimum in that direction, so no step size would stop it.");
+                return new RunStory(
+                        Kind.UNBOUNDED_BELOW,
+                        capital(who) + " ran downhill without limit: the loss fell to "
+                                + Numbers.compact(lastFinite(losses))
+                                + " and kept falling until the numbers stopped being finite at step "
+                                + run.divergedAt()
+                                + ". This loss has no minimum in that direction, so no step size would stop it.");
             }
-            return new RunStory(Kind.DIVERGED, capital(who) + " diverged at step " + run.divergedAt()
-                    + ": the loss grew from " + Numbers.compact(first) + " until the numbers no longer fit in a double."
-                    + (oscillates(run) ? " Each step overshot the minimum by more than the last." : ""));
+            return new RunStory(
+                    Kind.DIVERGED,
+                    capital(who) + " diverged at step " + run.divergedAt()
+                            + ": the loss grew from " + Numbers.compact(first)
+                            + " until the numbers no longer fit in a double."
+                            + (oscillates(run) ? " Each step overshot the minimum by more than the last." : ""));
         }
         double end = problem.loss(last.after());
         losses.add(end);
         if (fallsWithoutLimit(losses)) {
-            return new RunStory(Kind.UNBOUNDED_BELOW, capital(who) + " runs downhill without limit: the loss fell from "
-                    + Numbers.compact(first) + " to " + Numbers.compact(end)
-                    + ", by more each step. This loss has no minimum in that direction.");
+            return new RunStory(
+                    Kind.UNBOUNDED_BELOW,
+                    capital(who) + " runs downhill without limit: the loss fell from "
+                            + Numbers.compact(first) + " to " + Numbers.compact(end)
+                            + ", by more each step. This loss has no minimum in that direction.");
         }
         double norm = norm(problem.gradient(last.after()));
         if (norm < CONVERGED) {
-            return new RunStory(Kind.CONVERGED, capital(who) + " converged: the loss went from " + Numbers.compact(first)
-                    + " to " + Numbers.compact(end) + " and the gradient there is " + Numbers.compact(norm) + " long, next to nothing.");
+            return new RunStory(
+                    Kind.CONVERGED,
+                    capital(who) + " converged: the loss went from " + Numbers.compact(first) + " to "
+                            + Numbers.compact(end) + " and the gradient there is " + Numbers.compact(norm)
+                            + " long, next to nothing.");
         }
         if (oscillates(run)) {
-            return new RunStory(Kind.OSCILLATING, capital(who) + " oscillates: its steps keep changing sign, overshooting and coming back"
-                    + (end < first ? ", while the loss still falls from " + Numbers.compact(first) + " to " + Numbers.compact(end) + "." : ", and the loss ends at " + Numbers.compact(end) + ", no lower than it started (" + Numbers.compact(first) + ")."));
+            return new RunStory(
+                    Kind.OSCILLATING,
+                    capital(who) + " oscillates: its steps keep changing sign, overshooting and coming back"
+                            + (end < first
+                                    ? ", while the loss still falls from " + Numbers.compact(first) + " to "
+                                            + Numbers.compact(end) + "."
+                                    : ", and the loss ends at " + Numbers.compact(end) + ", no lower than it started ("
+                                            + Numbers.compact(first) + ")."));
         }
         if (!(end < first)) {
-            return new RunStory(Kind.ROSE, capital(who) + " ends with a higher loss than it started with ("
-                    + Numbers.compact(end) + " against " + Numbers.compact(first) + ").");
+            return new RunStory(
+                    Kind.ROSE,
+                    capital(who) + " ends with a higher loss than it started with (" + Numbers.compact(end)
+                            + " against " + Numbers.compact(first) + ").");
         }
         double best = Math.min(end, 0);
         if (run.steps().size() >= CRAWL_STEPS && first > 0 && (first - end) < CRAWL_SHARE * (first - best)) {
-            return new RunStory(Kind.CRAWLING, capital(who) + " crawls: after " + run.steps().size() + " steps the loss has only gone from "
-                    + Numbers.compact(first) + " to " + Numbers.compact(end) + ", and the gradient is still " + Numbers.compact(norm) + " long.");
+            return new RunStory(
+                    Kind.CRAWLING,
+                    capital(who) + " crawls: after " + run.steps().size() + " steps the loss has only gone from "
+                            + Numbers.compact(first) + " to " + Numbers.compact(end) + ", and the gradient is still "
+                            + Numbers.compact(norm) + " long.");
         }
-        return new RunStory(Kind.DESCENDED, capital(who) + " went downhill: the loss fell from " + Numbers.compact(first)
-                + " to " + Numbers.compact(end) + " in " + run.steps().size() + " steps, with the gradient " + Numbers.compact(norm) + " long at the end.");
+        return new RunStory(
+                Kind.DESCENDED,
+                capital(who) + " went downhill: the loss fell from " + Numbers.compact(first) + " to "
+                        + Numbers.compact(end) + " in " + run.steps().size() + " steps, with the gradient "
+                        + Numbers.compact(norm) + " long at the end.");
     }
 
     /**
@@ -113,8 +138,10 @@ public record RunStory(Kind kind, String sentence) {
             int flips = 0;
             int pairs = 0;
             for (int i = from + 1; i < steps.size(); i++) {
-                double a = steps.get(i - 1).paramsAfter().get(k) - steps.get(i - 1).paramsBefore().get(k);
-                double b = steps.get(i).paramsAfter().get(k) - steps.get(i).paramsBefore().get(k);
+                double a = steps.get(i - 1).paramsAfter().get(k)
+                        - steps.get(i - 1).paramsBefore().get(k);
+                double b = steps.get(i).paramsAfter().get(k)
+                        - steps.get(i).paramsBefore().get(k);
                 if (a != 0 && b != 0) {
                     pairs++;
                     if (Math.signum(a) != Math.signum(b)) {

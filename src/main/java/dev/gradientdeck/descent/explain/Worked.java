@@ -16,7 +16,6 @@ import dev.gradientdeck.descent.engine.Problem.Rosenbrock;
 import dev.gradientdeck.descent.engine.Simulation;
 import dev.gradientdeck.descent.engine.Step;
 import dev.gradientdeck.descent.engine.Tex;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,15 +28,15 @@ import java.util.List;
  *
  * @param lossAfter the loss on all the data at the point after the step, and its change
  */
-public record Worked(
-        List<Line> loss, List<Line> gradient, List<Update> updates, List<Line> lossAfter) {
+public record Worked(List<Line> loss, List<Line> gradient, List<Update> updates, List<Line> lossAfter) {
 
     /** The update lines of one parameter. */
     public record Update(String param, List<Line> lines) {}
 
     /** An author's expression as the page writes it: {@code L(w, b) = (w - 3)^{2} + ...}. */
     public static String lossFormula(Expression e) {
-        return "L(" + Tex.tuple(e.params()).replaceAll("^\\(|\\)$", "") + ") = " + FormulaText.tex(e.formula(), e.params(), null);
+        return "L(" + Tex.tuple(e.params()).replaceAll("^\\(|\\)$", "") + ") = "
+                + FormulaText.tex(e.formula(), e.params(), null);
     }
 
     public static Worked of(Simulation simulation, Step step) {
@@ -63,18 +62,18 @@ public record Worked(
             lines(whole, q, lossAfter, null, false, at, new ArrayList<>());
             // Written at the new point: the same lines with "new" on the loss.
             for (Line line : at) {
-                after.add(line.lhs().equals("L")
-                        ? new Line("L_{\\text{new}}", line.rule(), line.numbers(), line.value(), line.note())
-                        : line);
+                after.add(
+                        line.lhs().equals("L")
+                                ? new Line("L_{\\text{new}}", line.rule(), line.numbers(), line.value(), line.note())
+                                : line);
             }
         }
-        after.add(
-                new Line(
-                        "L_{\\text{new}} - L",
-                        "",
-                        n(lossAfter) + " - " + f(before),
-                        lossAfter - before,
-                        lossAfter < before ? "the loss went down" : lossAfter > before ? "the loss went up" : "unchanged"));
+        after.add(new Line(
+                "L_{\\text{new}} - L",
+                "",
+                n(lossAfter) + " - " + f(before),
+                lossAfter - before,
+                lossAfter < before ? "the loss went down" : lossAfter > before ? "the loss went up" : "unchanged"));
         return new Worked(loss, gradient, updates, after);
     }
 
@@ -101,13 +100,22 @@ public record Worked(
         if (problem instanceof DataProblem data) {
             DataLines.of(data, p, lossValue, grad, batched, loss, gradient);
         } else if (problem instanceof Quadratic q) {
-            loss.add(new Line("L", "a\\,(w - c)^2", f(q.a()) + "\\cdot(" + n(p[0]) + " - " + f(q.c()) + ")^2", lossValue));
+            loss.add(new Line(
+                    "L", "a\\,(w - c)^2", f(q.a()) + "\\cdot(" + n(p[0]) + " - " + f(q.c()) + ")^2", lossValue));
             if (grad != null) {
-                gradient.add(new Line(d("w"), "2a\\,(w - c)", "2\\cdot" + f(q.a()) + "\\cdot(" + n(p[0]) + " - " + f(q.c()) + ")", grad.get(0)));
+                gradient.add(new Line(
+                        d("w"),
+                        "2a\\,(w - c)",
+                        "2\\cdot" + f(q.a()) + "\\cdot(" + n(p[0]) + " - " + f(q.c()) + ")",
+                        grad.get(0)));
             }
         } else if (problem instanceof Bowl bowl) {
-            loss.add(new Line("L", "\\tfrac12\\,(a x^2 + b y^2)",
-                    "0.5\\cdot(" + f(bowl.a()) + "\\cdot" + f(p[0]) + "^2 + " + f(bowl.b()) + "\\cdot" + f(p[1]) + "^2)", lossValue));
+            loss.add(new Line(
+                    "L",
+                    "\\tfrac12\\,(a x^2 + b y^2)",
+                    "0.5\\cdot(" + f(bowl.a()) + "\\cdot" + f(p[0]) + "^2 + " + f(bowl.b()) + "\\cdot" + f(p[1])
+                            + "^2)",
+                    lossValue));
             if (grad != null) {
                 gradient.add(new Line(d("x"), "a x", f(bowl.a()) + "\\cdot" + f(p[0]), grad.get(0)));
                 gradient.add(new Line(d("y"), "b y", f(bowl.b()) + "\\cdot" + f(p[1]), grad.get(1)));
@@ -115,10 +123,14 @@ public record Worked(
         } else if (problem instanceof Rosenbrock) {
             double valley = p[1] - p[0] * p[0];
             loss.add(new Line("q", "y - x^2", n(p[1]) + " - " + f(p[0]) + "^2", valley));
-            loss.add(new Line("L", "(1 - x)^2 + 100\\,q^2", "(1 - " + f(p[0]) + ")^2 + 100\\cdot" + f(valley) + "^2", lossValue));
+            loss.add(new Line(
+                    "L", "(1 - x)^2 + 100\\,q^2", "(1 - " + f(p[0]) + ")^2 + 100\\cdot" + f(valley) + "^2", lossValue));
             if (grad != null) {
-                gradient.add(new Line(d("x"), "-2\\,(1 - x) - 400\\,x\\,q",
-                        "-2\\cdot(1 - " + f(p[0]) + ") - 400\\cdot" + f(p[0]) + "\\cdot" + f(valley), grad.get(0)));
+                gradient.add(new Line(
+                        d("x"),
+                        "-2\\,(1 - x) - 400\\,x\\,q",
+                        "-2\\cdot(1 - " + f(p[0]) + ") - 400\\cdot" + f(p[0]) + "\\cdot" + f(valley),
+                        grad.get(0)));
                 gradient.add(new Line(d("y"), "200\\,q", "200\\cdot" + f(valley), grad.get(1)));
             }
         } else if (problem instanceof Himmelblau) {
@@ -128,8 +140,10 @@ public record Worked(
             loss.add(new Line("v", "x + y^2 - 7", n(p[0]) + " + " + f(p[1]) + "^2 - 7", v));
             loss.add(new Line("L", "u^2 + v^2", f(u) + "^2 + " + f(v) + "^2", lossValue));
             if (grad != null) {
-                gradient.add(new Line(d("x"), "4xu + 2v", "4\\cdot" + f(p[0]) + "\\cdot" + f(u) + " + 2\\cdot" + f(v), grad.get(0)));
-                gradient.add(new Line(d("y"), "2u + 4yv", "2\\cdot" + f(u) + " + 4\\cdot" + f(p[1]) + "\\cdot" + f(v), grad.get(1)));
+                gradient.add(new Line(
+                        d("x"), "4xu + 2v", "4\\cdot" + f(p[0]) + "\\cdot" + f(u) + " + 2\\cdot" + f(v), grad.get(0)));
+                gradient.add(new Line(
+                        d("y"), "2u + 4yv", "2\\cdot" + f(u) + " + 4\\cdot" + f(p[1]) + "\\cdot" + f(v), grad.get(1)));
             }
         } else {
             expression((Expression) problem, p, lossValue, grad, loss, gradient);
@@ -159,16 +173,17 @@ public record Worked(
             if (partials.size() > 1) {
                 // Each term's own partial first, by the chain rule, then their sum.
                 for (int k = 0; k < partials.size(); k++) {
-                    gradient.add(
-                            new Line(
-                                    "\\tfrac{\\partial}{\\partial " + Tex.symbol(names.get(i)) + "}\\big[" + FormulaText.tex(holding.get(k), names, null) + "\\big]",
-                                    FormulaText.tex(partials.get(k), names, null),
-                                    FormulaText.tex(partials.get(k), names, p),
-                                    FormulaText.value(partials.get(k), p)));
+                    gradient.add(new Line(
+                            "\\tfrac{\\partial}{\\partial " + Tex.symbol(names.get(i)) + "}\\big["
+                                    + FormulaText.tex(holding.get(k), names, null) + "\\big]",
+                            FormulaText.tex(partials.get(k), names, null),
+                            FormulaText.tex(partials.get(k), names, p),
+                            FormulaText.value(partials.get(k), p)));
                 }
             }
             Formula sum = FormulaText.sum(partials);
-            gradient.add(new Line(d(names.get(i)), FormulaText.tex(sum, names, null), FormulaText.tex(sum, names, p), grad.get(i)));
+            gradient.add(new Line(
+                    d(names.get(i)), FormulaText.tex(sum, names, null), FormulaText.tex(sum, names, p), grad.get(i)));
         }
     }
 }

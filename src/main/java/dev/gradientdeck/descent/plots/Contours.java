@@ -33,11 +33,8 @@ final class Contours {
                 double c = values[j + 1][i + 1];
                 double d = values[j + 1][i];
                 long bottom = crossing(points, level, horizontal(i, j, columns), i, j, a, b, true);
-                long right =
-                        crossing(points, level, vertical(i + 1, j, columns), i + 1, j, b, c, false);
-                long top =
-                        crossing(
-                                points, level, horizontal(i, j + 1, columns), i, j + 1, d, c, true);
+                long right = crossing(points, level, vertical(i + 1, j, columns), i + 1, j, b, c, false);
+                long top = crossing(points, level, horizontal(i, j + 1, columns), i, j + 1, d, c, true);
                 long left = crossing(points, level, vertical(i, j, columns), i, j, a, d, false);
                 List<Long> crossed = new ArrayList<>(4);
                 for (long edge : new long[] {bottom, right, top, left}) {
@@ -83,12 +80,10 @@ final class Contours {
         if ((from >= level) == (to >= level)) {
             return -1;
         }
-        points.computeIfAbsent(
-                key,
-                k -> {
-                    double t = (level - from) / (to - from);
-                    return horizontal ? new double[] {i + t, j} : new double[] {i, j + t};
-                });
+        points.computeIfAbsent(key, k -> {
+            double t = (level - from) / (to - from);
+            return horizontal ? new double[] {i + t, j} : new double[] {i, j + t};
+        });
         return key;
     }
 
@@ -101,8 +96,7 @@ final class Contours {
      * Walks the links: open lines from their ends (crossings on the grid's border) first, then the
      * closed loops.
      */
-    private static List<List<double[]>> chains(
-            Map<Long, double[]> points, Map<Long, List<Long>> links) {
+    private static List<List<double[]>> chains(Map<Long, double[]> points, Map<Long, List<Long>> links) {
         List<List<double[]>> lines = new ArrayList<>();
         Set<Long> visited = new HashSet<>();
         for (var entry : links.entrySet()) {
@@ -121,10 +115,7 @@ final class Contours {
     }
 
     private static List<double[]> walk(
-            long start,
-            Map<Long, double[]> points,
-            Map<Long, List<Long>> links,
-            Set<Long> visited) {
+            long start, Map<Long, double[]> points, Map<Long, List<Long>> links, Set<Long> visited) {
         List<double[]> line = new ArrayList<>();
         Long at = start;
         while (at != null) {

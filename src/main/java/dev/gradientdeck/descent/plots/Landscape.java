@@ -1,14 +1,9 @@
 package dev.gradientdeck.descent.plots;
 
-import static dev.gradientdeck.descent.plots.Plots.*;
 import static dev.gradientdeck.descent.plots.LineFitPlot.*;
+import static dev.gradientdeck.descent.plots.Plots.*;
 import static dev.gradientdeck.descent.plots.Scales.*;
 
-import dev.gradientdeck.descent.engine.DataProblem.LineFit;
-import dev.gradientdeck.present.Html;
-
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,32 +34,26 @@ public final class Landscape {
         equalAspect(box);
         Axis x = new Axis(box[0][0], box[0][1], false, LEFT, LEFT + PLOT_WIDTH);
         Axis y = new Axis(box[1][0], box[1][1], false, TOP + PLOT_HEIGHT, TOP);
-        Svg svg =
-                new Svg(
-                        "linear",
-                        "Loss landscape of "
-                                + String.join(" and ", names)
-                                + " with the path of the run");
+        Svg svg = new Svg("linear", "Loss landscape of " + String.join(" and ", names) + " with the path of the run");
         svg.grid(x, y, ticks(x.min(), x.max(), 6), ticks(y.min(), y.max(), 5), false);
         svg.axisLabels(names.get(0), names.get(1));
-        svg.add(
-                "<svg x=\""
-                        + LEFT
-                        + "\" y=\""
-                        + TOP
-                        + "\" width=\""
-                        + PLOT_WIDTH
-                        + "\" height=\""
-                        + PLOT_HEIGHT
-                        + "\" viewBox=\""
-                        + LEFT
-                        + " "
-                        + TOP
-                        + " "
-                        + PLOT_WIDTH
-                        + " "
-                        + PLOT_HEIGHT
-                        + "\" overflow=\"hidden\">");
+        svg.add("<svg x=\""
+                + LEFT
+                + "\" y=\""
+                + TOP
+                + "\" width=\""
+                + PLOT_WIDTH
+                + "\" height=\""
+                + PLOT_HEIGHT
+                + "\" viewBox=\""
+                + LEFT
+                + " "
+                + TOP
+                + " "
+                + PLOT_WIDTH
+                + " "
+                + PLOT_HEIGHT
+                + "\" overflow=\"hidden\">");
 
         int columns = 73;
         int rows = 55;
@@ -89,14 +78,13 @@ public final class Landscape {
             double share = levels.size() == 1 ? 0 : (double) k / (levels.size() - 1);
             String d = contourPath(values, levels.get(k));
             if (!d.isEmpty()) {
-                svg.add(
-                        "<path d=\""
-                                + d
-                                + "\" fill=\"none\" stroke=\""
-                                + ramp(share)
-                                + "\" stroke-width=\""
-                                + (share < 0.5 ? "1.2" : "1")
-                                + "\"/>");
+                svg.add("<path d=\""
+                        + d
+                        + "\" fill=\"none\" stroke=\""
+                        + ramp(share)
+                        + "\" stroke-width=\""
+                        + (share < 0.5 ? "1.2" : "1")
+                        + "\"/>");
             }
         }
         startLevel(svg, loss, paths, values);
@@ -111,7 +99,9 @@ public final class Landscape {
         }
         svg.add("</svg>");
         divergedNotes(svg, paths);
-        svg.legend(paths.stream().map(p -> new String[] {p.label(), p.colour(), ""}).toList());
+        svg.legend(paths.stream()
+                .map(p -> new String[] {p.label(), p.colour(), ""})
+                .toList());
         return svg.close();
     }
 
@@ -138,11 +128,7 @@ public final class Landscape {
      * first, drawn from the same grid as the other contours (so a picture turned upside down would
      * show the start off its own line).
      */
-    static void startLevel(
-            Svg svg,
-            ToDoubleFunction<double[]> loss,
-            List<Path> paths,
-            double[][] values) {
+    static void startLevel(Svg svg, ToDoubleFunction<double[]> loss, List<Path> paths, double[][] values) {
         if (paths.isEmpty() || paths.get(0).points().isEmpty()) {
             return;
         }
@@ -152,12 +138,11 @@ public final class Landscape {
         }
         String d = contourPath(values, level);
         if (!d.isEmpty()) {
-            svg.add(
-                    "<path class=\"start-level\" d=\""
-                            + d
-                            + "\" fill=\"none\" stroke=\""
-                            + paths.get(0).colour()
-                            + "\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" opacity=\"0.8\"/>");
+            svg.add("<path class=\"start-level\" d=\""
+                    + d
+                    + "\" fill=\"none\" stroke=\""
+                    + paths.get(0).colour()
+                    + "\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\" opacity=\"0.8\"/>");
         }
     }
 
@@ -167,11 +152,7 @@ public final class Landscape {
      * picture.
      */
     public static String curve(
-            ToDoubleFunction<double[]> loss,
-            String name,
-            List<Path> paths,
-            List<Marker> minima,
-            boolean markLowest) {
+            ToDoubleFunction<double[]> loss, String name, List<Path> paths, List<Marker> minima, boolean markLowest) {
         double[][] box = view(paths, minima, 1);
         Axis x = new Axis(box[0][0], box[0][1], false, LEFT, LEFT + PLOT_WIDTH);
         int samples = 240;
@@ -189,44 +170,33 @@ public final class Landscape {
                 }
             }
         }
-        double[] range =
-                heights.isEmpty()
-                        ? new double[] {0, 1}
-                        : padded(
-                                heights.stream()
-                                        .mapToDouble(Double::doubleValue)
-                                        .min()
-                                        .orElseThrow(),
-                                heights.stream()
-                                        .mapToDouble(Double::doubleValue)
-                                        .max()
-                                        .orElseThrow(),
-                                true);
+        double[] range = heights.isEmpty()
+                ? new double[] {0, 1}
+                : padded(
+                        heights.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                        heights.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+                        true);
         Axis y = new Axis(range[0], range[1], false, TOP + PLOT_HEIGHT, TOP);
-        Svg svg =
-                new Svg(
-                        "linear",
-                        "Loss as a function of " + name + " with the points the run visited");
+        Svg svg = new Svg("linear", "Loss as a function of " + name + " with the points the run visited");
         svg.grid(x, y, ticks(x.min(), x.max(), 6), ticks(y.min(), y.max(), 5), false);
         svg.axisLabels(name, "loss");
-        svg.add(
-                "<svg x=\""
-                        + LEFT
-                        + "\" y=\""
-                        + TOP
-                        + "\" width=\""
-                        + PLOT_WIDTH
-                        + "\" height=\""
-                        + PLOT_HEIGHT
-                        + "\" viewBox=\""
-                        + LEFT
-                        + " "
-                        + TOP
-                        + " "
-                        + PLOT_WIDTH
-                        + " "
-                        + PLOT_HEIGHT
-                        + "\" overflow=\"hidden\">");
+        svg.add("<svg x=\""
+                + LEFT
+                + "\" y=\""
+                + TOP
+                + "\" width=\""
+                + PLOT_WIDTH
+                + "\" height=\""
+                + PLOT_HEIGHT
+                + "\" viewBox=\""
+                + LEFT
+                + " "
+                + TOP
+                + " "
+                + PLOT_WIDTH
+                + " "
+                + PLOT_HEIGHT
+                + "\" overflow=\"hidden\">");
         List<double[]> drawn = new ArrayList<>();
         for (double[] point : curve) {
             if (Double.isFinite(point[1])) {
@@ -234,22 +204,21 @@ public final class Landscape {
             }
         }
         svg.polyline(drawn, MUTED, 1.6, 1, false);
-        List<Marker> shown =
-                new ArrayList<>(
-                        minima.stream()
-                                .filter(m -> m.at()[0] >= x.min() && m.at()[0] <= x.max())
-                                .toList());
+        List<Marker> shown = new ArrayList<>(minima.stream()
+                .filter(m -> m.at()[0] >= x.min() && m.at()[0] <= x.max())
+                .toList());
         if (markLowest && lowest != null) {
             shown.add(new Marker("lowest in view", new double[] {lowest[0]}));
         }
         drawPaths(svg, paths, p -> new double[] {x.px(p[0]), y.px(loss.applyAsDouble(p))});
         for (Marker marker : shown) {
-            svg.minimum(
-                    x.px(marker.at()[0]), y.px(loss.applyAsDouble(marker.at())), marker.label());
+            svg.minimum(x.px(marker.at()[0]), y.px(loss.applyAsDouble(marker.at())), marker.label());
         }
         svg.add("</svg>");
         divergedNotes(svg, paths);
-        svg.legend(paths.stream().map(p -> new String[] {p.label(), p.colour(), ""}).toList());
+        svg.legend(paths.stream()
+                .map(p -> new String[] {p.label(), p.colour(), ""})
+                .toList());
         return svg.close();
     }
 
@@ -263,20 +232,20 @@ public final class Landscape {
     static double[][] view(List<Path> paths, List<Marker> minima, int dimensions) {
         List<double[]> core = new ArrayList<>();
         for (Path path : paths) {
-            List<double[]> finite = path.points().stream().takeWhile(Landscape::finite).toList();
+            List<double[]> finite =
+                    path.points().stream().takeWhile(Landscape::finite).toList();
             core.addAll(finite.subList(0, Math.min(2, finite.size())));
         }
         if (!paths.isEmpty()) {
             Path main = paths.get(0);
-            List<double[]> finite = main.points().stream().takeWhile(Landscape::finite).toList();
+            List<double[]> finite =
+                    main.points().stream().takeWhile(Landscape::finite).toList();
             if (!finite.isEmpty()) {
-                double[] end =
-                        main.divergedAt() == null ? finite.get(finite.size() - 1) : finite.get(0);
-                core.add(
-                        minima.stream()
-                                .map(Marker::at)
-                                .min(Comparator.comparingDouble(m -> distance(m, end)))
-                                .orElse(end));
+                double[] end = main.divergedAt() == null ? finite.get(finite.size() - 1) : finite.get(0);
+                core.add(minima.stream()
+                        .map(Marker::at)
+                        .min(Comparator.comparingDouble(m -> distance(m, end)))
+                        .orElse(end));
             }
         } else {
             minima.forEach(m -> core.add(m.at()));
@@ -291,11 +260,7 @@ public final class Landscape {
         }
         double[] reach = new double[dimensions];
         for (int d = 0; d < dimensions; d++) {
-            reach[d] =
-                    8
-                            * Math.max(
-                                    Math.max(near[d][1] - near[d][0], widest / 4),
-                                    widest == 0 ? 1 : 0);
+            reach[d] = 8 * Math.max(Math.max(near[d][1] - near[d][0], widest / 4), widest == 0 ? 1 : 0);
         }
         List<double[]> shown = new ArrayList<>(core);
         for (Path path : paths) {
@@ -345,11 +310,10 @@ public final class Landscape {
         double[][] box = new double[dimensions][];
         for (int d = 0; d < dimensions; d++) {
             int k = d;
-            box[d] =
-                    new double[] {
-                        points.stream().mapToDouble(p -> p[k]).min().orElse(0),
-                        points.stream().mapToDouble(p -> p[k]).max().orElse(0)
-                    };
+            box[d] = new double[] {
+                points.stream().mapToDouble(p -> p[k]).min().orElse(0),
+                points.stream().mapToDouble(p -> p[k]).max().orElse(0)
+            };
         }
         return box;
     }
@@ -382,12 +346,11 @@ public final class Landscape {
      * (Rosenbrock's walls) do not push every level up there.
      */
     static List<Double> levels(double[][] values) {
-        double[] sorted =
-                Arrays.stream(values)
-                        .flatMapToDouble(Arrays::stream)
-                        .filter(Double::isFinite)
-                        .sorted()
-                        .toArray();
+        double[] sorted = Arrays.stream(values)
+                .flatMapToDouble(Arrays::stream)
+                .filter(Double::isFinite)
+                .sorted()
+                .toArray();
         if (sorted.length == 0) {
             return List.of();
         }
@@ -410,16 +373,17 @@ public final class Landscape {
      * around them.
      */
     static double[][] capped(double[][] values) {
-        double highest =
-                Arrays.stream(values)
-                        .flatMapToDouble(Arrays::stream)
-                        .filter(Double::isFinite)
-                        .max()
-                        .orElse(1);
+        double highest = Arrays.stream(values)
+                .flatMapToDouble(Arrays::stream)
+                .filter(Double::isFinite)
+                .max()
+                .orElse(1);
         double cap = Math.abs(highest) * 10 + 1;
         double[][] capped = new double[values.length][];
         for (int j = 0; j < values.length; j++) {
-            capped[j] = Arrays.stream(values[j]).map(v -> Double.isFinite(v) ? v : cap).toArray();
+            capped[j] = Arrays.stream(values[j])
+                    .map(v -> Double.isFinite(v) ? v : cap)
+                    .toArray();
         }
         return capped;
     }
@@ -436,45 +400,45 @@ public final class Landscape {
      * Draws the paths in reverse, so the main run (the first) lies on top of the runs compared with
      * it.
      */
-    static void drawPaths(
-            Svg svg, List<Path> paths, java.util.function.Function<double[], double[]> toPixels) {
+    static void drawPaths(Svg svg, List<Path> paths, java.util.function.Function<double[], double[]> toPixels) {
         for (int k = paths.size() - 1; k >= 0; k--) {
             Path path = paths.get(k);
-            List<double[]> pixels =
-                    path.points().stream().takeWhile(Landscape::finite).map(toPixels).toList();
+            List<double[]> pixels = path.points().stream()
+                    .takeWhile(Landscape::finite)
+                    .map(toPixels)
+                    .toList();
             svg.polyline(condensed(pixels), path.colour(), 2, 0.95, true);
             for (int i = 1; i < Math.min(pixels.size(), 41); i++) {
                 svg.dot(pixels.get(i)[0], pixels.get(i)[1], 2.8, path.colour());
             }
             if (!pixels.isEmpty()) {
                 double[] start = pixels.get(0);
-                svg.add(
-                        "<circle cx=\""
-                                + num(start[0])
-                                + "\" cy=\""
-                                + num(start[1])
-                                + "\" r=\"5.5\" fill=\"#ffffff\" stroke=\""
-                                + path.colour()
-                                + "\" stroke-width=\"2.2\"/>");
+                svg.add("<circle cx=\""
+                        + num(start[0])
+                        + "\" cy=\""
+                        + num(start[1])
+                        + "\" r=\"5.5\" fill=\"#ffffff\" stroke=\""
+                        + path.colour()
+                        + "\" stroke-width=\"2.2\"/>");
                 double[] end = pixels.get(pixels.size() - 1);
                 if (pixels.size() > 1 && path.divergedAt() == null) {
-                    svg.add(
-                            "<circle cx=\""
-                                    + num(end[0])
-                                    + "\" cy=\""
-                                    + num(end[1])
-                                    + "\" r=\"4.5\" fill=\""
-                                    + path.colour()
-                                    + "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
+                    svg.add("<circle cx=\""
+                            + num(end[0])
+                            + "\" cy=\""
+                            + num(end[1])
+                            + "\" r=\"4.5\" fill=\""
+                            + path.colour()
+                            + "\" stroke=\"#ffffff\" stroke-width=\"1.5\"/>");
                 }
             }
         }
         if (!paths.isEmpty()) {
-            List<double[]> first =
-                    paths.get(0).points().stream().takeWhile(Landscape::finite).map(toPixels).toList();
+            List<double[]> first = paths.get(0).points().stream()
+                    .takeWhile(Landscape::finite)
+                    .map(toPixels)
+                    .toList();
             if (!first.isEmpty()) {
-                svg.haloText(
-                        first.get(0)[0] + 8, first.get(0)[1] - 8, "start", 11, INK, "start", "");
+                svg.haloText(first.get(0)[0] + 8, first.get(0)[1] - 8, "start", 11, INK, "start", "");
             }
         }
     }

@@ -4,16 +4,9 @@ import static dev.gradientdeck.descent.plots.Plots.*;
 import static dev.gradientdeck.descent.plots.Scales.*;
 
 import dev.gradientdeck.descent.engine.DataProblem.LineFit;
-import dev.gradientdeck.present.Html;
-
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /** A line fit's data with the lines a run drew through it, and the geometry shared by paths (clipping, thinning). */
 public final class LineFitPlot {
@@ -27,17 +20,15 @@ public final class LineFitPlot {
      * and sums.
      */
     public static String lineFit(double[] xs, double[] ys, List<Line> lines, Line residualsTo) {
-        double[] xRange =
-                padded(Arrays.stream(xs).min().orElse(0), Arrays.stream(xs).max().orElse(1), false);
+        double[] xRange = padded(
+                Arrays.stream(xs).min().orElse(0), Arrays.stream(xs).max().orElse(1), false);
         double low = Arrays.stream(ys).min().orElse(0);
         double high = Arrays.stream(ys).max().orElse(1);
         // The line whose residuals are drawn is in view too, within three spans of the data:
         // farther, it would flatten
         // the data into a stripe. Other lines may leave the picture.
         double reach = 3 * Math.max(high - low, 1);
-        if (residualsTo != null
-                && Double.isFinite(residualsTo.w())
-                && Double.isFinite(residualsTo.b())) {
+        if (residualsTo != null && Double.isFinite(residualsTo.w()) && Double.isFinite(residualsTo.b())) {
             for (double x : xRange) {
                 double y = residualsTo.w() * x + residualsTo.b();
                 low = Math.max(Math.min(low, y), Arrays.stream(ys).min().orElse(0) - reach);
@@ -51,42 +42,38 @@ public final class LineFitPlot {
         Svg svg = new Svg("linear", "The data with the fitted lines");
         svg.grid(x, y, ticks(x.min(), x.max(), 6), ticks(y.min(), y.max(), 5), false);
         svg.axisLabels("x", "y");
-        svg.add(
-                "<svg x=\""
-                        + LEFT
-                        + "\" y=\""
-                        + TOP
-                        + "\" width=\""
-                        + PLOT_WIDTH
-                        + "\" height=\""
-                        + PLOT_HEIGHT
-                        + "\" viewBox=\""
-                        + LEFT
-                        + " "
-                        + TOP
-                        + " "
-                        + PLOT_WIDTH
-                        + " "
-                        + PLOT_HEIGHT
-                        + "\" overflow=\"hidden\">");
-        if (residualsTo != null
-                && Double.isFinite(residualsTo.w())
-                && Double.isFinite(residualsTo.b())) {
+        svg.add("<svg x=\""
+                + LEFT
+                + "\" y=\""
+                + TOP
+                + "\" width=\""
+                + PLOT_WIDTH
+                + "\" height=\""
+                + PLOT_HEIGHT
+                + "\" viewBox=\""
+                + LEFT
+                + " "
+                + TOP
+                + " "
+                + PLOT_WIDTH
+                + " "
+                + PLOT_HEIGHT
+                + "\" overflow=\"hidden\">");
+        if (residualsTo != null && Double.isFinite(residualsTo.w()) && Double.isFinite(residualsTo.b())) {
             for (int i = 0; i < xs.length; i++) {
                 double fitted = residualsTo.w() * xs[i] + residualsTo.b();
-                svg.add(
-                        "<line x1=\""
-                                + num(x.px(xs[i]))
-                                + "\" y1=\""
-                                + num(y.px(ys[i]))
-                                + "\" x2=\""
-                                + num(x.px(xs[i]))
-                                + "\" y2=\""
-                                + num(clamp(y.px(fitted)))
-                                + "\" stroke=\""
-                                + DIVERGED
-                                + "\" stroke-width=\"1.4\" "
-                                + "stroke-dasharray=\"3 2\" opacity=\"0.75\"/>");
+                svg.add("<line x1=\""
+                        + num(x.px(xs[i]))
+                        + "\" y1=\""
+                        + num(y.px(ys[i]))
+                        + "\" x2=\""
+                        + num(x.px(xs[i]))
+                        + "\" y2=\""
+                        + num(clamp(y.px(fitted)))
+                        + "\" stroke=\""
+                        + DIVERGED
+                        + "\" stroke-width=\"1.4\" "
+                        + "stroke-dasharray=\"3 2\" opacity=\"0.75\"/>");
             }
         }
         for (Line line : lines) {
@@ -95,39 +82,36 @@ public final class LineFitPlot {
             }
             double y0 = line.w() * x.min() + line.b();
             double y1 = line.w() * x.max() + line.b();
-            svg.add(
-                    "<line x1=\""
-                            + num(x.px(x.min()))
-                            + "\" y1=\""
-                            + num(clamp(y.px(y0)))
-                            + "\" x2=\""
-                            + num(x.px(x.max()))
-                            + "\" y2=\""
-                            + num(clamp(y.px(y1)))
-                            + "\" stroke=\""
-                            + line.colour()
-                            + "\" stroke-width=\"2\" opacity=\""
-                            + num(line.opacity())
-                            + "\""
-                            + (line.dashed() ? " stroke-dasharray=\"6 4\"" : "")
-                            + "/>");
+            svg.add("<line x1=\""
+                    + num(x.px(x.min()))
+                    + "\" y1=\""
+                    + num(clamp(y.px(y0)))
+                    + "\" x2=\""
+                    + num(x.px(x.max()))
+                    + "\" y2=\""
+                    + num(clamp(y.px(y1)))
+                    + "\" stroke=\""
+                    + line.colour()
+                    + "\" stroke-width=\"2\" opacity=\""
+                    + num(line.opacity())
+                    + "\""
+                    + (line.dashed() ? " stroke-dasharray=\"6 4\"" : "")
+                    + "/>");
         }
         for (int i = 0; i < xs.length; i++) {
-            svg.add(
-                    "<circle cx=\""
-                            + num(x.px(xs[i]))
-                            + "\" cy=\""
-                            + num(y.px(ys[i]))
-                            + "\" r=\"4.2\" fill=\""
-                            + INK
-                            + "\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>");
+            svg.add("<circle cx=\""
+                    + num(x.px(xs[i]))
+                    + "\" cy=\""
+                    + num(y.px(ys[i]))
+                    + "\" r=\"4.2\" fill=\""
+                    + INK
+                    + "\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>");
         }
         svg.add("</svg>");
         List<String[]> legend = new ArrayList<>();
         for (Line line : lines) {
             if (!line.label().isEmpty()) {
-                legend.add(
-                        new String[] {line.label(), line.colour(), line.dashed() ? "dashed" : ""});
+                legend.add(new String[] {line.label(), line.colour(), line.dashed() ? "dashed" : ""});
             }
         }
         if (residualsTo != null) {

@@ -3,16 +3,8 @@ package dev.gradientdeck.descent.plots;
 import static dev.gradientdeck.descent.plots.LineFitPlot.*;
 import static dev.gradientdeck.descent.plots.Scales.*;
 
-import dev.gradientdeck.present.Html;
-
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Pictures of runs as self-contained SVG strings, drawn on the server: the loss per step, the loss
@@ -41,8 +33,7 @@ public final class Plots {
     static final String MUTED = "#5f6b80";
     static final String GRID = "#e9ecf2";
     static final String BAND = "#eef2ff";
-    static final String FONT =
-            "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+    static final String FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 
     /** Contour colours run from deep blue at low loss to pale at high loss. */
     static final int[] LOW = {34, 56, 140};
@@ -62,8 +53,7 @@ public final class Plots {
      * A run's loss per step (index 0 is step 1); {@code divergedAt} marks where it blew up; faint
      * curves are context.
      */
-    public record Curve(
-            String label, String colour, List<Double> losses, Integer divergedAt, boolean faint) {}
+    public record Curve(String label, String colour, List<Double> losses, Integer divergedAt, boolean faint) {}
 
     /** The points a run visited, θ₀ first; {@code divergedAt} marks a run that blew up. */
     public record Path(String label, String colour, List<double[]> points, Integer divergedAt) {}
@@ -72,8 +62,7 @@ public final class Plots {
     public record Marker(String label, double[] at) {}
 
     /** The line ŷ = w·x + b. */
-    public record Line(
-            String label, String colour, double w, double b, double opacity, boolean dashed) {}
+    public record Line(String label, String colour, double w, double b, double opacity, boolean dashed) {}
 
     // ---- loss per step ----
 
@@ -84,12 +73,13 @@ public final class Plots {
      * progress shows how far it has to go.
      */
     public static String lossCurve(List<Curve> curves, int predicted, int atLeastSteps) {
-        int steps =
-                Math.max(
-                        atLeastSteps,
-                        curves.stream().mapToInt(c -> c.losses().size()).max().orElse(1));
-        List<Double> finite =
-                curves.stream().flatMap(c -> c.losses().stream()).filter(Double::isFinite).toList();
+        int steps = Math.max(
+                atLeastSteps,
+                curves.stream().mapToInt(c -> c.losses().size()).max().orElse(1));
+        List<Double> finite = curves.stream()
+                .flatMap(c -> c.losses().stream())
+                .filter(Double::isFinite)
+                .toList();
         boolean log = logScale(finite);
         // Half a step of room at each end, so the first and last points are not cut by the frame.
         Axis x = new Axis(0.5, steps + 0.5, false, LEFT, LEFT + PLOT_WIDTH);
@@ -98,40 +88,38 @@ public final class Plots {
         if (predicted > 0) {
             double from = Math.max(x.px(0.5), LEFT);
             double to = Math.min(x.px(predicted + 0.5), LEFT + PLOT_WIDTH);
-            svg.add(
-                    "<rect x=\""
-                            + num(from)
-                            + "\" y=\""
-                            + TOP
-                            + "\" width=\""
-                            + num(to - from)
-                            + "\" height=\""
-                            + PLOT_HEIGHT
-                            + "\" fill=\""
-                            + BAND
-                            + "\"/>");
+            svg.add("<rect x=\""
+                    + num(from)
+                    + "\" y=\""
+                    + TOP
+                    + "\" width=\""
+                    + num(to - from)
+                    + "\" height=\""
+                    + PLOT_HEIGHT
+                    + "\" fill=\""
+                    + BAND
+                    + "\"/>");
             svg.text(from + 4, TOP + PLOT_HEIGHT - 6, "start", 10, MUTED, "you predicted");
         }
         svg.grid(x, y, integerTicks(x), log ? logTicks(y) : ticks(y.min(), y.max(), 6), log);
         svg.axisLabels("step", log ? "loss (log scale)" : "loss");
-        svg.add(
-                "<svg x=\""
-                        + LEFT
-                        + "\" y=\""
-                        + TOP
-                        + "\" width=\""
-                        + PLOT_WIDTH
-                        + "\" height=\""
-                        + PLOT_HEIGHT
-                        + "\" viewBox=\""
-                        + LEFT
-                        + " "
-                        + TOP
-                        + " "
-                        + PLOT_WIDTH
-                        + " "
-                        + PLOT_HEIGHT
-                        + "\" overflow=\"hidden\">");
+        svg.add("<svg x=\""
+                + LEFT
+                + "\" y=\""
+                + TOP
+                + "\" width=\""
+                + PLOT_WIDTH
+                + "\" height=\""
+                + PLOT_HEIGHT
+                + "\" viewBox=\""
+                + LEFT
+                + " "
+                + TOP
+                + " "
+                + PLOT_WIDTH
+                + " "
+                + PLOT_HEIGHT
+                + "\" overflow=\"hidden\">");
         for (Curve curve : curves) {
             List<double[]> points = new ArrayList<>();
             for (int t = 1; t <= curve.losses().size(); t++) {
@@ -141,12 +129,7 @@ public final class Plots {
                 }
                 points.add(new double[] {x.px(t), y.px(loss)});
             }
-            svg.polyline(
-                    thinned(points),
-                    curve.colour(),
-                    curve.faint() ? 1 : 2.2,
-                    curve.faint() ? 0.45 : 1,
-                    false);
+            svg.polyline(thinned(points), curve.colour(), curve.faint() ? 1 : 2.2, curve.faint() ? 0.45 : 1, false);
             if (points.size() <= 40 && !curve.faint()) {
                 points.forEach(p -> svg.dot(p[0], p[1], 2.6, curve.colour()));
             }
@@ -154,18 +137,13 @@ public final class Plots {
         svg.add("</svg>");
         for (Curve curve : curves) {
             if (curve.divergedAt() != null && !curve.faint()) {
-                String who =
-                        curves.stream().filter(c -> !c.faint()).count() > 1
-                                ? curve.label() + " "
-                                : "";
-                svg.divergedMarker(
-                        x.px(curve.divergedAt()), who + "diverged at step " + curve.divergedAt());
+                String who = curves.stream().filter(c -> !c.faint()).count() > 1 ? curve.label() + " " : "";
+                svg.divergedMarker(x.px(curve.divergedAt()), who + "diverged at step " + curve.divergedAt());
             }
         }
-        svg.legend(
-                curves.stream()
-                        .map(c -> new String[] {c.label(), c.colour(), c.faint() ? "faint" : ""})
-                        .toList());
+        svg.legend(curves.stream()
+                .map(c -> new String[] {c.label(), c.colour(), c.faint() ? "faint" : ""})
+                .toList());
         return svg.close();
     }
 
@@ -178,12 +156,7 @@ public final class Plots {
      */
     static List<Double> inView(List<Curve> curves, List<Double> finite, boolean log) {
         List<Double> main =
-                curves.stream()
-                        .filter(c -> !c.faint())
-                        .findFirst()
-                        .map(Curve::losses)
-                        .orElse(List.of())
-                        .stream()
+                curves.stream().filter(c -> !c.faint()).findFirst().map(Curve::losses).orElse(List.of()).stream()
                         .filter(Double::isFinite)
                         .toList();
         if (main.isEmpty()) {

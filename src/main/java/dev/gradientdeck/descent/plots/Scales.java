@@ -2,17 +2,11 @@ package dev.gradientdeck.descent.plots;
 
 import static dev.gradientdeck.descent.plots.Plots.*;
 
-import dev.gradientdeck.descent.engine.DataProblem.LineFit;
-import dev.gradientdeck.present.Html;
-
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /** Axes, ticks and the numbers written on them. */
 final class Scales {
@@ -85,7 +79,10 @@ final class Scales {
             String[] parts = String.format(Locale.ROOT, "%.2e", value).split("e");
             return parts[0].replaceAll("\\.?0+$", "") + "e" + Integer.parseInt(parts[1]);
         }
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(value)
+                .round(new MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** A coordinate to a tenth of a pixel, never in scientific notation. */

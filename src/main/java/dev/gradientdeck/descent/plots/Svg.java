@@ -1,21 +1,12 @@
 package dev.gradientdeck.descent.plots;
 
-import static dev.gradientdeck.descent.plots.Plots.*;
-import static dev.gradientdeck.descent.plots.Scales.*;
 import static dev.gradientdeck.descent.plots.Landscape.*;
 import static dev.gradientdeck.descent.plots.LineFitPlot.*;
+import static dev.gradientdeck.descent.plots.Plots.*;
+import static dev.gradientdeck.descent.plots.Scales.*;
 
-import dev.gradientdeck.descent.engine.DataProblem.LineFit;
 import dev.gradientdeck.present.Html;
-
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.ToDoubleFunction;
 
 /** The SVG being written: a white card with a title, grid, axes, legend and the drawing. */
 final class Svg {
@@ -53,14 +44,7 @@ final class Svg {
         text(x, y, anchor, size, colour, text, "");
     }
 
-    void text(
-            double x,
-            double y,
-            String anchor,
-            double size,
-            String colour,
-            String text,
-            String extra) {
+    void text(double x, double y, String anchor, double size, String colour, String text, String extra) {
         out.append("<text x=\"")
                 .append(num(x))
                 .append("\" y=\"")
@@ -79,14 +63,7 @@ final class Svg {
     }
 
     /** Text drawn over lines, with a white halo so it stays readable where it crosses them. */
-    void haloText(
-            double x,
-            double y,
-            String anchor,
-            double size,
-            String colour,
-            String text,
-            String extra) {
+    void haloText(double x, double y, String anchor, double size, String colour, String text, String extra) {
         text(
                 x,
                 y,
@@ -170,8 +147,7 @@ final class Svg {
      * A line through the points; segments are clipped to a generous box, so they keep their
      * direction.
      */
-    void polyline(
-            List<double[]> points, String colour, double width, double opacity, boolean round) {
+    void polyline(List<double[]> points, String colour, double width, double opacity, boolean round) {
         StringBuilder d = new StringBuilder();
         double[] previous = null;
         boolean drawing = false;
@@ -187,15 +163,9 @@ final class Svg {
                     drawing = false;
                 } else {
                     if (!drawing || segment[0] != previous) {
-                        d.append('M')
-                                .append(num(segment[0][0]))
-                                .append(' ')
-                                .append(num(segment[0][1]));
+                        d.append('M').append(num(segment[0][0])).append(' ').append(num(segment[0][1]));
                     }
-                    d.append('L')
-                            .append(num(segment[1][0]))
-                            .append(' ')
-                            .append(num(segment[1][1]));
+                    d.append('L').append(num(segment[1][0])).append(' ').append(num(segment[1][1]));
                     drawing = segment[1] == point;
                 }
             }

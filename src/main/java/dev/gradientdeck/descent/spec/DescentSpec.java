@@ -112,8 +112,20 @@ public record DescentSpec(
     /** The same spec with another optimizer, start and number of steps, nothing predicted or drawn. */
     public DescentSpec withRun(OptimizerSpec optimizer, Map<String, Double> start, Integer steps) {
         return new DescentSpec(
-                problem, loss, data, constants, expression, start, optimizer, steps, batches,
-                batchSize, seed, null, tolerance, null);
+                problem,
+                loss,
+                data,
+                constants,
+                expression,
+                start,
+                optimizer,
+                steps,
+                batches,
+                batchSize,
+                seed,
+                null,
+                tolerance,
+                null);
     }
 
     /**
@@ -131,8 +143,7 @@ public record DescentSpec(
         }
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, Double> drawnStart = start == null ? null : new LinkedHashMap<>(start);
-        Map<String, Double> drawnConstants =
-                constants == null ? null : new LinkedHashMap<>(constants);
+        Map<String, Double> drawnConstants = constants == null ? null : new LinkedHashMap<>(constants);
         OptimizerSpec drawnOptimizer = optimizer;
         for (var field : randomize.entrySet()) {
             double value =
@@ -144,22 +155,21 @@ public record DescentSpec(
                 default -> drawnOptimizer = drawnOptimizer.with(target[1], value);
             }
         }
-        DescentSpec drawn =
-                new DescentSpec(
-                        problem,
-                        loss,
-                        data,
-                        drawnConstants,
-                        expression,
-                        drawnStart,
-                        drawnOptimizer,
-                        steps,
-                        batches,
-                        batchSize,
-                        this.seed,
-                        predict,
-                        tolerance,
-                        null);
+        DescentSpec drawn = new DescentSpec(
+                problem,
+                loss,
+                data,
+                drawnConstants,
+                expression,
+                drawnStart,
+                drawnOptimizer,
+                steps,
+                batches,
+                batchSize,
+                this.seed,
+                predict,
+                tolerance,
+                null);
         SpecCheck.of(drawn);
         return drawn;
     }

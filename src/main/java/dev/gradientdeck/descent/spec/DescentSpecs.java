@@ -1,8 +1,5 @@
 package dev.gradientdeck.descent.spec;
 
-import dev.gradientdeck.descent.engine.Catalog;
-import dev.gradientdeck.descent.engine.SpecException;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonPointer;
@@ -16,7 +13,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-
+import dev.gradientdeck.descent.engine.Catalog;
+import dev.gradientdeck.descent.engine.SpecException;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -32,17 +30,15 @@ import java.util.stream.Collectors;
  * wrong and at which field, with the line in the text when it can be found.
  */
 public final class DescentSpecs {
-    private static final ObjectMapper JSON =
-            JsonMapper.builder()
-                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build();
-    private static final ObjectMapper YAML =
-            YAMLMapper.builder()
-                    .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private DescentSpecs() {}
 
@@ -68,7 +64,9 @@ public final class DescentSpecs {
             throw locate(bindingError(e, mapper, text), mapper, text, e.getLocation());
         } catch (JsonProcessingException e) {
             SpecException syntax = SpecException.of(format + " syntax error: " + firstLine(e));
-            throw e.getLocation() == null ? syntax : syntax.onLine(e.getLocation().getLineNr());
+            throw e.getLocation() == null
+                    ? syntax
+                    : syntax.onLine(e.getLocation().getLineNr());
         }
         if (spec == null) {
             throw SpecException.of("the spec is empty");
@@ -84,29 +82,19 @@ public final class DescentSpecs {
      * Jackson's complaint, reworded for the author of a card: the field, and what was expected
      * there.
      */
-    private static SpecException bindingError(
-            JsonMappingException e, ObjectMapper mapper, String text) {
-        List<Object> path =
-                e.getPath().stream()
-                        .map(
-                                reference ->
-                                        reference.getFieldName() != null
-                                                ? (Object) reference.getFieldName()
-                                                : reference.getIndex())
-                        .toList();
+    private static SpecException bindingError(JsonMappingException e, ObjectMapper mapper, String text) {
+        List<Object> path = e.getPath().stream()
+                .map(reference ->
+                        reference.getFieldName() != null ? (Object) reference.getFieldName() : reference.getIndex())
+                .toList();
         if (e instanceof UnrecognizedPropertyException unknown) {
-            String optimizer =
-                    path.size() == 2 && path.get(0).equals("optimizer")
-                            ? optimizerName(mapper, text)
-                            : null;
+            String optimizer = path.size() == 2 && path.get(0).equals("optimizer") ? optimizerName(mapper, text) : null;
             return optimizer != null && Catalog.NAMES.contains(optimizer)
                     ? SpecCheck.noSuchSetting(optimizer, unknown.getPropertyName())
                     : SpecException.at(
                             path,
                             "unknown field; the fields here are "
-                                    + fields(
-                                            unknown.getReferringClass(),
-                                            unknown.getKnownPropertyIds()));
+                                    + fields(unknown.getReferringClass(), unknown.getKnownPropertyIds()));
         }
         if (path.isEmpty()
                 && e instanceof MismatchedInputException mismatch
@@ -117,10 +105,7 @@ public final class DescentSpecs {
                             : "the spec must be a mapping of fields, such as problem: quadratic");
         }
         if (e instanceof MismatchedInputException mismatch) {
-            String got =
-                    e instanceof InvalidFormatException invalid
-                            ? ", got " + invalid.getValue()
-                            : "";
+            String got = e instanceof InvalidFormatException invalid ? ", got " + invalid.getValue() : "";
             return SpecException.at(path, "must be " + describe(mismatch.getTargetType()) + got);
         }
         return SpecException.at(path, firstLine(e));
@@ -156,10 +141,7 @@ public final class DescentSpecs {
     }
 
     private static String describe(Class<?> type) {
-        if (type == Integer.class
-                || type == Long.class
-                || type == int.class
-                || type == long.class) {
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
             return "a whole number";
         }
         if (type == Double.class || type == double.class) {
@@ -181,8 +163,7 @@ public final class DescentSpecs {
      * The error with the line of its field in {@code text}: the line where that field (or, when it
      * is absent, the nearest enclosing field) is written, else {@code fallback}'s line.
      */
-    private static SpecException locate(
-            SpecException error, ObjectMapper mapper, String text, JsonLocation fallback) {
+    private static SpecException locate(SpecException error, ObjectMapper mapper, String text, JsonLocation fallback) {
         Map<String, Integer> lines = lines(mapper, text);
         List<Object> path = error.path();
         for (int length = path.size(); length > 0; length--) {
@@ -191,9 +172,7 @@ public final class DescentSpecs {
                 return error.onLine(line);
             }
         }
-        return fallback == null || fallback.getLineNr() < 1
-                ? error
-                : error.onLine(fallback.getLineNr());
+        return fallback == null || fallback.getLineNr() < 1 ? error : error.onLine(fallback.getLineNr());
     }
 
     /** The line where each value of the text starts, by JSON pointer, as far as the text parses. */
@@ -213,10 +192,9 @@ public final class DescentSpecs {
     private static String pointer(List<Object> path) {
         JsonPointer pointer = JsonPointer.empty();
         for (Object segment : path) {
-            pointer =
-                    segment instanceof Integer index
-                            ? pointer.appendIndex(index)
-                            : pointer.appendProperty(segment.toString());
+            pointer = segment instanceof Integer index
+                    ? pointer.appendIndex(index)
+                    : pointer.appendProperty(segment.toString());
         }
         return pointer.toString();
     }

@@ -1,7 +1,6 @@
 package dev.gradientdeck.descent.spec;
 
 import dev.gradientdeck.descent.engine.Catalog;
-import dev.gradientdeck.descent.engine.DataProblem;
 import dev.gradientdeck.descent.engine.DataProblem.LineFit;
 import dev.gradientdeck.descent.engine.DataProblem.Logistic;
 import dev.gradientdeck.descent.engine.Expression;
@@ -10,14 +9,9 @@ import dev.gradientdeck.descent.engine.Problem;
 import dev.gradientdeck.descent.engine.Simulation;
 import dev.gradientdeck.descent.engine.SpecException;
 import dev.gradientdeck.descent.spec.DescentSpec.OptimizerSpec;
-import dev.gradientdeck.descent.spec.DescentSpec.Predict;
-
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * A spec checked against every rule of DESIGN section 7 and turned into what a run needs; {@link
@@ -28,14 +22,7 @@ public final class SpecCheck {
     public static final int MAX_EXPRESSION = 1000;
 
     public static final List<String> PROBLEMS =
-            List.of(
-                    "line-fit",
-                    "quadratic",
-                    "bowl",
-                    "rosenbrock",
-                    "himmelblau",
-                    "logistic",
-                    "expression");
+            List.of("line-fit", "quadratic", "bowl", "rosenbrock", "himmelblau", "logistic", "expression");
 
     private static final List<String> QUADRATIC = List.of("a", "c");
     private static final List<String> BOWL = List.of("a", "b");
@@ -64,21 +51,17 @@ public final class SpecCheck {
     private static Problem problem(DescentSpec spec) {
         String name = spec.problem();
         if (name == null) {
-            throw SpecException.at(
-                    "problem", "missing; choose one of " + String.join(", ", PROBLEMS));
+            throw SpecException.at("problem", "missing; choose one of " + String.join(", ", PROBLEMS));
         }
         if (!PROBLEMS.contains(name)) {
             throw SpecException.at(
-                    "problem",
-                    "unknown problem '" + name + "'; choose one of " + String.join(", ", PROBLEMS));
+                    "problem", "unknown problem '" + name + "'; choose one of " + String.join(", ", PROBLEMS));
         }
         refuseUnused(spec, name);
         return switch (name) {
             case "line-fit" -> lineFit(spec);
             case "logistic" -> logistic(spec);
-            case "quadratic" ->
-                    new Problem.Quadratic(
-                            constant(spec, "a", QUADRATIC), constant(spec, "c", QUADRATIC));
+            case "quadratic" -> new Problem.Quadratic(constant(spec, "a", QUADRATIC), constant(spec, "c", QUADRATIC));
             case "bowl" -> new Problem.Bowl(constant(spec, "a", BOWL), constant(spec, "b", BOWL));
             case "rosenbrock" -> new Problem.Rosenbrock();
             case "himmelblau" -> new Problem.Himmelblau();
@@ -90,22 +73,17 @@ public final class SpecCheck {
     private static void refuseUnused(DescentSpec spec, String problem) {
         boolean usesData = problem.equals("line-fit") || problem.equals("logistic");
         if (spec.loss() != null && !usesData) {
-            throw SpecException.at(
-                    "loss",
-                    "only line-fit (ssr, mse) and logistic (bce) take a loss, not " + problem);
+            throw SpecException.at("loss", "only line-fit (ssr, mse) and logistic (bce) take a loss, not " + problem);
         }
         if (spec.data() != null && !usesData) {
             throw SpecException.at("data", "only line-fit and logistic use data, not " + problem);
         }
         if (spec.constants() != null
                 && !List.of("quadratic", "bowl", "expression").contains(problem)) {
-            throw SpecException.at(
-                    "constants",
-                    "only quadratic, bowl and expression use constants, not " + problem);
+            throw SpecException.at("constants", "only quadratic, bowl and expression use constants, not " + problem);
         }
         if (spec.expression() != null && !problem.equals("expression")) {
-            throw SpecException.at(
-                    "expression", "only problem expression uses an expression, not " + problem);
+            throw SpecException.at("expression", "only problem expression uses an expression, not " + problem);
         }
     }
 
@@ -116,8 +94,7 @@ public final class SpecCheck {
         } else if (spec.loss().equals("ssr")) {
             reduction = LineFit.Reduction.SUM;
         } else {
-            throw SpecException.at(
-                    "loss", "unknown loss '" + spec.loss() + "' for line-fit; choose ssr or mse");
+            throw SpecException.at("loss", "unknown loss '" + spec.loss() + "' for line-fit; choose ssr or mse");
         }
         List<double[]> columns = columns(spec.data(), List.of("x", "y"), "line-fit");
         return new LineFit(reduction, columns.get(0), columns.get(1));
@@ -125,23 +102,20 @@ public final class SpecCheck {
 
     private static Logistic logistic(DescentSpec spec) {
         if (spec.loss() != null && !spec.loss().equals("bce")) {
-            throw SpecException.at(
-                    "loss", "unknown loss '" + spec.loss() + "' for logistic; the loss is bce");
+            throw SpecException.at("loss", "unknown loss '" + spec.loss() + "' for logistic; the loss is bce");
         }
         List<double[]> columns = columns(spec.data(), List.of("x1", "x2", "y"), "logistic");
         double[] y = columns.get(2);
         for (int i = 0; i < y.length; i++) {
             if (y[i] < 0 || y[i] > 1) {
-                throw SpecException.at(
-                        List.of("data", "y", i), "a label must be between 0 and 1, got " + y[i]);
+                throw SpecException.at(List.of("data", "y", i), "a label must be between 0 and 1, got " + y[i]);
             }
         }
         return new Logistic(columns.get(0), columns.get(1), y);
     }
 
     /** The named columns of the data, all present, of equal length, at least one row, finite. */
-    private static List<double[]> columns(
-            Map<String, List<Double>> data, List<String> names, String problem) {
+    private static List<double[]> columns(Map<String, List<Double>> data, List<String> names, String problem) {
         String expected = problem + " needs data columns " + String.join(", ", names);
         if (data == null) {
             throw SpecException.at("data", "missing; " + expected);
@@ -170,8 +144,7 @@ public final class SpecCheck {
                                 + "; the columns must be of equal length");
             }
             if (rows == 0) {
-                throw SpecException.at(
-                        List.of("data", name), "is empty; the data needs at least one row");
+                throw SpecException.at(List.of("data", name), "is empty; the data needs at least one row");
             }
             columns.add(finite(values, List.of("data", name)));
         }
@@ -194,29 +167,18 @@ public final class SpecCheck {
         String problem = spec.problem();
         Map<String, Double> constants = spec.constants();
         if (constants == null) {
-            throw SpecException.at(
-                    "constants", "missing; " + problem + " needs " + String.join(" and ", names));
+            throw SpecException.at("constants", "missing; " + problem + " needs " + String.join(" and ", names));
         }
         for (String given : constants.keySet()) {
             if (!names.contains(given)) {
                 throw SpecException.at(
                         List.of("constants", given),
-                        problem
-                                + " has no constant '"
-                                + given
-                                + "'; its constants are "
-                                + String.join(", ", names));
+                        problem + " has no constant '" + given + "'; its constants are " + String.join(", ", names));
             }
         }
         if (!constants.containsKey(name)) {
             throw SpecException.at(
-                    "constants",
-                    "missing constant "
-                            + name
-                            + "; "
-                            + problem
-                            + " needs "
-                            + String.join(" and ", names));
+                    "constants", "missing constant " + name + "; " + problem + " needs " + String.join(" and ", names));
         }
         return finite(constants.get(name), List.of("constants", name));
     }
@@ -231,28 +193,23 @@ public final class SpecCheck {
     private static Expression expression(DescentSpec spec) {
         String text = spec.expression();
         if (text == null || text.isBlank()) {
-            throw SpecException.at(
-                    "expression", "missing; problem expression needs one, such as (w - 3)^2");
+            throw SpecException.at("expression", "missing; problem expression needs one, such as (w - 3)^2");
         }
         if (text.length() > MAX_EXPRESSION) {
             throw SpecException.at(
-                    "expression",
-                    "is " + text.length() + " characters long; the limit is " + MAX_EXPRESSION);
+                    "expression", "is " + text.length() + " characters long; the limit is " + MAX_EXPRESSION);
         }
         if (spec.start() == null || spec.start().isEmpty()) {
-            throw SpecException.at(
-                    "start", "missing; name each parameter of the expression with its start value");
+            throw SpecException.at("start", "missing; name each parameter of the expression with its start value");
         }
         List<String> params = List.copyOf(spec.start().keySet());
         if (params.size() > MAX_PARAMS) {
-            throw SpecException.at(
-                    "start", "has " + params.size() + " parameters; the limit is " + MAX_PARAMS);
+            throw SpecException.at("start", "has " + params.size() + " parameters; the limit is " + MAX_PARAMS);
         }
         Map<String, Double> constants = spec.constants() == null ? Map.of() : spec.constants();
         for (var constant : constants.entrySet()) {
             if (params.contains(constant.getKey())) {
-                throw SpecException.at(
-                        List.of("constants", constant.getKey()), "is also a parameter in start");
+                throw SpecException.at(List.of("constants", constant.getKey()), "is also a parameter in start");
             }
             finite(constant.getValue(), List.of("constants", constant.getKey()));
         }
@@ -269,11 +226,7 @@ public final class SpecCheck {
             if (!params.contains(given)) {
                 throw SpecException.at(
                         List.of("start", given),
-                        spec.problem()
-                                + " has no parameter '"
-                                + given
-                                + "'; its parameters are "
-                                + names);
+                        spec.problem() + " has no parameter '" + given + "'; its parameters are " + names);
             }
         }
         double[] start = new double[params.size()];
@@ -281,12 +234,7 @@ public final class SpecCheck {
             if (!spec.start().containsKey(params.get(i))) {
                 throw SpecException.at(
                         "start",
-                        "missing parameter "
-                                + params.get(i)
-                                + "; "
-                                + spec.problem()
-                                + " starts from "
-                                + names);
+                        "missing parameter " + params.get(i) + "; " + spec.problem() + " starts from " + names);
             }
             start[i] = finite(spec.start().get(params.get(i)), List.of("start", params.get(i)));
         }
@@ -302,19 +250,12 @@ public final class SpecCheck {
         String name = spec.name();
         List<Object> namePath = List.of("optimizer", "name");
         if (name == null) {
-            throw SpecException.at(
-                    namePath, "missing; choose one of " + String.join(", ", Catalog.NAMES));
+            throw SpecException.at(namePath, "missing; choose one of " + String.join(", ", Catalog.NAMES));
         }
-        Catalog.Entry entry =
-                Catalog.named(name)
-                        .orElseThrow(
-                                () ->
-                                        SpecException.at(
-                                                namePath,
-                                                "unknown optimizer '"
-                                                        + name
-                                                        + "'; choose one of "
-                                                        + String.join(", ", Catalog.NAMES)));
+        Catalog.Entry entry = Catalog.named(name)
+                .orElseThrow(() -> SpecException.at(
+                        namePath,
+                        "unknown optimizer '" + name + "'; choose one of " + String.join(", ", Catalog.NAMES)));
         for (var setting : spec.settings().entrySet()) {
             checkSetting(entry, setting.getKey(), setting.getValue());
         }
@@ -348,7 +289,8 @@ public final class SpecCheck {
                         + " has no setting '"
                         + setting
                         + "'; its settings are "
-                        + String.join(", ", Catalog.named(optimizer).orElseThrow().settingNames()));
+                        + String.join(
+                                ", ", Catalog.named(optimizer).orElseThrow().settingNames()));
     }
 
     static List<Object> append(List<?> path, Object segment) {

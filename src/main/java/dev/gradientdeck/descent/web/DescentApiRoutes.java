@@ -1,5 +1,11 @@
 package dev.gradientdeck.descent.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gradientdeck.descent.engine.DescentRun;
 import dev.gradientdeck.descent.engine.SpecException;
 import dev.gradientdeck.descent.exercise.Exercise;
@@ -8,17 +14,8 @@ import dev.gradientdeck.descent.exercise.Grade;
 import dev.gradientdeck.descent.spec.DescentSpecs;
 import dev.gradientdeck.descent.spec.ValidSpec;
 import dev.gradientdeck.web.BadRequest;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.core.StreamReadFeature;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,8 +34,9 @@ final class DescentApiRoutes {
     /** The API's body limit, the same as the server's limit on any request. */
     static final int MAX_BODY = 1_000_000;
 
-    private static final ObjectMapper JSON =
-            JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private DescentApiRoutes() {}
 
@@ -51,10 +49,9 @@ final class DescentApiRoutes {
         long started = System.nanoTime();
         String text = body(ctx);
         if (text.isBlank()) {
-            throw new BadRequest(
-                    "the request body is empty; send a spec such as {\"problem\": \"quadratic\", "
-                            + "\"constants\": {\"a\": 1, \"c\": 3}, \"start\": {\"w\": 0}, \"optimizer\": {\"name\": \"sgd\", \"lr\": 0.1}, "
-                            + "\"steps\": 10}");
+            throw new BadRequest("the request body is empty; send a spec such as {\"problem\": \"quadratic\", "
+                    + "\"constants\": {\"a\": 1, \"c\": 3}, \"start\": {\"w\": 0}, \"optimizer\": {\"name\": \"sgd\", \"lr\": 0.1}, "
+                    + "\"steps\": 10}");
         }
         DescentRun run;
         try {
@@ -70,11 +67,7 @@ final class DescentApiRoutes {
         byte[] json = RunJson.of(run);
         ctx.header(
                 "Server-Timing",
-                "run;dur="
-                        + String.format(
-                                java.util.Locale.ROOT,
-                                "%.3f",
-                                (System.nanoTime() - started) / 1e6));
+                "run;dur=" + String.format(java.util.Locale.ROOT, "%.3f", (System.nanoTime() - started) / 1e6));
         ctx.contentType("application/json").result(json);
     }
 
@@ -95,10 +88,11 @@ final class DescentApiRoutes {
         try {
             request = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new BadRequest(
-                    "the request body is not valid JSON"
-                            + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")
-                            + "; send {\"spec\": {...}, \"t\": 1, \"answers\": {\"params.x\": 2.97}}");
+            throw new BadRequest("the request body is not valid JSON"
+                    + (e.getLocation() == null
+                            ? ""
+                            : " (line " + e.getLocation().getLineNr() + ")")
+                    + "; send {\"spec\": {...}, \"t\": 1, \"answers\": {\"params.x\": 2.97}}");
         }
         if (request == null || !request.isObject()) {
             throw new BadRequest("the request body must be a JSON object with spec, t and answers");
@@ -106,23 +100,30 @@ final class DescentApiRoutes {
         for (Iterator<String> names = request.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!List.of("spec", "t", "answers").contains(name)) {
-                throw new BadRequest(name + ": unknown field; the fields are spec, t and answers", List.of("field: " + name));
+                throw new BadRequest(
+                        name + ": unknown field; the fields are spec, t and answers", List.of("field: " + name));
             }
         }
         JsonNode specNode = request.get("spec");
         if (specNode == null || !specNode.isObject()) {
-            throw new BadRequest("spec: " + (specNode == null ? "missing" : "must be an object") + "; the simulation to grade against", List.of("field: spec"));
+            throw new BadRequest(
+                    "spec: " + (specNode == null ? "missing" : "must be an object")
+                            + "; the simulation to grade against",
+                    List.of("field: spec"));
         }
         ValidSpec spec;
         try {
             spec = DescentSpecs.fromJson(specNode.toString());
         } catch (SpecException e) {
             String field = e.field().isEmpty() ? "spec" : "spec." + e.field();
-            throw new BadRequest("spec" + (e.field().isEmpty() ? ": " : ".") + e.getMessage(), List.of("field: " + field));
+            throw new BadRequest(
+                    "spec" + (e.field().isEmpty() ? ": " : ".") + e.getMessage(), List.of("field: " + field));
         }
         JsonNode tNode = request.get("t");
         if (tNode == null || !tNode.canConvertToInt() || !tNode.isIntegralNumber()) {
-            throw new BadRequest("t: " + (tNode == null ? "missing" : "must be a whole number") + "; the step to grade, from 1", List.of("field: t"));
+            throw new BadRequest(
+                    "t: " + (tNode == null ? "missing" : "must be a whole number") + "; the step to grade, from 1",
+                    List.of("field: t"));
         }
         int t = tNode.intValue();
         Exercise exercise = Exercise.of(spec, List.of(), 0);
@@ -135,7 +136,10 @@ final class DescentApiRoutes {
         }
         JsonNode answers = request.get("answers");
         if (answers == null || !answers.isObject()) {
-            throw new BadRequest("answers: " + (answers == null ? "missing" : "must be an object") + " of quantity to answer, such as {\"params.x\": 2.97}", List.of("field: answers"));
+            throw new BadRequest(
+                    "answers: " + (answers == null ? "missing" : "must be an object")
+                            + " of quantity to answer, such as {\"params.x\": 2.97}",
+                    List.of("field: answers"));
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("t", t);
@@ -151,7 +155,9 @@ final class DescentApiRoutes {
             }
             ObjectNode graded = grades.putObject(answer.getKey());
             if (item.quantity().equals(Exercise.DIRECTION)) {
-                String typed = answer.getValue().isTextual() ? answer.getValue().textValue().strip().toLowerCase(Locale.ROOT) : "";
+                String typed = answer.getValue().isTextual()
+                        ? answer.getValue().textValue().strip().toLowerCase(Locale.ROOT)
+                        : "";
                 if (!List.of("up", "down").contains(typed)) {
                     throw new BadRequest(field + ": must be \"up\" or \"down\"", List.of("field: " + field));
                 }

@@ -4,6 +4,7 @@ import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.descent.engine.DataProblem.LineFit;
 import dev.gradientdeck.descent.engine.DataProblem.Logistic;
 import dev.gradientdeck.descent.engine.DescentRun;
+import dev.gradientdeck.descent.engine.Expression;
 import dev.gradientdeck.descent.engine.Optimizer;
 import dev.gradientdeck.descent.engine.Problem;
 import dev.gradientdeck.descent.engine.Simulation;
@@ -12,7 +13,6 @@ import dev.gradientdeck.descent.engine.Tex;
 import dev.gradientdeck.descent.exercise.Exercise;
 import dev.gradientdeck.descent.exercise.Exercise.Score;
 import dev.gradientdeck.descent.exercise.WhatIf;
-import dev.gradientdeck.descent.engine.Expression;
 import dev.gradientdeck.descent.explain.RunStory;
 import dev.gradientdeck.descent.explain.Worked;
 import dev.gradientdeck.descent.spec.DescentSpec;
@@ -20,7 +20,6 @@ import dev.gradientdeck.descent.web.DescentRepository.StoredRun;
 import dev.gradientdeck.present.Numbers;
 import dev.gradientdeck.review.GradeButton;
 import dev.gradientdeck.review.Rating;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,43 +97,26 @@ public final class DescentPages {
      * or "".
      */
     public record Field(
-            String name,
-            String label,
-            boolean direction,
-            String value,
-            String state,
-            String note,
-            String error) {}
+            String name, String label, boolean direction, String value, String state, String note, String error) {}
 
     /**
      * One asked quantity of a revealed step: the learner's answers, the true value (to the
      * precision the tolerance asks), how far off and against what, and the verdict.
      */
-    public record Result(
-            String label,
-            String answers,
-            String truth,
-            String error,
-            boolean firstTry,
-            String verdict) {}
+    public record Result(String label, String answers, String truth, String error, boolean firstTry, String verdict) {}
 
     /**
      * The arithmetic of a revealed step as TeX lines (without delimiters: the template adds them):
      * the loss before, the gradient, each parameter's update, the loss after.
      */
-    public record WorkedView(
-            List<String> loss, List<String> gradient, List<Update> updates, List<String> after) {}
+    public record WorkedView(List<String> loss, List<String> gradient, List<Update> updates, List<String> after) {}
 
     public record Update(String param, List<String> lines) {}
 
     public record Figure(String title, String caption, String svg) {}
 
     public record Grading(
-            String summary,
-            String suggestion,
-            List<GradeButton> buttons,
-            boolean finished,
-            String finishedText) {}
+            String summary, String suggestion, List<GradeButton> buttons, boolean finished, String finishedText) {}
 
     public record Summary(String status, boolean diverged, List<Fact> end, Table trajectory) {}
 
@@ -183,8 +165,7 @@ public final class DescentPages {
 
     static ExerciseView broken(long cardId, String from, String action, String here, String error) {
         return new ExerciseView(
-                cardId, 0, from, action, here, error, List.of(), "", List.of(), List.of(), false,
-                null, null, null);
+                cardId, 0, from, action, here, error, List.of(), "", List.of(), List.of(), false, null, null, null);
     }
 
     static ExerciseView view(Inputs in) {
@@ -221,33 +202,29 @@ public final class DescentPages {
         facts.add(new Fact("Problem", problem(sim.problem(), spec)));
         facts.add(new Fact("Optimizer", optimizer(sim.optimizer())));
         facts.add(new Fact("Update", tex(sim.optimizer().rule())));
-        facts.add(
-                new Fact(
-                        "Start",
-                        tex(Tex.tuple(ex.run().params()) + " = " + Tex.values(ex.step(1).paramsBefore()))));
+        facts.add(new Fact(
+                "Start",
+                tex(Tex.tuple(ex.run().params()) + " = " + Tex.values(ex.step(1).paramsBefore()))));
         int predicted = ex.predictedSteps();
-        facts.add(
-                new Fact(
-                        "Steps",
-                        spec.steps()
-                                + (predicted == 0
-                                        ? " steps"
-                                        : " steps; you predict the first "
-                                                + (predicted == 1 ? "one" : predicted))));
+        facts.add(new Fact(
+                "Steps",
+                spec.steps()
+                        + (predicted == 0
+                                ? " steps"
+                                : " steps; you predict the first " + (predicted == 1 ? "one" : predicted))));
         if (spec.batches() != null || spec.batchSize() != null) {
             facts.add(new Fact("Mini-batches", batches(spec)));
         }
         if (predicted > 0) {
-            facts.add(
-                    new Fact(
-                            "Counts as right",
-                            "a gradient within "
-                                    + percent(ex.tolerance())
-                                    + " of its value; a parameter after the step when the step you imply is within "
-                                    + percent(ex.tolerance())
-                                    + " of the true step (so no move is never right); the loss after the step within "
-                                    + percent(ex.tolerance())
-                                    + " of its value, or of its change when the change is smaller; up or down exactly."));
+            facts.add(new Fact(
+                    "Counts as right",
+                    "a gradient within "
+                            + percent(ex.tolerance())
+                            + " of its value; a parameter after the step when the step you imply is within "
+                            + percent(ex.tolerance())
+                            + " of the true step (so no move is never right); the loss after the step within "
+                            + percent(ex.tolerance())
+                            + " of its value, or of its change when the change is smaller; up or down exactly."));
         }
         return facts;
     }
@@ -275,10 +252,8 @@ public final class DescentPages {
                     + fit.rows()
                     + " points by "
                     + (fit.reduction() == LineFit.Reduction.MEAN
-                            ? "the mean squared error "
-                                    + tex("L = \\tfrac{1}{n}\\sum_i (w x_i + b - y_i)^2")
-                            : "the sum of squared residuals "
-                                    + tex("L = \\sum_i (w x_i + b - y_i)^2"));
+                            ? "the mean squared error " + tex("L = \\tfrac{1}{n}\\sum_i (w x_i + b - y_i)^2")
+                            : "the sum of squared residuals " + tex("L = \\sum_i (w x_i + b - y_i)^2"));
         }
         if (problem instanceof Logistic logistic) {
             return "Logistic regression "
@@ -288,9 +263,7 @@ public final class DescentPages {
                     + " points, by the mean binary cross-entropy";
         }
         if (problem instanceof Problem.Quadratic q) {
-            return tex("L(w) = a\\,(w - c)^2")
-                    + " with "
-                    + tex("a = " + Tex.n(q.a()) + ",\\ c = " + Tex.n(q.c()));
+            return tex("L(w) = a\\,(w - c)^2") + " with " + tex("a = " + Tex.n(q.a()) + ",\\ c = " + Tex.n(q.c()));
         }
         if (problem instanceof Problem.Bowl bowl) {
             return tex("L(x, y) = \\tfrac12\\,(a x^2 + b y^2)")
@@ -298,9 +271,7 @@ public final class DescentPages {
                     + tex("a = " + Tex.n(bowl.a()) + ",\\ b = " + Tex.n(bowl.b()));
         }
         if (problem instanceof Problem.Rosenbrock) {
-            return "Rosenbrock's valley "
-                    + tex("L(x, y) = (1 - x)^2 + 100\\,(y - x^2)^2")
-                    + ", lowest at (1, 1)";
+            return "Rosenbrock's valley " + tex("L(x, y) = (1 - x)^2 + 100\\,(y - x^2)^2") + ", lowest at (1, 1)";
         }
         if (problem instanceof Problem.Himmelblau) {
             return "Himmelblau's function "
@@ -323,12 +294,11 @@ public final class DescentPages {
         List<String> values = new ArrayList<>();
         for (String field : in.cardSpec().randomize().keySet()) {
             String[] target = field.split("\\.", 2);
-            Object value =
-                    switch (target[0]) {
-                        case "start" -> spec.start().get(target[1]);
-                        case "constants" -> spec.constants().get(target[1]);
-                        default -> spec.optimizer().settings().get(target[1]);
-                    };
+            Object value = switch (target[0]) {
+                case "start" -> spec.start().get(target[1]);
+                case "constants" -> spec.constants().get(target[1]);
+                default -> spec.optimizer().settings().get(target[1]);
+            };
             if (value instanceof Double number) {
                 values.add(field + " = " + WhatIf.plain(number));
             }
@@ -346,29 +316,24 @@ public final class DescentPages {
 
     private static Grading grading(Exercise ex, Inputs in) {
         Score score = ex.score();
-        String summary =
-                score.asked() == 0
-                        ? "Nothing on this card is predicted: grade how well you could explain the run."
-                        : score.right()
-                                + " of "
-                                + score.asked()
-                                + " predictions right on the first try ("
-                                + score.percent()
-                                + "%).";
-        String suggestion =
-                score.suggested()
-                        .map(
-                                rating ->
-                                        "Suggested grade: "
-                                                + rating.label()
-                                                + " (Again below 50%, Hard below 75%, Good below 100%, Easy at 100%). "
-                                                + "Choose another if it fits better.")
-                        .orElse("");
+        String summary = score.asked() == 0
+                ? "Nothing on this card is predicted: grade how well you could explain the run."
+                : score.right()
+                        + " of "
+                        + score.asked()
+                        + " predictions right on the first try ("
+                        + score.percent()
+                        + "%).";
+        String suggestion = score.suggested()
+                .map(rating -> "Suggested grade: "
+                        + rating.label()
+                        + " (Again below 50%, Hard below 75%, Good below 100%, Easy at 100%). "
+                        + "Choose another if it fits better.")
+                .orElse("");
         StoredRun stored = in.stored();
-        String finished =
-                stored.finished()
-                        ? "You graded this run " + Rating.of(stored.rating()).label() + "."
-                        : "";
+        String finished = stored.finished()
+                ? "You graded this run " + Rating.of(stored.rating()).label() + "."
+                : "";
         return new Grading(summary, suggestion, in.buttons(), stored.finished(), finished);
     }
 
@@ -378,14 +343,9 @@ public final class DescentPages {
         String status = RunStory.of(run, ex.simulation().problem(), "this run").sentence();
         List<Fact> end = new ArrayList<>();
         if (!run.diverged()) {
-            end.add(
-                    new Fact(
-                            "Final point",
-                            tex(Tex.tuple(run.params()) + " = " + Tex.values(last.paramsAfter()))));
-            end.add(
-                    new Fact(
-                            "Final loss",
-                            tex("L = " + Tex.n(ex.lossAfter(run.steps().size())))));
+            end.add(new Fact("Final point", tex(Tex.tuple(run.params()) + " = " + Tex.values(last.paramsAfter()))));
+            end.add(new Fact(
+                    "Final loss", tex("L = " + Tex.n(ex.lossAfter(run.steps().size())))));
         }
         List<String> header = new ArrayList<>(List.of("t"));
         run.params().forEach(p -> header.add(tex(Tex.symbol(p))));
@@ -432,10 +392,9 @@ public final class DescentPages {
         if (significant >= 6 || significant < 1) {
             return Numbers.compact(value);
         }
-        return Numbers.compact(
-                new java.math.BigDecimal(value)
-                        .setScale(Math.max(decimals, 0), java.math.RoundingMode.HALF_EVEN)
-                        .doubleValue());
+        return Numbers.compact(new java.math.BigDecimal(value)
+                .setScale(Math.max(decimals, 0), java.math.RoundingMode.HALF_EVEN)
+                .doubleValue());
     }
 
     /**

@@ -2,17 +2,15 @@ package dev.gradientdeck.descent.web;
 
 import dev.gradientdeck.descent.exercise.Exercise.Attempt;
 import dev.gradientdeck.descent.exercise.Exercise.Item;
-
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * All SQL about descent runs and their predictions. Writes are serialized here (SQLite has one
@@ -49,63 +47,50 @@ public final class DescentRepository {
     public record Drawn(long seed, String specJson) {}
 
     public Optional<StoredRun> run(long id) {
-        return jdbi.withHandle(
-                h ->
-                        h.createQuery("SELECT * FROM descent_runs WHERE id = :id")
-                                .bind("id", id)
-                                .map((rs, ctx) -> run(rs))
-                                .findOne());
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM descent_runs WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> run(rs))
+                .findOne());
     }
 
     /** The card's open run, or a new one drawn by {@code draw} when there is none. */
     public synchronized StoredRun openOrStart(long cardId, Supplier<Drawn> draw, Instant now) {
-        return jdbi.inTransaction(
-                h -> {
-                    Optional<StoredRun> open = open(h, cardId);
-                    if (open.isPresent()) {
-                        return open.get();
-                    }
-                    Drawn drawn = draw.get();
-                    h.createUpdate(
-                                    """
+        return jdbi.inTransaction(h -> {
+            Optional<StoredRun> open = open(h, cardId);
+            if (open.isPresent()) {
+                return open.get();
+            }
+            Drawn drawn = draw.get();
+            h.createUpdate("""
               INSERT INTO descent_runs (card_id, seed, spec_json, revealed, started_at)
               VALUES (:card, :seed, :spec, 0, :now)""")
-                            .bind("card", cardId)
-                            .bind("seed", drawn.seed())
-                            .bind("spec", drawn.specJson())
-                            .bind("now", now.toString())
-                            .execute();
-                    return open(h, cardId).orElseThrow();
-                });
+                    .bind("card", cardId)
+                    .bind("seed", drawn.seed())
+                    .bind("spec", drawn.specJson())
+                    .bind("now", now.toString())
+                    .execute();
+            return open(h, cardId).orElseThrow();
+        });
     }
 
     private static Optional<StoredRun> open(Handle h, long cardId) {
-        return h.createQuery(
-                        "SELECT * FROM descent_runs WHERE card_id = :card AND finished_at IS NULL")
+        return h.createQuery("SELECT * FROM descent_runs WHERE card_id = :card AND finished_at IS NULL")
                 .bind("card", cardId)
                 .map((rs, ctx) -> run(rs))
                 .findOne();
     }
 
     public List<Attempt> attempts(long runId) {
-        return jdbi.withHandle(
-                h ->
-                        h.createQuery(
-                                        """
+        return jdbi.withHandle(h -> h.createQuery("""
             SELECT step, quantity, component, answer, truth, correct FROM descent_predictions
             WHERE run_id = :run ORDER BY id""")
-                                .bind("run", runId)
-                                .map(
-                                        (rs, ctx) ->
-                                                new Attempt(
-                                                        new Item(
-                                                                rs.getInt("step"),
-                                                                rs.getString("quantity"),
-                                                                rs.getString("component")),
-                                                        rs.getString("answer"),
-                                                        rs.getString("truth"),
-                                                        rs.getBoolean("correct")))
-                                .list());
+                .bind("run", runId)
+                .map((rs, ctx) -> new Attempt(
+                        new Item(rs.getInt("step"), rs.getString("quantity"), rs.getString("component")),
+                        rs.getString("answer"),
+                        rs.getString("truth"),
+                        rs.getBoolean("correct")))
+                .list());
     }
 
     /**
@@ -117,56 +102,48 @@ public final class DescentRepository {
      */
     public synchronized boolean record(
             long runId, int revealedBefore, List<Attempt> attempts, int revealedNow, Instant at) {
-        return jdbi.inTransaction(
-                h -> {
-                    int moved =
-                            h.createUpdate(
-                                            """
+        return jdbi.inTransaction(h -> {
+            int moved = h.createUpdate("""
               UPDATE descent_runs SET revealed = :now
               WHERE id = :id AND revealed = :before AND finished_at IS NULL""")
-                                    .bind("now", revealedNow)
-                                    .bind("id", runId)
-                                    .bind("before", revealedBefore)
-                                    .execute();
-                    if (moved == 0) {
-                        return false;
-                    }
-                    if (!attempts.isEmpty()) {
-                        PreparedBatch batch =
-                                h.prepareBatch(
-                                        """
+                    .bind("now", revealedNow)
+                    .bind("id", runId)
+                    .bind("before", revealedBefore)
+                    .execute();
+            if (moved == 0) {
+                return false;
+            }
+            if (!attempts.isEmpty()) {
+                PreparedBatch batch = h.prepareBatch("""
             INSERT INTO descent_predictions (run_id, step, quantity, component, answer, truth, correct, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
-                        for (Attempt a : attempts) {
-                            batch.add(
-                                    runId,
-                                    a.item().step(),
-                                    a.item().quantity(),
-                                    a.item().component(),
-                                    a.answer(),
-                                    a.truth(),
-                                    a.correct() ? 1 : 0,
-                                    at.toString());
-                        }
-                        batch.execute();
-                    }
-                    return true;
-                });
+                for (Attempt a : attempts) {
+                    batch.add(
+                            runId,
+                            a.item().step(),
+                            a.item().quantity(),
+                            a.item().component(),
+                            a.answer(),
+                            a.truth(),
+                            a.correct() ? 1 : 0,
+                            at.toString());
+                }
+                batch.execute();
+            }
+            return true;
+        });
     }
 
     /** Marks the run graded; a run already finished keeps its first grade. */
     public synchronized void finish(long runId, int rating, long reviewId, Instant at) {
-        jdbi.useHandle(
-                h ->
-                        h.createUpdate(
-                                        """
+        jdbi.useHandle(h -> h.createUpdate("""
             UPDATE descent_runs SET finished_at = :at, rating = :rating, review_id = :review
             WHERE id = :id AND finished_at IS NULL""")
-                                .bind("at", at.toString())
-                                .bind("rating", rating)
-                                .bind("review", reviewId)
-                                .bind("id", runId)
-                                .execute());
+                .bind("at", at.toString())
+                .bind("rating", rating)
+                .bind("review", reviewId)
+                .bind("id", runId)
+                .execute());
     }
 
     private static StoredRun run(ResultSet rs) throws SQLException {

@@ -1,5 +1,9 @@
 package dev.gradientdeck.descent.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews;
 import dev.gradientdeck.cards.CardViews.CardDetail;
@@ -21,23 +25,14 @@ import dev.gradientdeck.review.Reviews;
 import dev.gradientdeck.web.BadRequest;
 import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.web.WebServer;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-
 import io.javalin.Javalin;
 import io.javalin.http.ConflictResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,8 +48,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * (see {@link DescentApiRoutes}).
  */
 public final class DescentRoutes implements WebServer.Routes, CardViews.Exercises {
-    private static final ObjectMapper SPEC_JSON =
-            JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
+    private static final ObjectMapper SPEC_JSON = JsonMapper.builder()
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
 
     private final DescentRepository runs;
     private final CardRepository cards;
@@ -80,12 +76,8 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
         // forms answer it here.
         app.exception(
                 SpecException.class,
-                (e, ctx) ->
-                        WebServer.answerError(
-                                ctx,
-                                409,
-                                "This run's simulation cannot run any more: " + e.getMessage(),
-                                List.of()));
+                (e, ctx) -> WebServer.answerError(
+                        ctx, 409, "This run's simulation cannot run any more: " + e.getMessage(), List.of()));
     }
 
     // ---- pages ----
@@ -100,16 +92,13 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
             return Optional.empty();
         }
         ExerciseView view = view(card, ctx, "card");
-        return Optional.of(
-                output ->
-                        templates.render("descent-exercise.jte", Map.of("exercise", view), output));
+        return Optional.of(output -> templates.render("descent-exercise.jte", Map.of("exercise", view), output));
     }
 
     private void page(Context ctx) {
         CardDetail card = descentCard(ctx);
         String from = "review".equals(ctx.queryParam("from")) ? "review" : "page";
-        ctx.render(
-                "descent.jte", Map.of("page", new DescentPages.Page(card, view(card, ctx, from))));
+        ctx.render("descent.jte", Map.of("page", new DescentPages.Page(card, view(card, ctx, from))));
     }
 
     /** The run asked for ({@code ?run=}), else the card's open run, else a fresh one drawn now. */
@@ -153,7 +142,9 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
         if (exercise.done() && ctx.queryParam("optimizer") != null) {
             form = new LinkedHashMap<>();
             for (var param : ctx.queryParamMap().entrySet()) {
-                form.put(param.getKey(), param.getValue().isEmpty() ? "" : param.getValue().get(0));
+                form.put(
+                        param.getKey(),
+                        param.getValue().isEmpty() ? "" : param.getValue().get(0));
             }
             outcome = WhatIf.apply(exercise.spec(), form);
             if (outcome.ok()) {
@@ -162,32 +153,30 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
                 ctx.status(HttpStatus.BAD_REQUEST);
             }
         }
-        List<GradeButton> buttons =
-                exercise.done() && !stored.finished()
-                        ? grading.buttons(card.id(), exercise.score().suggested())
-                        : List.of();
+        List<GradeButton> buttons = exercise.done() && !stored.finished()
+                ? grading.buttons(card.id(), exercise.score().suggested())
+                : List.of();
         ValidSpec cardSpec;
         try {
             cardSpec = DescentSpecs.fromYaml(card.descentSpec());
         } catch (SpecException e) {
             cardSpec = null;
         }
-        return DescentPages.view(
-                new DescentPages.Inputs(
-                        card.id(),
-                        stored,
-                        exercise,
-                        cardSpec == null ? null : cardSpec.spec(),
-                        from,
-                        action(card.id()),
-                        here(card.id(), from),
-                        typed,
-                        errors,
-                        formError,
-                        form,
-                        outcome,
-                        whatIfRun,
-                        buttons));
+        return DescentPages.view(new DescentPages.Inputs(
+                card.id(),
+                stored,
+                exercise,
+                cardSpec == null ? null : cardSpec.spec(),
+                from,
+                action(card.id()),
+                here(card.id(), from),
+                typed,
+                errors,
+                formError,
+                form,
+                outcome,
+                whatIfRun,
+                buttons));
     }
 
     /** Where the exercise's forms post. */
@@ -205,17 +194,15 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
         // replay.
         long seed = ThreadLocalRandom.current().nextLong(1, 1_000_000_000L);
         try {
-            return new Drawn(seed, SPEC_JSON.writeValueAsString(spec.randomized(seed).spec()));
+            return new Drawn(
+                    seed, SPEC_JSON.writeValueAsString(spec.randomized(seed).spec()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a spec always serializes", e);
         }
     }
 
     private Exercise exercise(StoredRun stored) {
-        return Exercise.of(
-                DescentSpecs.fromJson(stored.specJson()),
-                runs.attempts(stored.id()),
-                stored.revealed());
+        return Exercise.of(DescentSpecs.fromJson(stored.specJson()), runs.attempts(stored.id()), stored.revealed());
     }
 
     // ---- forms ----
@@ -250,32 +237,21 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
             }
         }
         if (!errors.isEmpty() || (attempts.isEmpty() && !reveal)) {
-            String formError =
-                    errors.isEmpty()
-                            ? "Type at least one prediction to check, or reveal the step."
-                            : "Nothing was stored: fix the fields marked below and check again.";
+            String formError = errors.isEmpty()
+                    ? "Type at least one prediction to check, or reveal the step."
+                    : "Nothing was stored: fix the fields marked below and check again.";
             ctx.status(HttpStatus.BAD_REQUEST);
             ctx.render(
                     "descent.jte",
                     Map.of(
                             "page",
-                            new DescentPages.Page(
-                                    card,
-                                    view(card, ctx, from, stored, typed, errors, formError))));
+                            new DescentPages.Page(card, view(card, ctx, from, stored, typed, errors, formError))));
             return;
         }
-        boolean solved =
-                exercise.items(step).stream()
-                        .allMatch(
-                                item ->
-                                        exercise.solved(item)
-                                                || attempts.stream()
-                                                        .anyMatch(
-                                                                a ->
-                                                                        a.item().equals(item)
-                                                                                && a.correct()));
-        runs.record(
-                stored.id(), step - 1, attempts, reveal || solved ? step : step - 1, reviews.now());
+        boolean solved = exercise.items(step).stream()
+                .allMatch(item -> exercise.solved(item)
+                        || attempts.stream().anyMatch(a -> a.item().equals(item) && a.correct()));
+        runs.record(stored.id(), step - 1, attempts, reveal || solved ? step : step - 1, reviews.now());
         ctx.redirect(place + "#step-" + step, HttpStatus.SEE_OTHER);
     }
 
@@ -291,27 +267,24 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
         if (!stored.finished()) {
             Exercise exercise = exercise(stored);
             if (!exercise.done()) {
-                throw new ConflictResponse(
-                        "Step "
-                                + exercise.currentStep().orElseThrow()
-                                + " is still to predict: predict or "
-                                + "reveal every predicted step before grading the card.");
+                throw new ConflictResponse("Step "
+                        + exercise.currentStep().orElseThrow()
+                        + " is still to predict: predict or "
+                        + "reveal every predicted step before grading the card.");
             }
             Instant now = reviews.now();
-            Reviews.Answered answered =
-                    grading.grade(
-                            card.id(),
-                            rating,
-                            "descent-run-" + stored.id(),
-                            Optional.of(Grading.timeTaken(stored.startedAt(), now)));
+            Reviews.Answered answered = grading.grade(
+                    card.id(),
+                    rating,
+                    "descent-run-" + stored.id(),
+                    Optional.of(Grading.timeTaken(stored.startedAt(), now)));
             runs.finish(stored.id(), rating.value(), answered.review().id(), now);
         }
-        String next =
-                switch (from) {
-                    case "review" -> "/review";
-                    case "card" -> "/cards/" + card.id() + "?run=" + stored.id() + "#grade";
-                    default -> "/cards/" + card.id() + "/descent?run=" + stored.id() + "#grade";
-                };
+        String next = switch (from) {
+            case "review" -> "/review";
+            case "card" -> "/cards/" + card.id() + "?run=" + stored.id() + "#grade";
+            default -> "/cards/" + card.id() + "/descent?run=" + stored.id() + "#grade";
+        };
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
@@ -329,12 +302,9 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
 
     private CardDetail descentCard(Context ctx) {
         long id = PathId.of(ctx, "card");
-        CardDetail card =
-                cards.find(id)
-                        .orElseThrow(() -> new NotFoundResponse("There is no card " + id + "."));
+        CardDetail card = cards.find(id).orElseThrow(() -> new NotFoundResponse("There is no card " + id + "."));
         if (card.descentSpec() == null) {
-            throw new NotFoundResponse(
-                    "Card " + id + " has no simulation: only cards with a ```descent block do.");
+            throw new NotFoundResponse("Card " + id + " has no simulation: only cards with a ```descent block do.");
         }
         return card;
     }
@@ -351,10 +321,7 @@ public final class DescentRoutes implements WebServer.Routes, CardViews.Exercise
         }
         return runs.run(id)
                 .filter(run -> run.cardId() == card.id())
-                .orElseThrow(
-                        () ->
-                                new NotFoundResponse(
-                                        "Card " + card.id() + " has no run " + id + "."));
+                .orElseThrow(() -> new NotFoundResponse("Card " + card.id() + " has no run " + id + "."));
     }
 
     private static int integer(String raw, String field) {

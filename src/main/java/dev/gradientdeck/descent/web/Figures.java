@@ -1,42 +1,20 @@
 package dev.gradientdeck.descent.web;
 
+import static dev.gradientdeck.descent.web.DescentPages.*;
+
 import dev.gradientdeck.descent.engine.DataProblem.LineFit;
-import dev.gradientdeck.descent.engine.DataProblem.Logistic;
 import dev.gradientdeck.descent.engine.DescentRun;
 import dev.gradientdeck.descent.engine.Expression;
 import dev.gradientdeck.descent.engine.Problem;
 import dev.gradientdeck.descent.engine.Simulation;
 import dev.gradientdeck.descent.engine.Step;
-import dev.gradientdeck.descent.engine.Tex;
-import dev.gradientdeck.descent.engine.Work;
 import dev.gradientdeck.descent.exercise.Exercise;
-import dev.gradientdeck.descent.exercise.Exercise.Attempt;
-import dev.gradientdeck.descent.exercise.Exercise.Item;
-import dev.gradientdeck.descent.exercise.Exercise.Score;
-import dev.gradientdeck.descent.exercise.Grade;
-import dev.gradientdeck.descent.exercise.WhatIf;
-import dev.gradientdeck.descent.explain.RunStory;
-import dev.gradientdeck.descent.explain.Worked;
 import dev.gradientdeck.descent.plots.Landscape;
 import dev.gradientdeck.descent.plots.LineFitPlot;
 import dev.gradientdeck.descent.plots.Plots;
-import dev.gradientdeck.descent.spec.DescentSpec;
-import dev.gradientdeck.descent.spec.RunCheck;
-import dev.gradientdeck.descent.spec.ValidSpec;
 import dev.gradientdeck.present.Numbers;
-import dev.gradientdeck.review.GradeButton;
-import dev.gradientdeck.review.Rating;
-import dev.gradientdeck.web.WebServer;
-
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-
-import static dev.gradientdeck.descent.web.DescentPages.*;
 
 /** The pictures of a run: where the parameters went, the loss per step and a line fit's data. */
 final class Figures {
@@ -62,8 +40,7 @@ final class Figures {
             points.add(Step.unboxed(run.steps().get(run.steps().size() - 1).paramsAfter()));
         }
         Integer divergedAt = ex.done() ? run.divergedAt() : null;
-        List<Plots.Path> paths =
-                new ArrayList<>(List.of(new Plots.Path("this run", Plots.RUN, points, divergedAt)));
+        List<Plots.Path> paths = new ArrayList<>(List.of(new Plots.Path("this run", Plots.RUN, points, divergedAt)));
         List<Plots.Curve> curves = new ArrayList<>();
         boolean batched = run.steps().get(0).batch() != null;
         if (batched) {
@@ -71,23 +48,10 @@ final class Figures {
                     run.steps().subList(0, known).stream().map(Step::loss).toList();
             curves.add(new Plots.Curve("on the batch", Plots.RUN, batchLosses, null, true));
         }
-        curves.add(
-                new Plots.Curve(
-                        batched ? "on all the data" : "this run",
-                        Plots.RUN,
-                        losses,
-                        divergedAt,
-                        false));
+        curves.add(new Plots.Curve(batched ? "on all the data" : "this run", Plots.RUN, losses, divergedAt, false));
         if (whatIf != null) {
-            paths.add(
-                    new Plots.Path("what-if", Plots.WHAT_IF, pathOf(whatIf), whatIf.divergedAt()));
-            curves.add(
-                    new Plots.Curve(
-                            "what-if",
-                            Plots.WHAT_IF,
-                            fullLosses(whatIf),
-                            whatIf.divergedAt(),
-                            false));
+            paths.add(new Plots.Path("what-if", Plots.WHAT_IF, pathOf(whatIf), whatIf.divergedAt()));
+            curves.add(new Plots.Curve("what-if", Plots.WHAT_IF, fullLosses(whatIf), whatIf.divergedAt(), false));
         }
 
         List<Figure> figures = new ArrayList<>();
@@ -99,61 +63,37 @@ final class Figures {
         boolean unknownMinimum = problem instanceof Expression;
         String pathCaption = whatIf == null ? "" : " The orange path is the what-if run.";
         if (problem.params().size() == 2) {
-            figures.add(
-                    new Figure(
-                            "Where the parameters went",
-                            "Contour lines of the loss, darker where it is lower. The "
-                                    + "path starts at the hollow circle; each dot is one step."
-                                    + pathCaption,
-                            Landscape.landscape(
-                                    problem::loss,
-                                    problem.params(),
-                                    paths,
-                                    minima,
-                                    unknownMinimum)));
+            figures.add(new Figure(
+                    "Where the parameters went",
+                    "Contour lines of the loss, darker where it is lower. The "
+                            + "path starts at the hollow circle; each dot is one step."
+                            + pathCaption,
+                    Landscape.landscape(problem::loss, problem.params(), paths, minima, unknownMinimum)));
         } else if (problem.params().size() == 1) {
-            figures.add(
-                    new Figure(
-                            "Where the parameter went",
-                            "The loss as a function of "
-                                    + problem.params().get(0)
-                                    + "; the dots are the points the run visited, joined in order, so overshooting shows as a zigzag."
-                                    + pathCaption,
-                            Landscape.curve(
-                                    problem::loss,
-                                    problem.params().get(0),
-                                    paths,
-                                    minima,
-                                    unknownMinimum)));
+            figures.add(new Figure(
+                    "Where the parameter went",
+                    "The loss as a function of "
+                            + problem.params().get(0)
+                            + "; the dots are the points the run visited, joined in order, so overshooting shows as a zigzag."
+                            + pathCaption,
+                    Landscape.curve(problem::loss, problem.params().get(0), paths, minima, unknownMinimum)));
         }
-        List<Double> finite =
-                curves.stream()
-                        .filter(c -> !c.faint())
-                        .flatMap(c -> c.losses().stream())
-                        .filter(Double::isFinite)
-                        .toList();
-        figures.add(
-                new Figure(
-                        "Loss per step",
-                        "The loss at the start of each step"
-                                + (Plots.logScale(finite)
-                                        ? ", on a log scale because it spans decades"
-                                        : "")
-                                + (batched
-                                        ? "; faint: the loss on each step's mini-batch, the one differentiated"
-                                        : "")
-                                + (ex.predictedSteps() > 0 && ex.done()
-                                        ? ". Shaded: the steps you predicted."
-                                        : "."),
-                        Plots.lossCurve(
-                                curves,
-                                ex.done() ? ex.predictedSteps() : 0,
-                                ex.done() ? 1 : ex.predictedSteps() + 1)));
+        List<Double> finite = curves.stream()
+                .filter(c -> !c.faint())
+                .flatMap(c -> c.losses().stream())
+                .filter(Double::isFinite)
+                .toList();
+        figures.add(new Figure(
+                "Loss per step",
+                "The loss at the start of each step"
+                        + (Plots.logScale(finite) ? ", on a log scale because it spans decades" : "")
+                        + (batched ? "; faint: the loss on each step's mini-batch, the one differentiated" : "")
+                        + (ex.predictedSteps() > 0 && ex.done() ? ". Shaded: the steps you predicted." : "."),
+                Plots.lossCurve(curves, ex.done() ? ex.predictedSteps() : 0, ex.done() ? 1 : ex.predictedSteps() + 1)));
         return figures;
     }
 
-    static Figure lineFigure(
-            LineFit fit, Exercise ex, DescentRun run, int known, DescentRun whatIf) {
+    static Figure lineFigure(LineFit fit, Exercise ex, DescentRun run, int known, DescentRun whatIf) {
         List<Plots.Line> lines = new ArrayList<>();
         double[] best = LineFitPlot.leastSquares(fit);
         if (best != null) {
@@ -166,14 +106,8 @@ final class Figures {
                 lines.add(new Plots.Line("", Plots.RUN, after.get(0), after.get(1), 0.25, false));
             }
             List<Double> last = run.steps().get(run.steps().size() - 1).paramsAfter();
-            current =
-                    new Plots.Line(
-                            "after " + run.steps().size() + " steps",
-                            Plots.RUN,
-                            last.get(0),
-                            last.get(1),
-                            1,
-                            false);
+            current = new Plots.Line(
+                    "after " + run.steps().size() + " steps", Plots.RUN, last.get(0), last.get(1), 1, false);
         } else {
             for (int t = 1; t < known; t++) {
                 List<Double> before = run.steps().get(t - 1).paramsBefore();
@@ -213,19 +147,12 @@ final class Figures {
             double[] best = LineFitPlot.leastSquares(fit);
             return best == null
                     ? List.of()
-                    : List.of(
-                            new Plots.Marker(
-                                    "least squares ("
-                                            + Numbers.compact(best[0])
-                                            + ", "
-                                            + Numbers.compact(best[1])
-                                            + ")",
-                                    best));
+                    : List.of(new Plots.Marker(
+                            "least squares (" + Numbers.compact(best[0]) + ", " + Numbers.compact(best[1]) + ")",
+                            best));
         }
         if (problem instanceof Problem.Quadratic q) {
-            return List.of(
-                    new Plots.Marker(
-                            "minimum w = " + Numbers.compact(q.c()), new double[] {q.c()}));
+            return List.of(new Plots.Marker("minimum w = " + Numbers.compact(q.c()), new double[] {q.c()}));
         }
         if (problem instanceof Problem.Bowl) {
             return List.of(new Plots.Marker("minimum (0, 0)", new double[] {0, 0}));

@@ -1,42 +1,25 @@
 package dev.gradientdeck.descent.web;
 
+import static dev.gradientdeck.descent.web.DescentPages.*;
+
 import dev.gradientdeck.descent.engine.DataProblem.LineFit;
 import dev.gradientdeck.descent.engine.DataProblem.Logistic;
-import dev.gradientdeck.descent.engine.DescentRun;
-import dev.gradientdeck.descent.engine.Expression;
 import dev.gradientdeck.descent.engine.Problem;
-import dev.gradientdeck.descent.engine.Simulation;
 import dev.gradientdeck.descent.engine.Step;
 import dev.gradientdeck.descent.engine.Tex;
 import dev.gradientdeck.descent.engine.Work;
 import dev.gradientdeck.descent.exercise.Exercise;
 import dev.gradientdeck.descent.exercise.Exercise.Attempt;
 import dev.gradientdeck.descent.exercise.Exercise.Item;
-import dev.gradientdeck.descent.exercise.Exercise.Score;
 import dev.gradientdeck.descent.exercise.Grade;
-import dev.gradientdeck.descent.exercise.WhatIf;
-import dev.gradientdeck.descent.explain.RunStory;
 import dev.gradientdeck.descent.explain.Worked;
-import dev.gradientdeck.descent.plots.Landscape;
-import dev.gradientdeck.descent.plots.LineFitPlot;
-import dev.gradientdeck.descent.plots.Plots;
-import dev.gradientdeck.descent.spec.DescentSpec;
-import dev.gradientdeck.descent.spec.RunCheck;
-import dev.gradientdeck.descent.spec.ValidSpec;
 import dev.gradientdeck.present.Numbers;
-import dev.gradientdeck.review.GradeButton;
-import dev.gradientdeck.review.Rating;
-import dev.gradientdeck.web.WebServer;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static dev.gradientdeck.descent.web.DescentPages.*;
 
 /** The predicted steps as the page shows them: the point, the fields, the results and the worked lines. */
 final class StepViews {
@@ -49,18 +32,15 @@ final class StepViews {
         List<String> names = ex.run().params();
         String point = tex(Tex.tuple(names) + " = " + Tex.values(step.paramsBefore()));
         String loss = tex("L = " + Tex.n(ex.lossBefore(t)));
-        String batch =
-                step.batch() == null
-                        ? ""
-                        : "This step sees only rows "
-                                + step.batch().stream()
-                                        .map(String::valueOf)
-                                        .collect(Collectors.joining(", "))
-                                + ", its mini-batch: the loss there is "
-                                + tex("L_B = " + Tex.n(step.loss()))
-                                + ", and the gradient is the gradient of "
-                                + tex("L_B")
-                                + ".";
+        String batch = step.batch() == null
+                ? ""
+                : "This step sees only rows "
+                        + step.batch().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                        + ", its mini-batch: the loss there is "
+                        + tex("L_B = " + Tex.n(step.loss()))
+                        + ", and the gradient is the gradient of "
+                        + tex("L_B")
+                        + ".";
         return new StepView(
                 t,
                 revealed,
@@ -83,16 +63,16 @@ final class StepViews {
         Map<String, List<Double>> bySymbol = new LinkedHashMap<>();
         for (Work work : step.working()) {
             for (Work.Carried carried : work.carried()) {
-                bySymbol.computeIfAbsent(carried.symbol(), k -> new ArrayList<>()).add(carried.value());
+                bySymbol.computeIfAbsent(carried.symbol(), k -> new ArrayList<>())
+                        .add(carried.value());
             }
         }
         List<Fact> carried = new ArrayList<>();
-        bySymbol.forEach(
-                (symbol, values) -> {
-                    if (values.size() == names.size()) {
-                        carried.add(new Fact(tex(symbol), tex(Tex.values(values))));
-                    }
-                });
+        bySymbol.forEach((symbol, values) -> {
+            if (values.size() == names.size()) {
+                carried.add(new Fact(tex(symbol), tex(Tex.values(values))));
+            }
+        });
         return carried;
     }
 
@@ -111,9 +91,8 @@ final class StepViews {
                 header.addAll(List.of(tex("\\hat y_i = w x_i + b"), tex("r_i = \\hat y_i - y_i")));
             }
             for (int i = 0; i < fit.rows(); i++) {
-                List<String> row =
-                        new ArrayList<>(
-                                List.of(String.valueOf(i), Numbers.compact(fit.x()[i]), Numbers.compact(fit.y()[i])));
+                List<String> row = new ArrayList<>(
+                        List.of(String.valueOf(i), Numbers.compact(fit.x()[i]), Numbers.compact(fit.y()[i])));
                 if (revealed) {
                     double fitted = p[0] * fit.x()[i] + p[1];
                     row.addAll(List.of(Numbers.compact(fitted), Numbers.compact(fitted - fit.y()[i])));
@@ -124,23 +103,21 @@ final class StepViews {
             return new Table(header, rows, marked);
         }
         if (problem instanceof Logistic logistic) {
-            List<String> header =
-                    new ArrayList<>(List.of("i", tex("x_{1,i}"), tex("x_{2,i}"), tex("y_i")));
+            List<String> header = new ArrayList<>(List.of("i", tex("x_{1,i}"), tex("x_{2,i}"), tex("y_i")));
             if (revealed) {
                 header.addAll(List.of(tex("z_i"), tex("p_i = \\sigma(z_i)"), tex("p_i - y_i")));
             }
             for (int i = 0; i < logistic.rows(); i++) {
-                List<String> row =
-                        new ArrayList<>(
-                                List.of(
-                                        String.valueOf(i),
-                                        Numbers.compact(logistic.x1()[i]),
-                                        Numbers.compact(logistic.x2()[i]),
-                                        Numbers.compact(logistic.y()[i])));
+                List<String> row = new ArrayList<>(List.of(
+                        String.valueOf(i),
+                        Numbers.compact(logistic.x1()[i]),
+                        Numbers.compact(logistic.x2()[i]),
+                        Numbers.compact(logistic.y()[i])));
                 if (revealed) {
                     double z = p[0] * logistic.x1()[i] + p[1] * logistic.x2()[i] + p[2];
                     double sigma = 1 / (1 + Math.exp(-z));
-                    row.addAll(List.of(Numbers.compact(z), Numbers.compact(sigma), Numbers.compact(sigma - logistic.y()[i])));
+                    row.addAll(List.of(
+                            Numbers.compact(z), Numbers.compact(sigma), Numbers.compact(sigma - logistic.y()[i])));
                 }
                 rows.add(row);
                 marked.add(step.batch() != null && step.batch().contains(i));
@@ -156,28 +133,26 @@ final class StepViews {
         for (Item item : ex.items(t)) {
             List<Attempt> tries = ex.attempts(item);
             boolean right = ex.solved(item);
-            String last = tries.isEmpty() ? "" : shown(tries.get(tries.size() - 1).answer());
-            String value =
-                    in.typed().getOrDefault(item.field(), right ? shown(rightAnswer(tries)) : last);
+            String last =
+                    tries.isEmpty() ? "" : shown(tries.get(tries.size() - 1).answer());
+            String value = in.typed().getOrDefault(item.field(), right ? shown(rightAnswer(tries)) : last);
             String state = right ? "right" : tries.isEmpty() ? "" : "wrong";
             String note = "";
             if (right) {
-                note =
-                        item.quantity().equals(Exercise.DIRECTION)
-                                ? "right"
-                                : "right: within " + percent(ex.tolerance()) + " of " + against(ex, item);
+                note = item.quantity().equals(Exercise.DIRECTION)
+                        ? "right"
+                        : "right: within " + percent(ex.tolerance()) + " of " + against(ex, item);
             } else if (!tries.isEmpty()) {
                 note = hint(ex, item, tries.get(tries.size() - 1));
             }
-            fields.add(
-                    new Field(
-                            item.field(),
-                            label(item, batched),
-                            item.quantity().equals(Exercise.DIRECTION),
-                            value,
-                            state,
-                            note,
-                            in.errors().getOrDefault(item.field(), "")));
+            fields.add(new Field(
+                    item.field(),
+                    label(item, batched),
+                    item.quantity().equals(Exercise.DIRECTION),
+                    value,
+                    state,
+                    note,
+                    in.errors().getOrDefault(item.field(), "")));
         }
         return fields;
     }
@@ -219,12 +194,8 @@ final class StepViews {
         return switch (item.quantity()) {
             case Exercise.GRADIENT -> "Gradient " + tex(Tex.d(item.component()));
             case Exercise.PARAMS -> tex(Tex.symbol(item.component())) + " after the step";
-            case Exercise.LOSS ->
-                    batched ? "Loss on all the data after the step" : "Loss after the step";
-            default ->
-                    batched
-                            ? "Does the loss on all the data go up or down?"
-                            : "Does the loss go up or down?";
+            case Exercise.LOSS -> batched ? "Loss on all the data after the step" : "Loss after the step";
+            default -> batched ? "Does the loss on all the data go up or down?" : "Does the loss go up or down?";
         };
     }
 
@@ -234,7 +205,8 @@ final class StepViews {
         for (Item item : ex.items(t)) {
             List<Attempt> tries = ex.attempts(item);
             boolean direction = item.quantity().equals(Exercise.DIRECTION);
-            boolean moves = item.quantity().equals(Exercise.PARAMS) || item.quantity().equals(Exercise.LOSS);
+            boolean moves =
+                    item.quantity().equals(Exercise.PARAMS) || item.quantity().equals(Exercise.LOSS);
             double allowed = direction ? 0 : ex.grade(item, ex.truth(item)).allowed();
             String truth;
             if (direction) {
@@ -259,32 +231,28 @@ final class StepViews {
             if (!tries.isEmpty() && direction) {
                 error = tries.get(tries.size() - 1).correct() ? "right" : "wrong";
             } else if (!tries.isEmpty()) {
-                Grade grade = ex.grade(item, Double.parseDouble(tries.get(tries.size() - 1).answer()));
-                error =
-                        grade.correct() && grade.error() <= allowed / 10
-                                ? "exact"
-                                : "off by "
-                                        + to(grade.error(), allowed)
-                                        + "; allowed "
-                                        + to(grade.allowed(), allowed)
-                                        + " ("
-                                        + percent(ex.tolerance())
-                                        + " of "
-                                        + grade.against()
-                                        + ")";
+                Grade grade = ex.grade(
+                        item, Double.parseDouble(tries.get(tries.size() - 1).answer()));
+                error = grade.correct() && grade.error() <= allowed / 10
+                        ? "exact"
+                        : "off by "
+                                + to(grade.error(), allowed)
+                                + "; allowed "
+                                + to(grade.allowed(), allowed)
+                                + " ("
+                                + percent(ex.tolerance())
+                                + " of "
+                                + grade.against()
+                                + ")";
             }
             boolean firstTry = !tries.isEmpty() && tries.get(0).correct();
-            int rightAt =
-                    IntStream.range(0, tries.size())
-                            .filter(i -> tries.get(i).correct())
-                            .findFirst()
-                            .orElse(-1);
-            String verdict =
-                    tries.isEmpty()
-                            ? "revealed without a prediction"
-                            : firstTry
-                                    ? "right first time"
-                                    : rightAt > 0 ? "right on try " + (rightAt + 1) : "missed";
+            int rightAt = IntStream.range(0, tries.size())
+                    .filter(i -> tries.get(i).correct())
+                    .findFirst()
+                    .orElse(-1);
+            String verdict = tries.isEmpty()
+                    ? "revealed without a prediction"
+                    : firstTry ? "right first time" : rightAt > 0 ? "right on try " + (rightAt + 1) : "missed";
             results.add(new Result(label(item, batched), answers, truth, error, firstTry, verdict));
         }
         return results;

@@ -7,8 +7,7 @@ public record KeyPoint(String text, List<String> terms) {
     public KeyPoint {
         terms = List.copyOf(terms);
         if (terms.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "a key point needs at least one content word: " + text);
+            throw new IllegalArgumentException("a key point needs at least one content word: " + text);
         }
     }
 }

@@ -1,5 +1,14 @@
 package dev.gradientdeck.practice.coverage;
 
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -10,16 +19,6 @@ import org.commonmark.node.Paragraph;
 import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
-
-import java.text.BreakIterator;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The checklist for practice mode and how much of it a spoken answer covered.
@@ -34,172 +33,170 @@ public final class KeyPoints {
     static final double COVERED_SHARE = 0.6;
 
     /** Math is typeset, not spoken: its letters would be terms nobody can say. */
-    private static final Pattern MATH =
-            Pattern.compile("\\$\\$.*?\\$\\$|\\$[^$]*\\$", Pattern.DOTALL);
+    private static final Pattern MATH = Pattern.compile("\\$\\$.*?\\$\\$|\\$[^$]*\\$", Pattern.DOTALL);
 
     private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9']+");
 
     /**
      * Common English function words, written as the tokenizer leaves them (apostrophes removed).
      */
-    private static final Set<String> STOP_WORDS =
-            Set.of(
-                    "a",
-                    "about",
-                    "above",
-                    "after",
-                    "again",
-                    "against",
-                    "all",
-                    "also",
-                    "am",
-                    "an",
-                    "and",
-                    "any",
-                    "are",
-                    "as",
-                    "at",
-                    "be",
-                    "because",
-                    "been",
-                    "before",
-                    "being",
-                    "below",
-                    "between",
-                    "both",
-                    "but",
-                    "by",
-                    "can",
-                    "cannot",
-                    "cant",
-                    "could",
-                    "did",
-                    "didnt",
-                    "do",
-                    "does",
-                    "doesnt",
-                    "doing",
-                    "dont",
-                    "down",
-                    "during",
-                    "each",
-                    "either",
-                    "etc",
-                    "few",
-                    "for",
-                    "from",
-                    "further",
-                    "had",
-                    "has",
-                    "have",
-                    "having",
-                    "he",
-                    "her",
-                    "here",
-                    "hers",
-                    "herself",
-                    "him",
-                    "himself",
-                    "his",
-                    "how",
-                    "however",
-                    "i",
-                    "if",
-                    "im",
-                    "in",
-                    "into",
-                    "is",
-                    "isnt",
-                    "it",
-                    "its",
-                    "itself",
-                    "ive",
-                    "just",
-                    "let",
-                    "lets",
-                    "may",
-                    "me",
-                    "might",
-                    "more",
-                    "most",
-                    "much",
-                    "must",
-                    "my",
-                    "myself",
-                    "no",
-                    "nor",
-                    "not",
-                    "now",
-                    "of",
-                    "off",
-                    "on",
-                    "once",
-                    "one",
-                    "only",
-                    "or",
-                    "other",
-                    "our",
-                    "ours",
-                    "ourselves",
-                    "out",
-                    "over",
-                    "own",
-                    "same",
-                    "she",
-                    "should",
-                    "so",
-                    "some",
-                    "such",
-                    "than",
-                    "that",
-                    "thats",
-                    "the",
-                    "their",
-                    "theirs",
-                    "them",
-                    "themselves",
-                    "then",
-                    "there",
-                    "theres",
-                    "these",
-                    "they",
-                    "this",
-                    "those",
-                    "through",
-                    "thus",
-                    "to",
-                    "too",
-                    "under",
-                    "until",
-                    "up",
-                    "us",
-                    "very",
-                    "via",
-                    "was",
-                    "we",
-                    "were",
-                    "what",
-                    "when",
-                    "where",
-                    "whether",
-                    "which",
-                    "while",
-                    "who",
-                    "whom",
-                    "why",
-                    "will",
-                    "with",
-                    "within",
-                    "without",
-                    "would",
-                    "you",
-                    "your",
-                    "yours",
-                    "yourself",
-                    "yourselves",
-                    "eg",
-                    "ie",
-                    "vs");
+    private static final Set<String> STOP_WORDS = Set.of(
+            "a",
+            "about",
+            "above",
+            "after",
+            "again",
+            "against",
+            "all",
+            "also",
+            "am",
+            "an",
+            "and",
+            "any",
+            "are",
+            "as",
+            "at",
+            "be",
+            "because",
+            "been",
+            "before",
+            "being",
+            "below",
+            "between",
+            "both",
+            "but",
+            "by",
+            "can",
+            "cannot",
+            "cant",
+            "could",
+            "did",
+            "didnt",
+            "do",
+            "does",
+            "doesnt",
+            "doing",
+            "dont",
+            "down",
+            "during",
+            "each",
+            "either",
+            "etc",
+            "few",
+            "for",
+            "from",
+            "further",
+            "had",
+            "has",
+            "have",
+            "having",
+            "he",
+            "her",
+            "here",
+            "hers",
+            "herself",
+            "him",
+            "himself",
+            "his",
+            "how",
+            "however",
+            "i",
+            "if",
+            "im",
+            "in",
+            "into",
+            "is",
+            "isnt",
+            "it",
+            "its",
+            "itself",
+            "ive",
+            "just",
+            "let",
+            "lets",
+            "may",
+            "me",
+            "might",
+            "more",
+            "most",
+            "much",
+            "must",
+            "my",
+            "myself",
+            "no",
+            "nor",
+            "not",
+            "now",
+            "of",
+            "off",
+            "on",
+            "once",
+            "one",
+            "only",
+            "or",
+            "other",
+            "our",
+            "ours",
+            "ourselves",
+            "out",
+            "over",
+            "own",
+            "same",
+            "she",
+            "should",
+            "so",
+            "some",
+            "such",
+            "than",
+            "that",
+            "thats",
+            "the",
+            "their",
+            "theirs",
+            "them",
+            "themselves",
+            "then",
+            "there",
+            "theres",
+            "these",
+            "they",
+            "this",
+            "those",
+            "through",
+            "thus",
+            "to",
+            "too",
+            "under",
+            "until",
+            "up",
+            "us",
+            "very",
+            "via",
+            "was",
+            "we",
+            "were",
+            "what",
+            "when",
+            "where",
+            "whether",
+            "which",
+            "while",
+            "who",
+            "whom",
+            "why",
+            "will",
+            "with",
+            "within",
+            "without",
+            "would",
+            "you",
+            "your",
+            "yours",
+            "yourself",
+            "yourselves",
+            "eg",
+            "ie",
+            "vs");
 
     private KeyPoints() {}
 
@@ -209,8 +206,7 @@ public final class KeyPoints {
      * out: nothing spoken could cover them.
      */
     public static List<KeyPoint> fromAnswer(String keyPointsMarkdownOrNull, String answerMarkdown) {
-        List<String> texts =
-                keyPointsMarkdownOrNull == null ? List.of() : listItems(keyPointsMarkdownOrNull);
+        List<String> texts = keyPointsMarkdownOrNull == null ? List.of() : listItems(keyPointsMarkdownOrNull);
         if (texts.isEmpty()) {
             texts = listItems(answerMarkdown);
         }
@@ -236,16 +232,14 @@ public final class KeyPoints {
     }
 
     public static List<PointCoverage> coverage(List<KeyPoint> points, String transcript) {
-        Set<String> said =
-                words(transcript).stream().map(PorterStemmer::stem).collect(Collectors.toSet());
+        Set<String> said = words(transcript).stream().map(PorterStemmer::stem).collect(Collectors.toSet());
         return points.stream().map(point -> pointCoverage(point, said)).toList();
     }
 
     private static PointCoverage pointCoverage(KeyPoint point, Set<String> saidStems) {
-        List<String> missing =
-                point.terms().stream()
-                        .filter(term -> !saidStems.contains(PorterStemmer.stem(term)))
-                        .toList();
+        List<String> missing = point.terms().stream()
+                .filter(term -> !saidStems.contains(PorterStemmer.stem(term)))
+                .toList();
         double share = 1.0 - (double) missing.size() / point.terms().size();
         return new PointCoverage(point.text(), share >= COVERED_SHARE, share, missing, List.of());
     }
@@ -266,9 +260,7 @@ public final class KeyPoints {
      * not at all.
      */
     private static boolean isContentWord(String word) {
-        return word.length() > 1
-                && !STOP_WORDS.contains(word)
-                && word.chars().noneMatch(Character::isDigit);
+        return word.length() > 1 && !STOP_WORDS.contains(word) && word.chars().noneMatch(Character::isDigit);
     }
 
     /**
@@ -289,24 +281,20 @@ public final class KeyPoints {
     /** Each list item's own text; a nested item is a point of its own, not part of its parent. */
     static List<String> listItems(String markdown) {
         List<String> items = new ArrayList<>();
-        parse(markdown)
-                .accept(
-                        new AbstractVisitor() {
-                            @Override
-                            public void visit(ListItem item) {
-                                StringBuilder text = new StringBuilder();
-                                for (Node child = item.getFirstChild();
-                                        child != null;
-                                        child = child.getNext()) {
-                                    if (!(child instanceof ListBlock)) {
-                                        appendText(child, text);
-                                        text.append(' ');
-                                    }
-                                }
-                                addIfNotBlank(items, text.toString());
-                                visitChildren(item);
-                            }
-                        });
+        parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(ListItem item) {
+                StringBuilder text = new StringBuilder();
+                for (Node child = item.getFirstChild(); child != null; child = child.getNext()) {
+                    if (!(child instanceof ListBlock)) {
+                        appendText(child, text);
+                        text.append(' ');
+                    }
+                }
+                addIfNotBlank(items, text.toString());
+                visitChildren(item);
+            }
+        });
         return items;
     }
 
@@ -315,17 +303,14 @@ public final class KeyPoints {
      */
     static List<String> sentences(String markdown) {
         List<String> sentences = new ArrayList<>();
-        parse(markdown)
-                .accept(
-                        new AbstractVisitor() {
-                            @Override
-                            public void visit(Paragraph paragraph) {
-                                StringBuilder text = new StringBuilder();
-                                appendText(paragraph, text);
-                                splitSentences(text.toString())
-                                        .forEach(sentence -> addIfNotBlank(sentences, sentence));
-                            }
-                        });
+        parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Paragraph paragraph) {
+                StringBuilder text = new StringBuilder();
+                appendText(paragraph, text);
+                splitSentences(text.toString()).forEach(sentence -> addIfNotBlank(sentences, sentence));
+            }
+        });
         return sentences;
     }
 
@@ -334,37 +319,34 @@ public final class KeyPoints {
         boundaries.setText(text);
         List<String> sentences = new ArrayList<>();
         int start = boundaries.first();
-        for (int end = boundaries.next();
-                end != BreakIterator.DONE;
-                start = end, end = boundaries.next()) {
+        for (int end = boundaries.next(); end != BreakIterator.DONE; start = end, end = boundaries.next()) {
             sentences.add(text.substring(start, end));
         }
         return sentences;
     }
 
     private static void appendText(Node node, StringBuilder out) {
-        node.accept(
-                new AbstractVisitor() {
-                    @Override
-                    public void visit(Text text) {
-                        out.append(text.getLiteral());
-                    }
+        node.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text text) {
+                out.append(text.getLiteral());
+            }
 
-                    @Override
-                    public void visit(Code code) {
-                        out.append(code.getLiteral());
-                    }
+            @Override
+            public void visit(Code code) {
+                out.append(code.getLiteral());
+            }
 
-                    @Override
-                    public void visit(SoftLineBreak lineBreak) {
-                        out.append(' ');
-                    }
+            @Override
+            public void visit(SoftLineBreak lineBreak) {
+                out.append(' ');
+            }
 
-                    @Override
-                    public void visit(HardLineBreak lineBreak) {
-                        out.append(' ');
-                    }
-                });
+            @Override
+            public void visit(HardLineBreak lineBreak) {
+                out.append(' ');
+            }
+        });
     }
 
     private static void addIfNotBlank(List<String> texts, String text) {

@@ -7,11 +7,7 @@ import java.util.List;
  * why), and the terms not heard (what to add next time).
  */
 public record PointCoverage(
-        String point,
-        boolean covered,
-        double share,
-        List<String> missingTerms,
-        List<String> matchedWords) {
+        String point, boolean covered, double share, List<String> missingTerms, List<String> matchedWords) {
     public PointCoverage {
         missingTerms = List.copyOf(missingTerms);
         matchedWords = List.copyOf(matchedWords);

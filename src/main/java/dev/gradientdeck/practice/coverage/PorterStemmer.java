@@ -15,48 +15,45 @@ final class PorterStemmer {
 
     private record Rule(String suffix, String replacement) {}
 
-    private static final List<Rule> STEP_2 =
-            List.of(
-                    new Rule("ational", "ate"),
-                    new Rule("tional", "tion"),
-                    new Rule("enci", "ence"),
-                    new Rule("anci", "ance"),
-                    new Rule("izer", "ize"),
-                    new Rule("bli", "ble"),
-                    new Rule("alli", "al"),
-                    new Rule("entli", "ent"),
-                    new Rule("eli", "e"),
-                    new Rule("ousli", "ous"),
-                    new Rule("ization", "ize"),
-                    new Rule("ation", "ate"),
-                    new Rule("ator", "ate"),
-                    new Rule("alism", "al"),
-                    new Rule("iveness", "ive"),
-                    new Rule("fulness", "ful"),
-                    new Rule("ousness", "ous"),
-                    new Rule("aliti", "al"),
-                    new Rule("iviti", "ive"),
-                    new Rule("biliti", "ble"),
-                    new Rule("logi", "log"));
+    private static final List<Rule> STEP_2 = List.of(
+            new Rule("ational", "ate"),
+            new Rule("tional", "tion"),
+            new Rule("enci", "ence"),
+            new Rule("anci", "ance"),
+            new Rule("izer", "ize"),
+            new Rule("bli", "ble"),
+            new Rule("alli", "al"),
+            new Rule("entli", "ent"),
+            new Rule("eli", "e"),
+            new Rule("ousli", "ous"),
+            new Rule("ization", "ize"),
+            new Rule("ation", "ate"),
+            new Rule("ator", "ate"),
+            new Rule("alism", "al"),
+            new Rule("iveness", "ive"),
+            new Rule("fulness", "ful"),
+            new Rule("ousness", "ous"),
+            new Rule("aliti", "al"),
+            new Rule("iviti", "ive"),
+            new Rule("biliti", "ble"),
+            new Rule("logi", "log"));
 
-    private static final List<Rule> STEP_3 =
-            List.of(
-                    new Rule("icate", "ic"),
-                    new Rule("ative", ""),
-                    new Rule("alize", "al"),
-                    new Rule("iciti", "ic"),
-                    new Rule("ical", "ic"),
-                    new Rule("ful", ""),
-                    new Rule("ness", ""));
+    private static final List<Rule> STEP_3 = List.of(
+            new Rule("icate", "ic"),
+            new Rule("ative", ""),
+            new Rule("alize", "al"),
+            new Rule("iciti", "ic"),
+            new Rule("ical", "ic"),
+            new Rule("ful", ""),
+            new Rule("ness", ""));
 
     /**
      * Longer suffixes first: the paper strips the longest one that matches, then checks its
      * condition.
      */
-    private static final List<String> STEP_4 =
-            List.of(
-                    "ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate",
-                    "iti", "ous", "ive", "ize", "ion", "al", "er", "ic", "ou");
+    private static final List<String> STEP_4 = List.of(
+            "ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize",
+            "ion", "al", "er", "ic", "ou");
 
     private PorterStemmer() {}
 
@@ -109,10 +106,7 @@ final class PorterStemmer {
         if (w.endsWith("at") || w.endsWith("bl") || w.endsWith("iz")) {
             return w + "e";
         }
-        if (endsWithDoubleConsonant(w)
-                && !w.endsWith("l")
-                && !w.endsWith("s")
-                && !w.endsWith("z")) {
+        if (endsWithDoubleConsonant(w) && !w.endsWith("l") && !w.endsWith("s") && !w.endsWith("z")) {
             return cut(w, 1);
         }
         if (measure(w) == 1 && endsCvc(w)) {
@@ -159,8 +153,7 @@ final class PorterStemmer {
      * The first rule whose suffix matches decides: replaced when its stem meets the condition, else
      * left alone.
      */
-    private static String replaceFirstMatching(
-            String w, List<Rule> rules, Predicate<String> condition) {
+    private static String replaceFirstMatching(String w, List<Rule> rules, Predicate<String> condition) {
         for (Rule rule : rules) {
             if (w.endsWith(rule.suffix())) {
                 String stem = cut(w, rule.suffix().length());

@@ -4,7 +4,6 @@ import dev.gradientdeck.practice.PracticeAttempt;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
 import dev.gradientdeck.practice.measure.SpeechTargets;
 import dev.gradientdeck.review.Rating;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,11 +22,7 @@ public record InterviewReport(List<QuestionReport> questions, Overall overall) {
     static final double HARD_SHARE = 0.5;
 
     public record QuestionReport(
-            int position,
-            long cardId,
-            PracticeAttempt attempt,
-            Double coverage,
-            Rating suggested) {
+            int position, long cardId, PracticeAttempt attempt, Double coverage, Rating suggested) {
         public boolean measured() {
             return attempt.status() == Status.DONE;
         }
@@ -116,8 +111,11 @@ public record InterviewReport(List<QuestionReport> questions, Overall overall) {
     }
 
     private static Double mean(List<PracticeAttempt> attempts, Function<PracticeAttempt, Double> measure) {
-        OptionalDouble mean =
-                attempts.stream().map(measure).filter(Objects::nonNull).mapToDouble(Double::doubleValue).average();
+        OptionalDouble mean = attempts.stream()
+                .map(measure)
+                .filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue)
+                .average();
         return mean.isPresent() ? mean.getAsDouble() : null;
     }
 }

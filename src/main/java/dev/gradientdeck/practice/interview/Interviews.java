@@ -7,7 +7,6 @@ import dev.gradientdeck.practice.PracticeAttempt;
 import dev.gradientdeck.practice.interview.Interview.Question;
 import dev.gradientdeck.practice.interview.Interview.Source;
 import dev.gradientdeck.review.Rating;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +49,8 @@ public final class Interviews {
         }
     }
 
-    public Interviews(InterviewRepository repository, Practice practice, Schedules schedules, Supplier<LearnerClock> clock) {
+    public Interviews(
+            InterviewRepository repository, Practice practice, Schedules schedules, Supplier<LearnerClock> clock) {
         this.repository = repository;
         this.practice = practice;
         this.schedules = schedules;
@@ -65,8 +65,7 @@ public final class Interviews {
     public record Request(int questions, Source source, String value, int thinkSeconds, int answerSeconds) {
         public Request {
             if (questions < 1 || questions > MAX_QUESTIONS) {
-                throw new IllegalArgumentException(
-                        "questions must be 1 to " + MAX_QUESTIONS + ", not " + questions);
+                throw new IllegalArgumentException("questions must be 1 to " + MAX_QUESTIONS + ", not " + questions);
             }
             if (thinkSeconds < 0 || thinkSeconds > 300) {
                 throw new IllegalArgumentException("think time must be 0 to 300 seconds, not " + thinkSeconds);
@@ -78,10 +77,9 @@ public final class Interviews {
     }
 
     public Interview start(Request request) {
-        List<Long> cards =
-                request.source() == Source.DUE
-                        ? due(request.questions())
-                        : repository.pick(request.source(), request.value(), request.questions());
+        List<Long> cards = request.source() == Source.DUE
+                ? due(request.questions())
+                : repository.pick(request.source(), request.value(), request.questions());
         if (cards.isEmpty()) {
             throw new Refused(
                     false,
@@ -94,15 +92,14 @@ public final class Interviews {
         }
         LearnerClock learner = clock.get();
         Instant now = learner.now();
-        long id =
-                repository.create(
-                        now,
-                        learner.dayKey(now).date(),
-                        request.source(),
-                        request.value(),
-                        request.thinkSeconds(),
-                        request.answerSeconds(),
-                        cards);
+        long id = repository.create(
+                now,
+                learner.dayKey(now).date(),
+                request.source(),
+                request.value(),
+                request.thinkSeconds(),
+                request.answerSeconds(),
+                cards);
         return find(id);
     }
 
@@ -116,7 +113,8 @@ public final class Interviews {
         if (interview.done()) {
             throw new Refused(false, "Interview " + id + " is over: every question has its answer.");
         }
-        Optional<Question> question = interview.questions().stream().filter(q -> q.cardId() == cardId).findFirst();
+        Optional<Question> question =
+                interview.questions().stream().filter(q -> q.cardId() == cardId).findFirst();
         if (question.isEmpty()) {
             throw new Refused(false, "Card " + cardId + " is not a question of interview " + id + ".");
         }
@@ -134,8 +132,9 @@ public final class Interviews {
         if (!interview.done()) {
             return Optional.empty();
         }
-        List<List<PracticeAttempt>> earlier =
-                repository.earlier(interview.id(), EARLIER).stream().map(this::answers).toList();
+        List<List<PracticeAttempt>> earlier = repository.earlier(interview.id(), EARLIER).stream()
+                .map(this::answers)
+                .toList();
         return Optional.of(InterviewReport.of(answers(interview), earlier));
     }
 
@@ -147,11 +146,10 @@ public final class Interviews {
         if (!interview.done()) {
             throw new Refused(false, "Interview " + id + " is still running: grades come with the report.");
         }
-        Question question =
-                interview.questions().stream()
-                        .filter(q -> q.position() == position)
-                        .findFirst()
-                        .orElseThrow(() -> new Refused(false, "Interview " + id + " has no question " + (position + 1) + "."));
+        Question question = interview.questions().stream()
+                .filter(q -> q.position() == position)
+                .findFirst()
+                .orElseThrow(() -> new Refused(false, "Interview " + id + " has no question " + (position + 1) + "."));
         return practice.rate(question.attemptId(), rating);
     }
 
@@ -188,7 +186,8 @@ public final class Interviews {
             }
         }
         due.sort((a, b) -> Long.compare(a[1], b[1]));
-        List<Long> ids = new ArrayList<>(due.stream().limit(count).map(d -> d[0]).toList());
+        List<Long> ids =
+                new ArrayList<>(due.stream().limit(count).map(d -> d[0]).toList());
         Collections.shuffle(ids);
         return ids;
     }

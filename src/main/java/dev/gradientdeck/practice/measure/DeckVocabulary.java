@@ -1,7 +1,6 @@
 package dev.gradientdeck.practice.measure;
 
 import dev.gradientdeck.practice.speech.TimedWord;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +28,10 @@ public final class DeckVocabulary {
     private DeckVocabulary() {}
 
     public static List<TimedWord> snap(List<TimedWord> words, Set<String> terms) {
-        List<String> candidates = terms.stream().map(t -> t.toLowerCase(Locale.ROOT)).filter(t -> t.length() >= SHORTEST).toList();
+        List<String> candidates = terms.stream()
+                .map(t -> t.toLowerCase(Locale.ROOT))
+                .filter(t -> t.length() >= SHORTEST)
+                .toList();
         List<TimedWord> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             TimedWord w = words.get(i);
@@ -69,16 +71,18 @@ public final class DeckVocabulary {
 
     /** Letters folded by sound: vowels to one, c/k/q to k, z to s, ph to f, doubled letters once. */
     static String key(String word) {
-        String w = word.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "").replace("ph", "f").replace("ck", "k");
+        String w = word.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z]", "")
+                .replace("ph", "f")
+                .replace("ck", "k");
         StringBuilder key = new StringBuilder();
         for (char c : w.toCharArray()) {
-            char folded =
-                    switch (c) {
-                        case 'a', 'e', 'i', 'o', 'u', 'y' -> 'a';
-                        case 'c', 'q' -> 'k';
-                        case 'z' -> 's';
-                        default -> c;
-                    };
+            char folded = switch (c) {
+                case 'a', 'e', 'i', 'o', 'u', 'y' -> 'a';
+                case 'c', 'q' -> 'k';
+                case 'z' -> 's';
+                default -> c;
+            };
             if (key.length() == 0 || key.charAt(key.length() - 1) != folded) {
                 key.append(folded);
             }

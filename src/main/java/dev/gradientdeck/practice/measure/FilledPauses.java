@@ -3,7 +3,6 @@ package dev.gradientdeck.practice.measure;
 import dev.gradientdeck.practice.speech.TimedWord;
 import dev.gradientdeck.practice.speech.VoiceActivity;
 import dev.gradientdeck.practice.speech.VoiceActivity.Stretch;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -122,7 +121,8 @@ public final class FilledPauses {
                 double start = voiced.start() + (f - run) * VoiceActivity.FRAME_STEP_SECONDS;
                 // The change compares each frame with one 50 ms later: the held sound lasts that
                 // much past the run.
-                held.add(new Stretch(start, Math.min(voiced.end(), start + (run + 5) * VoiceActivity.FRAME_STEP_SECONDS)));
+                held.add(new Stretch(
+                        start, Math.min(voiced.end(), start + (run + 5) * VoiceActivity.FRAME_STEP_SECONDS)));
             }
             run = 0;
         }
@@ -155,7 +155,8 @@ public final class FilledPauses {
         List<Stretch> speech = track.speech();
         double longest = 0;
         for (int i = 1; i < speech.size(); i++) {
-            longest = Math.max(longest, speech.get(i).start() - speech.get(i - 1).end());
+            longest =
+                    Math.max(longest, speech.get(i).start() - speech.get(i - 1).end());
         }
         return longest;
     }
@@ -165,19 +166,24 @@ public final class FilledPauses {
             return false;
         }
         double[] hz = track.pitch(stretch);
-        double[] semitones = Arrays.stream(hz).filter(f -> !Double.isNaN(f)).map(FilledPauses::semitones).toArray();
+        double[] semitones = Arrays.stream(hz)
+                .filter(f -> !Double.isNaN(f))
+                .map(FilledPauses::semitones)
+                .toArray();
         if (hz.length == 0 || semitones.length < PITCHED_SHARE * hz.length) {
             return false;
         }
         // Octave jumps are the pitch tracker's errors, not the voice's: frames far from the median
         // are left out before judging how steady the rest is.
         double median = median(semitones);
-        double[] near = Arrays.stream(semitones).filter(s -> Math.abs(s - median) < 6).toArray();
+        double[] near =
+                Arrays.stream(semitones).filter(s -> Math.abs(s - median) < 6).toArray();
         if (near.length < PITCHED_SHARE * hz.length) {
             return false;
         }
         double mean = Arrays.stream(near).average().orElse(0);
-        double variance = Arrays.stream(near).map(s -> (s - mean) * (s - mean)).average().orElse(0);
+        double variance =
+                Arrays.stream(near).map(s -> (s - mean) * (s - mean)).average().orElse(0);
         return Math.sqrt(variance) <= STEADY_SEMITONES;
     }
 

@@ -2,7 +2,6 @@ package dev.gradientdeck.practice.measure;
 
 import dev.gradientdeck.practice.speech.TimedWord;
 import dev.gradientdeck.practice.speech.VoiceActivity;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,125 +33,120 @@ public final class SpeechMetrics {
      * like"), not a filler, when no pause separates them. "I, like, think" has the pause and still
      * counts.
      */
-    private static final Set<String> LIKE_GOVERNORS =
-            Set.of(
-                    "i",
-                    "you",
-                    "we",
-                    "they",
-                    "he",
-                    "she",
-                    "i'd",
-                    "you'd",
-                    "we'd",
-                    "they'd",
-                    "would",
-                    "do",
-                    "don't",
-                    "didn't",
-                    "does",
-                    "doesn't",
-                    "really",
-                    "look",
-                    "looks",
-                    "looked",
-                    "looking",
-                    "sound",
-                    "sounds",
-                    "sounded",
-                    "seem",
-                    "seems",
-                    "feel",
-                    "feels",
-                    "felt",
-                    "something",
-                    "anything",
-                    "nothing",
-                    "more",
-                    "much",
-                    "just",
-                    "exactly",
-                    "things",
-                    "stuff",
-                    "ones");
+    private static final Set<String> LIKE_GOVERNORS = Set.of(
+            "i",
+            "you",
+            "we",
+            "they",
+            "he",
+            "she",
+            "i'd",
+            "you'd",
+            "we'd",
+            "they'd",
+            "would",
+            "do",
+            "don't",
+            "didn't",
+            "does",
+            "doesn't",
+            "really",
+            "look",
+            "looks",
+            "looked",
+            "looking",
+            "sound",
+            "sounds",
+            "sounded",
+            "seem",
+            "seems",
+            "feel",
+            "feels",
+            "felt",
+            "something",
+            "anything",
+            "nothing",
+            "more",
+            "much",
+            "just",
+            "exactly",
+            "things",
+            "stuff",
+            "ones");
 
     /**
      * Words after which "you know" is a real question or clause ("do you know", "if you know", "as
      * you know").
      */
-    private static final Set<String> YOU_KNOW_GOVERNORS =
-            Set.of(
-                    "do", "did", "don't", "didn't", "if", "as", "whether", "would", "what", "how",
-                    "when", "that", "all");
+    private static final Set<String> YOU_KNOW_GOVERNORS = Set.of(
+            "do", "did", "don't", "didn't", "if", "as", "whether", "would", "what", "how", "when", "that", "all");
 
     /**
      * Words that, said straight after "you know", make it a verb with an object ("you know that
      * ...", "you know it").
      */
-    private static final Set<String> YOU_KNOW_OBJECTS =
-            Set.of(
-                    "that",
-                    "what",
-                    "how",
-                    "why",
-                    "where",
-                    "when",
-                    "who",
-                    "which",
-                    "whether",
-                    "if",
-                    "about",
-                    "it",
-                    "this",
-                    "them",
-                    "him",
-                    "her",
-                    "everything",
-                    "nothing");
+    private static final Set<String> YOU_KNOW_OBJECTS = Set.of(
+            "that",
+            "what",
+            "how",
+            "why",
+            "where",
+            "when",
+            "who",
+            "which",
+            "whether",
+            "if",
+            "about",
+            "it",
+            "this",
+            "them",
+            "him",
+            "her",
+            "everything",
+            "nothing");
 
     /**
      * Determiners that make "kind of"/"sort of" a noun phrase ("a kind of", "what sort of", "this
      * kind of").
      */
-    private static final Set<String> KIND_DETERMINERS =
-            Set.of(
-                    "a",
-                    "an",
-                    "the",
-                    "this",
-                    "that",
-                    "these",
-                    "those",
-                    "what",
-                    "which",
-                    "some",
-                    "any",
-                    "one",
-                    "each",
-                    "every",
-                    "another",
-                    "same",
-                    "different",
-                    "its",
-                    "their",
-                    "our",
-                    "my",
-                    "your",
-                    "his",
-                    "her",
-                    "no",
-                    "all",
-                    "certain",
-                    "particular",
-                    "other",
-                    "new",
-                    "special",
-                    "specific",
-                    "whatever",
-                    "only",
-                    "first",
-                    "right",
-                    "wrong");
+    private static final Set<String> KIND_DETERMINERS = Set.of(
+            "a",
+            "an",
+            "the",
+            "this",
+            "that",
+            "these",
+            "those",
+            "what",
+            "which",
+            "some",
+            "any",
+            "one",
+            "each",
+            "every",
+            "another",
+            "same",
+            "different",
+            "its",
+            "their",
+            "our",
+            "my",
+            "your",
+            "his",
+            "her",
+            "no",
+            "all",
+            "certain",
+            "particular",
+            "other",
+            "new",
+            "special",
+            "specific",
+            "whatever",
+            "only",
+            "first",
+            "right",
+            "wrong");
 
     private SpeechMetrics() {}
 
@@ -232,12 +226,14 @@ public final class SpeechMetrics {
         while (i < words.size()) {
             String phrase = twoWordFiller(words, i);
             if (phrase != null) {
-                found.add(new Filler(phrase, words.get(i).start(), words.get(i + 1).end(), false));
+                found.add(new Filler(
+                        phrase, words.get(i).start(), words.get(i + 1).end(), false));
                 i += 2;
                 continue;
             }
             if (isHesitation(words, i) || isFillerLike(words, i)) {
-                found.add(new Filler(normalized(words, i), words.get(i).start(), words.get(i).end(), false));
+                found.add(new Filler(
+                        normalized(words, i), words.get(i).start(), words.get(i).end(), false));
             }
             i++;
         }
@@ -252,20 +248,18 @@ public final class SpeechMetrics {
         String first = normalized(words, i);
         String second = normalized(words, i + 1);
         String phrase = first + " " + second;
-        boolean filler =
-                switch (phrase) {
-                    case "you know" -> isFillerYouKnow(words, i);
-                    case "kind of", "sort of" -> !followsDirectly(words, i, KIND_DETERMINERS);
-                    default -> false;
-                };
+        boolean filler = switch (phrase) {
+            case "you know" -> isFillerYouKnow(words, i);
+            case "kind of", "sort of" -> !followsDirectly(words, i, KIND_DETERMINERS);
+            default -> false;
+        };
         return filler ? phrase : null;
     }
 
     private static boolean isFillerYouKnow(List<TimedWord> words, int i) {
-        boolean objectFollows =
-                i + 2 < words.size()
-                        && gapBefore(words, i + 2) < PAUSE_SECONDS
-                        && YOU_KNOW_OBJECTS.contains(normalized(words, i + 2));
+        boolean objectFollows = i + 2 < words.size()
+                && gapBefore(words, i + 2) < PAUSE_SECONDS
+                && YOU_KNOW_OBJECTS.contains(normalized(words, i + 2));
         return !followsDirectly(words, i, YOU_KNOW_GOVERNORS) && !objectFollows;
     }
 
@@ -290,9 +284,7 @@ public final class SpeechMetrics {
 
     /** Whether the word before i is one of these and nothing but a short gap separates them. */
     private static boolean followsDirectly(List<TimedWord> words, int i, Set<String> previous) {
-        return i > 0
-                && gapBefore(words, i) < PAUSE_SECONDS
-                && previous.contains(normalized(words, i - 1));
+        return i > 0 && gapBefore(words, i) < PAUSE_SECONDS && previous.contains(normalized(words, i - 1));
     }
 
     private static double gapBefore(List<TimedWord> words, int i) {
@@ -304,6 +296,8 @@ public final class SpeechMetrics {
     }
 
     private static List<TimedWord> inOrder(List<TimedWord> words) {
-        return words.stream().sorted(Comparator.comparingDouble(TimedWord::start)).toList();
+        return words.stream()
+                .sorted(Comparator.comparingDouble(TimedWord::start))
+                .toList();
     }
 }

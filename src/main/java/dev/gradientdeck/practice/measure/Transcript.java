@@ -1,7 +1,6 @@
 package dev.gradientdeck.practice.measure;
 
 import dev.gradientdeck.practice.speech.TimedWord;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.gradientdeck.practice.measure;
 
 import dev.gradientdeck.practice.speech.TimedWord;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -34,8 +34,7 @@ final class ModelArchive {
     static final String MODEL_ASSETS = "assets/model-en-us/";
 
     /** Keep in step with the vosk-model-en version in the pom. */
-    private static final String AAR_IN_REPOSITORY =
-            "com/alphacephei/vosk-model-en/0.3.45/vosk-model-en-0.3.45.aar";
+    private static final String AAR_IN_REPOSITORY = "com/alphacephei/vosk-model-en/0.3.45/vosk-model-en-0.3.45.aar";
 
     /**
      * The vosk jar sits at ROOT/com/alphacephei/vosk/VERSION/vosk-VERSION.jar: the repository root
@@ -66,13 +65,9 @@ final class ModelArchive {
     static Path unpack(Path archive, Path cacheDir, Progress progress) throws IOException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             Path target = cacheDir.resolve("model-en-us-" + modelId(zip, archive));
-            List<? extends ZipEntry> files =
-                    zip.stream()
-                            .filter(
-                                    entry ->
-                                            !entry.isDirectory()
-                                                    && entry.getName().startsWith(MODEL_ASSETS))
-                            .toList();
+            List<? extends ZipEntry> files = zip.stream()
+                    .filter(entry -> !entry.isDirectory() && entry.getName().startsWith(MODEL_ASSETS))
+                    .toList();
             long total = files.stream().mapToLong(ZipEntry::getSize).sum();
             if (Files.isDirectory(target)) {
                 progress.unpacked(total, total);
@@ -83,16 +78,13 @@ final class ModelArchive {
             try {
                 long done = 0;
                 for (ZipEntry entry : files) {
-                    done =
-                            copy(
-                                    zip,
-                                    entry,
-                                    inside(
-                                            partial,
-                                            entry.getName().substring(MODEL_ASSETS.length())),
-                                    done,
-                                    total,
-                                    progress);
+                    done = copy(
+                            zip,
+                            entry,
+                            inside(partial, entry.getName().substring(MODEL_ASSETS.length())),
+                            done,
+                            total,
+                            progress);
                 }
                 moveIntoPlace(partial, target);
             } finally {
@@ -116,8 +108,7 @@ final class ModelArchive {
         }
     }
 
-    private static long copy(
-            ZipFile zip, ZipEntry entry, Path file, long done, long total, Progress progress)
+    private static long copy(ZipFile zip, ZipEntry entry, Path file, long done, long total, Progress progress)
             throws IOException {
         Files.createDirectories(file.getParent());
         byte[] buffer = new byte[1 << 16];
@@ -178,8 +169,7 @@ final class ModelArchive {
         var source = org.vosk.Model.class.getProtectionDomain().getCodeSource();
         Optional<Path> voskJar =
                 source == null ? Optional.empty() : pathOf(source.getLocation().toString());
-        return voskJar.map(jar -> ancestor(jar, LEVELS_ABOVE_VOSK_JAR))
-                .map(root -> root.resolve(AAR_IN_REPOSITORY));
+        return voskJar.map(jar -> ancestor(jar, LEVELS_ABOVE_VOSK_JAR)).map(root -> root.resolve(AAR_IN_REPOSITORY));
     }
 
     private static Path ancestor(Path path, int levels) {
@@ -192,8 +182,7 @@ final class ModelArchive {
 
     private static Optional<Path> userRepository() {
         return Optional.of(
-                Path.of(System.getProperty("user.home"), ".m2", "repository")
-                        .resolve(AAR_IN_REPOSITORY));
+                Path.of(System.getProperty("user.home"), ".m2", "repository").resolve(AAR_IN_REPOSITORY));
     }
 
     private static Optional<Path> pathOf(String fileUri) {

@@ -7,8 +7,7 @@ public record TimedWord(String word, double start, double end) {
     public TimedWord {
         Objects.requireNonNull(word, "word");
         if (!Double.isFinite(start) || !Double.isFinite(end) || start < 0 || end < start) {
-            throw new IllegalArgumentException(
-                    "bad timing for '" + word + "': " + start + " to " + end);
+            throw new IllegalArgumentException("bad timing for '" + word + "': " + start + " to " + end);
         }
     }
 }

@@ -2,14 +2,6 @@ package dev.gradientdeck.practice.speech;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.vosk.LibVosk;
-import org.vosk.LogLevel;
-import org.vosk.Model;
-import org.vosk.Recognizer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,6 +15,12 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.DoubleConsumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
 
 /**
  * Offline speech-to-text with Vosk. The model is made ready in the background (unpacking it the
@@ -69,8 +67,7 @@ public final class Transcriber implements SpeechRecognizer {
 
     public static Transcriber start(Path cacheDir, Supplier<Optional<Path>> findArchive) {
         Transcriber transcriber = new Transcriber();
-        Thread preparation =
-                new Thread(() -> transcriber.prepare(cacheDir, findArchive), "speech-model");
+        Thread preparation = new Thread(() -> transcriber.prepare(cacheDir, findArchive), "speech-model");
         preparation.setDaemon(true);
         preparation.start();
         return transcriber;
@@ -146,9 +143,7 @@ public final class Transcriber implements SpeechRecognizer {
         try {
             outcome = loadModel(cacheDir, findArchive);
         } catch (Exception | LinkageError e) {
-            outcome =
-                    new ModelStatus.Unavailable(
-                            "the speech model could not be prepared: " + firstLine(e));
+            outcome = new ModelStatus.Unavailable("the speech model could not be prepared: " + firstLine(e));
         }
         if (outcome instanceof ModelStatus.Unavailable unavailable) {
             log.warn("Speech recognition unavailable: {}", unavailable.reason());
@@ -159,8 +154,7 @@ public final class Transcriber implements SpeechRecognizer {
         settled.complete(outcome);
     }
 
-    private ModelStatus loadModel(Path cacheDir, Supplier<Optional<Path>> findArchive)
-            throws IOException {
+    private ModelStatus loadModel(Path cacheDir, Supplier<Optional<Path>> findArchive) throws IOException {
         Optional<String> libraryProblem = speechLibraryProblem();
         if (libraryProblem.isPresent()) {
             return new ModelStatus.Unavailable(libraryProblem.get());
@@ -171,11 +165,8 @@ public final class Transcriber implements SpeechRecognizer {
                     "the speech model (com.alphacephei:vosk-model-en) is neither in the app's"
                             + " jar nor in the local Maven repository");
         }
-        Path folder =
-                ModelArchive.unpack(
-                        archive.get(),
-                        cacheDir,
-                        (done, total) -> status = new ModelStatus.Unpacking(done, total));
+        Path folder = ModelArchive.unpack(
+                archive.get(), cacheDir, (done, total) -> status = new ModelStatus.Unpacking(done, total));
         status = new ModelStatus.Preparing();
         Model loaded = new Model(folder.toString());
         modelLock.writeLock().lock();
@@ -200,13 +191,12 @@ public final class Transcriber implements SpeechRecognizer {
             LibVosk.setLogLevel(LogLevel.WARNINGS);
             return Optional.empty();
         } catch (LinkageError e) {
-            return Optional.of(
-                    "the speech library does not load on "
-                            + System.getProperty("os.name")
-                            + " "
-                            + System.getProperty("os.arch")
-                            + ": "
-                            + firstLine(e));
+            return Optional.of("the speech library does not load on "
+                    + System.getProperty("os.name")
+                    + " "
+                    + System.getProperty("os.arch")
+                    + ": "
+                    + firstLine(e));
         }
     }
 
@@ -217,8 +207,7 @@ public final class Transcriber implements SpeechRecognizer {
         return e.toString().lines().findFirst().orElse("").strip();
     }
 
-    private static List<TimedWord> recognize(Model model, short[] samples, DoubleConsumer progress)
-            throws IOException {
+    private static List<TimedWord> recognize(Model model, short[] samples, DoubleConsumer progress) throws IOException {
         List<TimedWord> words = new ArrayList<>();
         try (Recognizer recognizer = new Recognizer(model, WavAudio.SPEECH_SAMPLE_RATE)) {
             recognizer.setWords(true);
@@ -227,9 +216,7 @@ public final class Transcriber implements SpeechRecognizer {
                     throw new CancellationException("transcription interrupted");
                 }
                 progress.accept((double) from / samples.length);
-                short[] chunk =
-                        Arrays.copyOfRange(
-                                samples, from, Math.min(samples.length, from + CHUNK_SAMPLES));
+                short[] chunk = Arrays.copyOfRange(samples, from, Math.min(samples.length, from + CHUNK_SAMPLES));
                 if (recognizer.acceptWaveForm(chunk, chunk.length)) {
                     words.addAll(wordsOf(recognizer.getResult()));
                 }
@@ -248,16 +235,14 @@ public final class Transcriber implements SpeechRecognizer {
         try {
             List<TimedWord> words = new ArrayList<>();
             for (JsonNode word : JSON.readTree(voskJson).path("result")) {
-                words.add(
-                        new TimedWord(
-                                word.path("word").asText(),
-                                word.path("start").asDouble(),
-                                word.path("end").asDouble()));
+                words.add(new TimedWord(
+                        word.path("word").asText(),
+                        word.path("start").asDouble(),
+                        word.path("end").asDouble()));
             }
             return words;
         } catch (IOException e) {
-            throw new IllegalStateException(
-                    "unreadable result from the speech recognizer: " + voskJson, e);
+            throw new IllegalStateException("unreadable result from the speech recognizer: " + voskJson, e);
         }
     }
 }

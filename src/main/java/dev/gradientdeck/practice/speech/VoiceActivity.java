@@ -1,13 +1,12 @@
 package dev.gradientdeck.practice.speech;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
-
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Where a recording holds a voice, read from the audio itself rather than from the recognizer: the
@@ -241,13 +240,11 @@ public final class VoiceActivity {
         for (int[] run : runs) {
             if (run[1] - run[0] >= shortest) {
                 // A frame's window reaches 20 ms past its start: the last frame's sound ends there.
-                out.add(
-                        new Stretch(
-                                run[0] * FRAME_STEP_SECONDS,
-                                Math.min(
-                                        (double) samples.length / RATE,
-                                        (run[1] - 1) * FRAME_STEP_SECONDS
-                                                + (double) WINDOW / RATE)));
+                out.add(new Stretch(
+                        run[0] * FRAME_STEP_SECONDS,
+                        Math.min(
+                                (double) samples.length / RATE,
+                                (run[1] - 1) * FRAME_STEP_SECONDS + (double) WINDOW / RATE)));
             }
         }
         return out;

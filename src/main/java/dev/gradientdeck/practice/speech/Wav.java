@@ -7,14 +7,13 @@ package dev.gradientdeck.practice.speech;
 public record Wav(int sampleRate, int channels, short[] samples) {
     public Wav {
         if (sampleRate <= 0 || channels <= 0 || samples.length % channels != 0) {
-            throw new IllegalArgumentException(
-                    "inconsistent audio: "
-                            + sampleRate
-                            + " Hz, "
-                            + channels
-                            + " channels, "
-                            + samples.length
-                            + " samples");
+            throw new IllegalArgumentException("inconsistent audio: "
+                    + sampleRate
+                    + " Hz, "
+                    + channels
+                    + " channels, "
+                    + samples.length
+                    + " samples");
         }
     }
 

@@ -7,7 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -56,10 +55,7 @@ public final class WavAudio {
                     throw new InvalidWavException(
                             "Broken WAV file: the audio data comes before its format description.");
                 }
-                return new Wav(
-                        format.sampleRate(),
-                        format.channels(),
-                        samples(bytes, body, size, format.channels()));
+                return new Wav(format.sampleRate(), format.channels(), samples(bytes, body, size, format.channels()));
             }
             // Chunks are padded to an even length.
             offset = body + size + (size & 1);
@@ -107,7 +103,10 @@ public final class WavAudio {
                     format.matches(speech) ? in : AudioSystem.getAudioInputStream(speech, in)) {
                 byte[] bytes = converted.readAllBytes();
                 short[] samples = new short[bytes.length / 2];
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+                ByteBuffer.wrap(bytes)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .asShortBuffer()
+                        .get(samples);
                 if (samples.length == 0) {
                     throw new InvalidWavException("The recording is empty: the WAV file holds no audio.");
                 }
@@ -121,17 +120,12 @@ public final class WavAudio {
 
     private static AudioFormat requireReadable(AudioFormat format) {
         if (!format.getEncoding().equals(AudioFormat.Encoding.PCM_SIGNED)) {
-            throw new InvalidWavException(
-                    "Unsupported WAV encoding ("
-                            + format.getEncoding()
-                            + "): only uncompressed integer PCM is read, not float, A-law, mu-law or compressed audio.");
+            throw new InvalidWavException("Unsupported WAV encoding ("
+                    + format.getEncoding()
+                    + "): only uncompressed integer PCM is read, not float, A-law, mu-law or compressed audio.");
         }
-        requireSupported(
-                new Format(
-                        FORMAT_PCM,
-                        format.getChannels(),
-                        Math.round(format.getSampleRate()),
-                        format.getSampleSizeInBits()));
+        requireSupported(new Format(
+                FORMAT_PCM, format.getChannels(), Math.round(format.getSampleRate()), format.getSampleSizeInBits()));
         if (format.isBigEndian()) {
             throw new InvalidWavException("Big-endian WAV is not supported.");
         }
@@ -159,8 +153,7 @@ public final class WavAudio {
         if (bytes.length < 12
                 || !ascii(bytes, 0, 4).equals("RIFF")
                 || !ascii(bytes, 8, 4).equals("WAVE")) {
-            throw new InvalidWavException(
-                    "Not a WAV file" + lookalike(bytes) + ": please send 16-bit PCM WAV audio.");
+            throw new InvalidWavException("Not a WAV file" + lookalike(bytes) + ": please send 16-bit PCM WAV audio.");
         }
     }
 
@@ -207,35 +200,26 @@ public final class WavAudio {
             code = uint16(bytes, body + 24);
         }
         Format format =
-                new Format(
-                        code,
-                        uint16(bytes, body + 2),
-                        (int) uint32(bytes, body + 4),
-                        uint16(bytes, body + 14));
+                new Format(code, uint16(bytes, body + 2), (int) uint32(bytes, body + 4), uint16(bytes, body + 14));
         requireSupported(format);
         return format;
     }
 
     private static void requireSupported(Format format) {
         if (format.code() != FORMAT_PCM) {
-            throw new InvalidWavException(
-                    "Unsupported WAV encoding (format code "
-                            + format.code()
-                            + "): only uncompressed integer PCM is read, not float, A-law, mu-law or compressed audio.");
+            throw new InvalidWavException("Unsupported WAV encoding (format code "
+                    + format.code()
+                    + "): only uncompressed integer PCM is read, not float, A-law, mu-law or compressed audio.");
         }
         if (format.bitsPerSample() != 16) {
             throw new InvalidWavException(
-                    "Unsupported WAV sample size: "
-                            + format.bitsPerSample()
-                            + "-bit; please send 16-bit PCM.");
+                    "Unsupported WAV sample size: " + format.bitsPerSample() + "-bit; please send 16-bit PCM.");
         }
         if (format.channels() < 1 || format.channels() > MAX_CHANNELS) {
-            throw new InvalidWavException(
-                    "Unsupported WAV channel count: " + format.channels() + ".");
+            throw new InvalidWavException("Unsupported WAV channel count: " + format.channels() + ".");
         }
         if (format.sampleRate() < 8_000 || format.sampleRate() > 192_000) {
-            throw new InvalidWavException(
-                    "Unsupported WAV sample rate: " + format.sampleRate() + " Hz.");
+            throw new InvalidWavException("Unsupported WAV sample rate: " + format.sampleRate() + " Hz.");
         }
     }
 

@@ -4,16 +4,13 @@ import dev.gradientdeck.practice.Practice;
 import dev.gradientdeck.practice.speech.WavAudio;
 import dev.gradientdeck.present.Numbers;
 import dev.gradientdeck.web.BadRequest;
-
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.util.MultipartUtil;
-
 import jakarta.servlet.MultipartConfigElement;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Part;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +30,7 @@ import java.util.Set;
  * (a WAV file) or text, and an optional interviewId. The audio goes to a temporary file as it
  * arrives and is never held whole in memory; whoever takes the upload owns that file.
  */
-public record AnswerUpload(
-        long cardId, Optional<Path> audio, Optional<String> text, Optional<Long> interviewId) {
+public record AnswerUpload(long cardId, Optional<Path> audio, Optional<String> text, Optional<Long> interviewId) {
 
     /** The recording plus its small fields and the multipart framing around them. */
     static final long MAX_UPLOAD_BYTES = WavAudio.MAX_BYTES + 64 * 1024;
@@ -87,35 +83,27 @@ public record AnswerUpload(
             if (String.valueOf(e.getMessage()).contains("exceeds")) {
                 throw tooLarge(ctx, length);
             }
-            throw new BadRequest(
-                    "The upload could not be read as multipart/form-data: " + e.getMessage());
+            throw new BadRequest("The upload could not be read as multipart/form-data: " + e.getMessage());
         } catch (IOException | ServletException e) {
-            throw new BadRequest(
-                    "The upload could not be read as multipart/form-data: " + e.getMessage());
+            throw new BadRequest("The upload could not be read as multipart/form-data: " + e.getMessage());
         }
         List<String> unknown =
                 parts.keySet().stream().filter(name -> !FIELDS.contains(name)).toList();
         if (!unknown.isEmpty()) {
             throw new BadRequest(
                     "Unknown field(s): " + String.join(", ", unknown) + ".",
-                    List.of(
-                            "the fields are cardId, either audio (a WAV file) or text, and optionally interviewId"));
+                    List.of("the fields are cardId, either audio (a WAV file) or text, and optionally interviewId"));
         }
-        long cardId =
-                number(
-                        text(parts.get("cardId"))
-                                .map(String::strip)
-                                .filter(s -> !s.isEmpty())
-                                .orElseThrow(
-                                        () ->
-                                                new BadRequest(
-                                                        "cardId is missing: say which card this answer is for.")),
-                        "cardId");
-        Optional<Long> interviewId =
-                text(parts.get("interviewId"))
+        long cardId = number(
+                text(parts.get("cardId"))
                         .map(String::strip)
                         .filter(s -> !s.isEmpty())
-                        .map(raw -> number(raw, "interviewId"));
+                        .orElseThrow(() -> new BadRequest("cardId is missing: say which card this answer is for.")),
+                "cardId");
+        Optional<Long> interviewId = text(parts.get("interviewId"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(raw -> number(raw, "interviewId"));
         Part audio = parts.get("audio");
         Optional<String> text = text(parts.get("text"));
         if (audio != null && text.isPresent()) {
@@ -125,22 +113,18 @@ public record AnswerUpload(
             throw new BadRequest("The answer is missing: send audio (a WAV file) or text.");
         }
         return new AnswerUpload(
-                cardId,
-                audio == null ? Optional.empty() : Optional.of(toFile(audio)),
-                text,
-                interviewId);
+                cardId, audio == null ? Optional.empty() : Optional.of(toFile(audio)), text, interviewId);
     }
 
     /** Deletes the uploaded audio when it was not taken. */
     public void discard() {
-        audio.ifPresent(
-                file -> {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException ignored) {
-                        // It sits in the temporary folder, which the system clears.
-                    }
-                });
+        audio.ifPresent(file -> {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // It sits in the temporary folder, which the system clears.
+            }
+        });
     }
 
     static long number(String raw, String name) {
@@ -161,19 +145,14 @@ public record AnswerUpload(
             try (InputStream rest = ctx.req().getInputStream()) {
                 byte[] buffer = new byte[1 << 16];
                 long left = MAX_DRAIN_BYTES;
-                for (int n = 0;
-                        n >= 0 && left > 0;
-                        n = rest.read(buffer, 0, (int) Math.min(buffer.length, left))) {
+                for (int n = 0; n >= 0 && left > 0; n = rest.read(buffer, 0, (int) Math.min(buffer.length, left))) {
                     left -= n;
                 }
             } catch (IOException | IllegalStateException ignored) {
                 // Read as far as it could be; the answer below still goes out.
             }
         }
-        String size =
-                length > 0
-                        ? " (" + Numbers.oneDecimal(length / (1024.0 * 1024)) + " MB)"
-                        : "";
+        String size = length > 0 ? " (" + Numbers.oneDecimal(length / (1024.0 * 1024)) + " MB)" : "";
         return new HttpResponseException(
                 HttpStatus.CONTENT_TOO_LARGE.getCode(),
                 "The recording is too large"
@@ -190,17 +169,15 @@ public record AnswerUpload(
         try (InputStream in = part.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_FIELD_BYTES + 1);
             if (bytes.length > MAX_FIELD_BYTES) {
-                throw new BadRequest(
-                        "The field "
-                                + part.getName()
-                                + " is too long: a typed answer keeps at most "
-                                + Practice.MAX_TEXT_CHARS
-                                + " characters.");
+                throw new BadRequest("The field "
+                        + part.getName()
+                        + " is too long: a typed answer keeps at most "
+                        + Practice.MAX_TEXT_CHARS
+                        + " characters.");
             }
             return Optional.of(new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new BadRequest(
-                    "The field " + part.getName() + " could not be read: " + e.getMessage());
+            throw new BadRequest("The field " + part.getName() + " could not be read: " + e.getMessage());
         }
     }
 

@@ -12,7 +12,6 @@ import dev.gradientdeck.present.Numbers;
 import dev.gradientdeck.review.GradeButton;
 import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.Rating;
-
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +32,7 @@ public final class InterviewPages {
     /** The run: the questions still to answer, in order, with the timers. */
     public record Run(Interview interview, List<CardDetail> questions, int answered, SpeechModel speech) {
         public String thinkClock() {
-            return String.format(
-                    Locale.ROOT, "%d:%02d", interview.thinkSeconds() / 60, interview.thinkSeconds() % 60);
+            return String.format(Locale.ROOT, "%d:%02d", interview.thinkSeconds() / 60, interview.thinkSeconds() % 60);
         }
     }
 
@@ -74,7 +72,13 @@ public final class InterviewPages {
         }
     }
 
-    public record Report(Interview interview, List<QuestionView> questions, List<Trend> trends, int earlier, boolean pending, boolean ungraded) {}
+    public record Report(
+            Interview interview,
+            List<QuestionView> questions,
+            List<Trend> trends,
+            int earlier,
+            boolean pending,
+            boolean ungraded) {}
 
     public static Report report(
             Interview interview, List<CardDetail> cards, InterviewReport report, Grading grading, ZoneId zone) {
@@ -91,33 +95,55 @@ public final class InterviewPages {
                 grades = grading.buttons(card.id(), Optional.of(q.suggested()));
                 ungraded = true;
             } else if (a.rating() != null) {
-                rated = "Graded " + Rating.of(a.rating()).label() + "; next review " + grading.nextReview(card.id()) + ".";
+                rated = "Graded " + Rating.of(a.rating()).label() + "; next review " + grading.nextReview(card.id())
+                        + ".";
             }
             boolean done = a.status() == PracticeAttempt.Status.DONE;
-            questions.add(
-                    new QuestionView(
-                            q.position() + 1,
-                            card,
+            questions.add(new QuestionView(
+                    q.position() + 1,
+                    card,
+                    a,
+                    PracticePages.progressText(
                             a,
-                            PracticePages.progressText(a, SpeechModel.of(new dev.gradientdeck.practice.speech.ModelStatus.Ready()), Optional.empty()),
-                            Transcript.marked(a.words(), a.fillers()),
-                            a.durationSeconds() == null ? "typed" : PracticePages.duration(a.durationSeconds()),
-                            done && a.wordsPerMinute() != null ? Math.round(a.wordsPerMinute()) + " wpm" : "–",
-                            done ? String.valueOf(a.fillerCount()) : "–",
-                            done && a.longestPauseSeconds() != null ? Numbers.oneDecimal(a.longestPauseSeconds()) + " s" : "–",
-                            q.coverage() == null ? "–" : a.pointsCovered() + " of " + a.points().size(),
-                            a.points(),
-                            q.suggested(),
-                            grades,
-                            rated));
+                            SpeechModel.of(new dev.gradientdeck.practice.speech.ModelStatus.Ready()),
+                            Optional.empty()),
+                    Transcript.marked(a.words(), a.fillers()),
+                    a.durationSeconds() == null ? "typed" : PracticePages.duration(a.durationSeconds()),
+                    done && a.wordsPerMinute() != null ? Math.round(a.wordsPerMinute()) + " wpm" : "–",
+                    done ? String.valueOf(a.fillerCount()) : "–",
+                    done && a.longestPauseSeconds() != null ? Numbers.oneDecimal(a.longestPauseSeconds()) + " s" : "–",
+                    q.coverage() == null
+                            ? "–"
+                            : a.pointsCovered() + " of " + a.points().size(),
+                    a.points(),
+                    q.suggested(),
+                    grades,
+                    rated));
         }
         InterviewReport.Overall o = report.overall();
-        List<Trend> trends =
-                List.of(
-                        trend("Key points covered", o.coverage(), o.coverageBefore(), v -> Math.round(100 * v) + "%", true, 0.005),
-                        trend("Pace", o.wordsPerMinute(), o.wordsPerMinuteBefore(), v -> Math.round(v) + " wpm", null, 0.5),
-                        trend("Fillers a minute", o.fillersPerMinute(), o.fillersPerMinuteBefore(), Numbers::oneDecimal, false, 0.05),
-                        trend("Longest pause", o.longestPauseSeconds(), o.longestPauseSecondsBefore(), v -> Numbers.oneDecimal(v) + " s", false, 0.05));
+        List<Trend> trends = List.of(
+                trend(
+                        "Key points covered",
+                        o.coverage(),
+                        o.coverageBefore(),
+                        v -> Math.round(100 * v) + "%",
+                        true,
+                        0.005),
+                trend("Pace", o.wordsPerMinute(), o.wordsPerMinuteBefore(), v -> Math.round(v) + " wpm", null, 0.5),
+                trend(
+                        "Fillers a minute",
+                        o.fillersPerMinute(),
+                        o.fillersPerMinuteBefore(),
+                        Numbers::oneDecimal,
+                        false,
+                        0.05),
+                trend(
+                        "Longest pause",
+                        o.longestPauseSeconds(),
+                        o.longestPauseSecondsBefore(),
+                        v -> Numbers.oneDecimal(v) + " s",
+                        false,
+                        0.05));
         return new Report(interview, questions, trends, o.earlierInterviews(), pending, ungraded);
     }
 
@@ -137,8 +163,7 @@ public final class InterviewPages {
             return new Trend(name, nowText, before == null ? "–" : format.apply(before), "", "");
         }
         double diff = now - before;
-        String change =
-                Math.abs(diff) < unchanged ? "same" : (diff > 0 ? "up" : "down");
+        String change = Math.abs(diff) < unchanged ? "same" : (diff > 0 ? "up" : "down");
         String verdict = "";
         if (higherIsBetter == null) {
             verdict = SpeechTargets.pace(now) == SpeechTargets.Verdict.GOOD ? "good" : "low";

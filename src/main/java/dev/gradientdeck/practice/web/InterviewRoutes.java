@@ -2,7 +2,6 @@ package dev.gradientdeck.practice.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.practice.Practice;
@@ -15,12 +14,10 @@ import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.web.BadRequest;
 import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.web.WebServer;
-
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -76,38 +73,37 @@ public final class InterviewRoutes implements WebServer.Routes {
     private void startFromForm(Context ctx) {
         String from = Optional.ofNullable(ctx.formParam("from")).orElse("all");
         Source source = source(from);
-        String value =
-                switch (source) {
-                    case DECK -> ctx.formParam("deck");
-                    case TAG -> ctx.formParam("tag");
-                    case ALL, DUE -> null;
-                };
-        Interview interview =
-                interviews.start(
-                        request(
-                                intParam(ctx.formParam("questions"), "questions", Interviews.DEFAULT_QUESTIONS),
-                                source,
-                                value,
-                                intParam(ctx.formParam("think"), "think", Interviews.DEFAULT_THINK_SECONDS),
-                                intParam(ctx.formParam("answer"), "answer", Interviews.DEFAULT_ANSWER_SECONDS)));
+        String value = switch (source) {
+            case DECK -> ctx.formParam("deck");
+            case TAG -> ctx.formParam("tag");
+            case ALL, DUE -> null;
+        };
+        Interview interview = interviews.start(request(
+                intParam(ctx.formParam("questions"), "questions", Interviews.DEFAULT_QUESTIONS),
+                source,
+                value,
+                intParam(ctx.formParam("think"), "think", Interviews.DEFAULT_THINK_SECONDS),
+                intParam(ctx.formParam("answer"), "answer", Interviews.DEFAULT_ANSWER_SECONDS)));
         ctx.redirect("/interview/" + interview.id(), HttpStatus.SEE_OTHER);
     }
 
     private void show(Context ctx) {
         Interview interview = interviews.find(id(ctx));
-        List<CardDetail> questions = interview.questions().stream().map(q -> card(q.cardId())).toList();
+        List<CardDetail> questions =
+                interview.questions().stream().map(q -> card(q.cardId())).toList();
         Optional<InterviewReport> report = interviews.report(interview);
         if (report.isEmpty()) {
             ctx.render(
                     "interview-run.jte",
-                    Map.of("page", InterviewPages.run(interview, questions, PracticePages.SpeechModel.of(practice.modelStatus()))));
+                    Map.of(
+                            "page",
+                            InterviewPages.run(
+                                    interview, questions, PracticePages.SpeechModel.of(practice.modelStatus()))));
             return;
         }
         ctx.render(
                 "interview-report.jte",
-                Map.of(
-                        "page",
-                        InterviewPages.report(interview, questions, report.get(), grading, zone.get())));
+                Map.of("page", InterviewPages.report(interview, questions, report.get(), grading, zone.get())));
     }
 
     private void grade(Context ctx) {
@@ -178,57 +174,54 @@ public final class InterviewRoutes implements WebServer.Routes {
         if (body.deck() != null && body.tag() != null) {
             throw new BadRequest("Choose a deck or a tag, not both.");
         }
-        Source source =
-                body.deck() != null
-                        ? Source.DECK
-                        : body.tag() != null ? Source.TAG : Boolean.TRUE.equals(body.due()) ? Source.DUE : Source.ALL;
-        Interview interview =
-                interviews.start(
-                        request(
-                                body.questions() == null ? Interviews.DEFAULT_QUESTIONS : body.questions(),
-                                source,
-                                body.deck() != null ? body.deck() : body.tag(),
-                                body.think() == null ? Interviews.DEFAULT_THINK_SECONDS : body.think(),
-                                body.answer() == null ? Interviews.DEFAULT_ANSWER_SECONDS : body.answer()));
+        Source source = body.deck() != null
+                ? Source.DECK
+                : body.tag() != null ? Source.TAG : Boolean.TRUE.equals(body.due()) ? Source.DUE : Source.ALL;
+        Interview interview = interviews.start(request(
+                body.questions() == null ? Interviews.DEFAULT_QUESTIONS : body.questions(),
+                source,
+                body.deck() != null ? body.deck() : body.tag(),
+                body.think() == null ? Interviews.DEFAULT_THINK_SECONDS : body.think(),
+                body.answer() == null ? Interviews.DEFAULT_ANSWER_SECONDS : body.answer()));
         ctx.status(HttpStatus.CREATED).json(new ApiStarted(interview.id(), questions(interview)));
     }
 
     private void apiInterview(Context ctx) {
         Interview interview = interviews.find(id(ctx));
-        ApiReport report =
-                interviews.report(interview)
-                        .map(r -> apiReport(r))
-                        .orElse(null);
-        ctx.json(
-                new ApiInterview(
-                        interview.id(), interview.done() ? "done" : "in_progress", questions(interview), report));
+        ApiReport report = interviews.report(interview).map(r -> apiReport(r)).orElse(null);
+        ctx.json(new ApiInterview(
+                interview.id(), interview.done() ? "done" : "in_progress", questions(interview), report));
     }
 
     private ApiReport apiReport(InterviewReport report) {
-        List<ApiQuestionReport> questions =
-                report.questions().stream()
-                        .map(
-                                q -> {
-                                    PracticeAttempt a = q.attempt();
-                                    return new ApiQuestionReport(
-                                            a.cardId(),
-                                            a.id(),
-                                            a.status().key(),
-                                            a.statusMessage(),
-                                            q.coverage(),
-                                            a.wordsPerMinute(),
-                                            a.fillerCount(),
-                                            a.longestPauseSeconds(),
-                                            a.durationSeconds(),
-                                            a.speakingSeconds(),
-                                            a.transcript(),
-                                            a.points().stream().filter(p -> Boolean.TRUE.equals(p.covered())).map(PracticeAttempt.Point::text).toList(),
-                                            a.points().stream().filter(p -> !Boolean.TRUE.equals(p.covered())).map(PracticeAttempt.Point::text).toList(),
-                                            card(a.cardId()).answer(),
-                                            q.suggested().value(),
-                                            a.rating());
-                                })
-                        .toList();
+        List<ApiQuestionReport> questions = report.questions().stream()
+                .map(q -> {
+                    PracticeAttempt a = q.attempt();
+                    return new ApiQuestionReport(
+                            a.cardId(),
+                            a.id(),
+                            a.status().key(),
+                            a.statusMessage(),
+                            q.coverage(),
+                            a.wordsPerMinute(),
+                            a.fillerCount(),
+                            a.longestPauseSeconds(),
+                            a.durationSeconds(),
+                            a.speakingSeconds(),
+                            a.transcript(),
+                            a.points().stream()
+                                    .filter(p -> Boolean.TRUE.equals(p.covered()))
+                                    .map(PracticeAttempt.Point::text)
+                                    .toList(),
+                            a.points().stream()
+                                    .filter(p -> !Boolean.TRUE.equals(p.covered()))
+                                    .map(PracticeAttempt.Point::text)
+                                    .toList(),
+                            card(a.cardId()).answer(),
+                            q.suggested().value(),
+                            a.rating());
+                })
+                .toList();
         InterviewReport.Overall o = report.overall();
         return new ApiReport(
                 questions,

@@ -1,23 +1,20 @@
 package dev.gradientdeck.practice.web;
 
-import dev.gradientdeck.practice.PracticeAttempt;
-import dev.gradientdeck.practice.PracticeOptions;
-import dev.gradientdeck.practice.Recordings;
-import dev.gradientdeck.practice.measure.SpeechTargets;
-import dev.gradientdeck.practice.measure.Transcript;
-import dev.gradientdeck.practice.speech.ModelStatus;
-
 import dev.gradientdeck.cards.CardViews.CardDetail;
+import dev.gradientdeck.practice.PracticeAttempt;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
+import dev.gradientdeck.practice.PracticeOptions;
 import dev.gradientdeck.practice.PracticeRepository.AttemptSummary;
 import dev.gradientdeck.practice.PracticeRepository.TagCount;
 import dev.gradientdeck.practice.PracticeRepository.Totals;
+import dev.gradientdeck.practice.measure.SpeechTargets;
 import dev.gradientdeck.practice.measure.SpeechTargets.Verdict;
+import dev.gradientdeck.practice.measure.Transcript;
+import dev.gradientdeck.practice.speech.ModelStatus;
 import dev.gradientdeck.present.Numbers;
 import dev.gradientdeck.review.GradeButton;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.web.Markdown;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -33,8 +30,7 @@ import java.util.regex.Pattern;
 /** What the practice pages show, decided and formatted here so the templates only lay it out. */
 public final class PracticePages {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
     private static final Pattern ONE_PARAGRAPH = Pattern.compile("(?s)^<p>(.*)</p>\\s*$");
 
     private PracticePages() {}
@@ -45,9 +41,7 @@ public final class PracticePages {
             if (status instanceof ModelStatus.Unpacking u) {
                 int percent = u.bytesTotal() > 0 ? (int) (100 * u.bytesDone() / u.bytesTotal()) : 0;
                 return new SpeechModel(
-                        "unpacking",
-                        "Unpacking the speech model (first use only): " + percent + "%",
-                        percent);
+                        "unpacking", "Unpacking the speech model (first use only): " + percent + "%", percent);
             }
             if (status instanceof ModelStatus.Ready) {
                 return new SpeechModel("ready", "Offline transcription is ready.", null);
@@ -98,22 +92,14 @@ public final class PracticePages {
 
     // ---- session ----
 
-    public record Session(
-            PracticeOptions options,
-            List<CardDetail> questions,
-            SpeechModel speech,
-            String setupQuery) {
+    public record Session(PracticeOptions options, List<CardDetail> questions, SpeechModel speech, String setupQuery) {
         public String thinkTime() {
             return duration(options.thinkSeconds());
         }
 
         /** The think time as the countdown shows it, "0:15". */
         public String thinkClock() {
-            return String.format(
-                    Locale.ROOT,
-                    "%d:%02d",
-                    options.thinkSeconds() / 60,
-                    options.thinkSeconds() % 60);
+            return String.format(Locale.ROOT, "%d:%02d", options.thinkSeconds() / 60, options.thinkSeconds() % 60);
         }
 
         public String answerTime() {
@@ -123,19 +109,9 @@ public final class PracticePages {
 
     /** The query string that brings the setup form back with these options chosen. */
     public static String query(PracticeOptions options) {
-        StringBuilder q =
-                new StringBuilder(
-                        "count="
-                                + options.count()
-                                + "&think="
-                                + options.thinkSeconds()
-                                + "&answer="
-                                + options.answerSeconds());
-        options.tags()
-                .forEach(
-                        tag ->
-                                q.append("&tag=")
-                                        .append(URLEncoder.encode(tag, StandardCharsets.UTF_8)));
+        StringBuilder q = new StringBuilder(
+                "count=" + options.count() + "&think=" + options.thinkSeconds() + "&answer=" + options.answerSeconds());
+        options.tags().forEach(tag -> q.append("&tag=").append(URLEncoder.encode(tag, StandardCharsets.UTF_8)));
         return q.toString();
     }
 
@@ -147,15 +123,12 @@ public final class PracticePages {
      */
     public record Metric(String name, String value, String detail, String target, String verdict) {}
 
-    public record PointView(
-            int position, String html, boolean covered, Boolean suggested, String missing) {
+    public record PointView(int position, String html, boolean covered, Boolean suggested, String missing) {
         public String suggestion() {
             if (suggested == null) {
                 return "";
             }
-            return suggested
-                    ? "mentioned"
-                    : missing.isEmpty() ? "not mentioned" : "not mentioned: " + missing;
+            return suggested ? "mentioned" : missing.isEmpty() ? "not mentioned" : "not mentioned: " + missing;
         }
     }
 
@@ -180,15 +153,11 @@ public final class PracticePages {
         }
 
         public boolean retryable() {
-            return attempt.spoken()
-                    && (attempt.status() == Status.FAILED
-                            || attempt.status() == Status.UNAVAILABLE);
+            return attempt.spoken() && (attempt.status() == Status.FAILED || attempt.status() == Status.UNAVAILABLE);
         }
 
         public String duration() {
-            return attempt.durationSeconds() == null
-                    ? ""
-                    : PracticePages.duration(attempt.durationSeconds());
+            return attempt.durationSeconds() == null ? "" : PracticePages.duration(attempt.durationSeconds());
         }
     }
 
@@ -226,25 +195,17 @@ public final class PracticePages {
     /**
      * Where the attempt is on its way to a transcript, or why it has none; empty once it has one.
      */
-    public static String progressText(
-            PracticeAttempt a, SpeechModel speech, Optional<Double> progress) {
+    public static String progressText(PracticeAttempt a, SpeechModel speech, Optional<Double> progress) {
         Integer percent = percent(progress).orElse(null);
         return switch (a.status()) {
             case QUEUED ->
-                    speech.settled()
-                            ? "Waiting for the transcriber…"
-                            : "Waiting for the speech model. " + speech.text();
-            case TRANSCRIBING ->
-                    "Transcribing"
-                            + (percent == null ? "…" : ": " + percent + "% of the recording");
+                speech.settled() ? "Waiting for the transcriber…" : "Waiting for the speech model. " + speech.text();
+            case TRANSCRIBING -> "Transcribing" + (percent == null ? "…" : ": " + percent + "% of the recording");
             case UNAVAILABLE ->
-                    "No transcript: "
-                            + (a.statusMessage() == null
-                                    ? "speech recognition is unavailable."
-                                    : a.statusMessage());
+                "No transcript: "
+                        + (a.statusMessage() == null ? "speech recognition is unavailable." : a.statusMessage());
             case FAILED -> a.statusMessage() == null ? "Transcription failed." : a.statusMessage();
-            case NO_SPEECH ->
-                    a.statusMessage() == null ? "The microphone heard nothing." : a.statusMessage();
+            case NO_SPEECH -> a.statusMessage() == null ? "The microphone heard nothing." : a.statusMessage();
             case DONE -> "";
         };
     }
@@ -256,77 +217,60 @@ public final class PracticePages {
         }
         if (a.wordsPerMinute() != null) {
             double wpm = a.wordsPerMinute();
-            metrics.add(
-                    new Metric(
-                            "Pace",
-                            Math.round(wpm) + " wpm",
-                            "",
-                            (int) SpeechTargets.PACE_LOW
-                                    + "–"
-                                    + (int) SpeechTargets.PACE_HIGH
-                                    + " wpm",
-                            verdict(SpeechTargets.pace(wpm))));
+            metrics.add(new Metric(
+                    "Pace",
+                    Math.round(wpm) + " wpm",
+                    "",
+                    (int) SpeechTargets.PACE_LOW + "–" + (int) SpeechTargets.PACE_HIGH + " wpm",
+                    verdict(SpeechTargets.pace(wpm))));
             double perMinute = SpeechTargets.fillersPerMinute(a.fillerCount(), a.speakingSeconds());
-            metrics.add(
-                    new Metric(
-                            "Fillers",
-                            String.valueOf(a.fillerCount()),
-                            Numbers.oneDecimal(perMinute) + " a minute",
-                            "at most " + (int) SpeechTargets.FILLERS_PER_MINUTE_MAX + " a minute",
-                            verdict(SpeechTargets.fillers(perMinute))));
-            metrics.add(
-                    new Metric(
-                            "Longest pause",
-                            Numbers.oneDecimal(a.longestPauseSeconds()) + " s",
-                            "",
-                            "at most " + (int) SpeechTargets.PAUSE_MAX_SECONDS + " s",
-                            verdict(SpeechTargets.pause(a.longestPauseSeconds()))));
-            metrics.add(
-                    new Metric(
-                            "Speaking time",
-                            duration(a.speakingSeconds()),
-                            "of " + duration(a.durationSeconds()) + " recorded",
-                            "",
-                            ""));
+            metrics.add(new Metric(
+                    "Fillers",
+                    String.valueOf(a.fillerCount()),
+                    Numbers.oneDecimal(perMinute) + " a minute",
+                    "at most " + (int) SpeechTargets.FILLERS_PER_MINUTE_MAX + " a minute",
+                    verdict(SpeechTargets.fillers(perMinute))));
+            metrics.add(new Metric(
+                    "Longest pause",
+                    Numbers.oneDecimal(a.longestPauseSeconds()) + " s",
+                    "",
+                    "at most " + (int) SpeechTargets.PAUSE_MAX_SECONDS + " s",
+                    verdict(SpeechTargets.pause(a.longestPauseSeconds()))));
+            metrics.add(new Metric(
+                    "Speaking time",
+                    duration(a.speakingSeconds()),
+                    "of " + duration(a.durationSeconds()) + " recorded",
+                    "",
+                    ""));
         } else {
-            metrics.add(
-                    new Metric(
-                            "Words",
-                            String.valueOf(a.words().size()),
-                            "typed, so no pace or pauses",
-                            "",
-                            ""));
-            metrics.add(
-                    new Metric(
-                            "Fillers",
-                            String.valueOf(a.fillerCount()),
-                            "",
-                            "none or one",
-                            a.fillerCount() <= 1 ? "good" : "high"));
+            metrics.add(new Metric("Words", String.valueOf(a.words().size()), "typed, so no pace or pauses", "", ""));
+            metrics.add(new Metric(
+                    "Fillers",
+                    String.valueOf(a.fillerCount()),
+                    "",
+                    "none or one",
+                    a.fillerCount() <= 1 ? "good" : "high"));
         }
         if (!a.points().isEmpty()) {
             double share = (double) a.pointsCovered() / a.points().size();
-            metrics.add(
-                    new Metric(
-                            "Key points",
-                            a.pointsCovered() + " of " + a.points().size(),
-                            "as ticked below",
-                            "at least " + Math.round(100 * SpeechTargets.COVERAGE_GOOD) + "%",
-                            verdict(SpeechTargets.coverage(share))));
+            metrics.add(new Metric(
+                    "Key points",
+                    a.pointsCovered() + " of " + a.points().size(),
+                    "as ticked below",
+                    "at least " + Math.round(100 * SpeechTargets.COVERAGE_GOOD) + "%",
+                    verdict(SpeechTargets.coverage(share))));
         }
         return metrics;
     }
 
     private static List<PointView> points(PracticeAttempt a) {
         return a.points().stream()
-                .map(
-                        p ->
-                                new PointView(
-                                        p.position(),
-                                        inlineHtml(p.text()),
-                                        Boolean.TRUE.equals(p.covered()),
-                                        p.suggested(),
-                                        String.join(", ", p.missing())))
+                .map(p -> new PointView(
+                        p.position(),
+                        inlineHtml(p.text()),
+                        Boolean.TRUE.equals(p.covered()),
+                        p.suggested(),
+                        String.join(", ", p.missing())))
                 .toList();
     }
 
@@ -352,40 +296,24 @@ public final class PracticePages {
 
     public record Trend(String name, Sparkline line, String latest, String target) {}
 
-    public record History(
-            Optional<CardDetail> card, List<AttemptRow> rows, Totals totals, List<Trend> trends) {}
+    public record History(Optional<CardDetail> card, List<AttemptRow> rows, Totals totals, List<Trend> trends) {}
 
     public static List<AttemptRow> rows(List<AttemptSummary> attempts, ZoneId zone) {
         return attempts.stream()
-                .map(
-                        a ->
-                                new AttemptRow(
-                                        a,
-                                        when(a.createdAt(), zone),
-                                        a.durationSeconds() == null
-                                                ? "typed"
-                                                : duration(a.durationSeconds()),
-                                        a.wordsPerMinute() == null
-                                                ? "–"
-                                                : Math.round(a.wordsPerMinute()) + " wpm",
-                                        a.fillerCount() == null
-                                                ? "–"
-                                                : a.speakingSeconds() == null
-                                                        ? String.valueOf(a.fillerCount())
-                                                        : Numbers.oneDecimal(
-                                                                        SpeechTargets
-                                                                                .fillersPerMinute(
-                                                                                        a
-                                                                                                .fillerCount(),
-                                                                                        a
-                                                                                                .speakingSeconds()))
-                                                                + "/min",
-                                        a.pointCount() == 0
-                                                ? "–"
-                                                : a.pointsCovered() + "/" + a.pointCount(),
-                                        a.rating() == null
-                                                ? ""
-                                                : Rating.of(a.rating()).label()))
+                .map(a -> new AttemptRow(
+                        a,
+                        when(a.createdAt(), zone),
+                        a.durationSeconds() == null ? "typed" : duration(a.durationSeconds()),
+                        a.wordsPerMinute() == null ? "–" : Math.round(a.wordsPerMinute()) + " wpm",
+                        a.fillerCount() == null
+                                ? "–"
+                                : a.speakingSeconds() == null
+                                        ? String.valueOf(a.fillerCount())
+                                        : Numbers.oneDecimal(SpeechTargets.fillersPerMinute(
+                                                        a.fillerCount(), a.speakingSeconds()))
+                                                + "/min",
+                        a.pointCount() == 0 ? "–" : a.pointsCovered() + "/" + a.pointCount(),
+                        a.rating() == null ? "" : Rating.of(a.rating()).label()))
                 .toList();
     }
 
@@ -403,9 +331,7 @@ public final class PracticePages {
             if (a.status() != Status.DONE) {
                 continue;
             }
-            if (a.wordsPerMinute() != null
-                    && a.speakingSeconds() != null
-                    && a.speakingSeconds() > 0) {
+            if (a.wordsPerMinute() != null && a.speakingSeconds() != null && a.speakingSeconds() > 0) {
                 pace.add(a.wordsPerMinute());
                 fillers.add(SpeechTargets.fillersPerMinute(a.fillerCount(), a.speakingSeconds()));
             }
@@ -416,8 +342,7 @@ public final class PracticePages {
         return List.of(
                 new Trend(
                         "Pace",
-                        Sparkline.of(
-                                pace, 90, 190, SpeechTargets.PACE_LOW, SpeechTargets.PACE_HIGH),
+                        Sparkline.of(pace, 90, 190, SpeechTargets.PACE_LOW, SpeechTargets.PACE_HIGH),
                         last(pace).map(v -> Math.round(v) + " wpm").orElse("–"),
                         "120–160 wpm"),
                 new Trend(

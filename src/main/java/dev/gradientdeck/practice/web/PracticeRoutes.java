@@ -1,52 +1,37 @@
 package dev.gradientdeck.practice.web;
 
-import dev.gradientdeck.practice.Practice;
-import dev.gradientdeck.practice.interview.Interviews;
-import dev.gradientdeck.practice.PracticeAttempt;
-import dev.gradientdeck.practice.PracticeOptions;
-import dev.gradientdeck.practice.web.PracticePages.SpeechModel;
-import dev.gradientdeck.practice.PracticeRepository;
-import dev.gradientdeck.practice.speech.InvalidWavException;
-import dev.gradientdeck.practice.speech.WavAudio;
-
-import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.cards.CardRepository;
 import dev.gradientdeck.cards.CardViews.CardDetail;
+import dev.gradientdeck.practice.Practice;
+import dev.gradientdeck.practice.PracticeAttempt;
 import dev.gradientdeck.practice.PracticeAttempt.Status;
-
-import dev.gradientdeck.present.Numbers;
+import dev.gradientdeck.practice.PracticeOptions;
+import dev.gradientdeck.practice.PracticeRepository;
+import dev.gradientdeck.practice.interview.Interviews;
+import dev.gradientdeck.practice.speech.InvalidWavException;
+import dev.gradientdeck.practice.web.PracticePages.SpeechModel;
 import dev.gradientdeck.review.GradeButton;
 import dev.gradientdeck.review.Grading;
 import dev.gradientdeck.review.Rating;
 import dev.gradientdeck.web.BadRequest;
+import dev.gradientdeck.web.PathId;
 import dev.gradientdeck.web.WebServer;
-
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.util.MultipartUtil;
-
-import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Part;
-
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The practice pages (setup, session, one attempt, history), the recording route and the practice
@@ -65,11 +50,7 @@ public final class PracticeRoutes implements WebServer.Routes {
     private final Supplier<ZoneId> zone;
 
     public PracticeRoutes(
-            Practice practice,
-            Interviews interviews,
-            CardRepository cards,
-            Grading grading,
-            Supplier<ZoneId> zone) {
+            Practice practice, Interviews interviews, CardRepository cards, Grading grading, Supplier<ZoneId> zone) {
         this.practice = practice;
         this.interviews = interviews;
         this.cards = cards;
@@ -113,27 +94,19 @@ public final class PracticeRoutes implements WebServer.Routes {
 
     private void session(Context ctx) {
         PracticeOptions options = options(ctx);
-        List<Long> ids =
-                options.cardId()
-                        .map(List::of)
-                        .orElseGet(
-                                () ->
-                                        practice.repository()
-                                                .pickCards(options.tags(), options.count()));
+        List<Long> ids = options.cardId()
+                .map(List::of)
+                .orElseGet(() -> practice.repository().pickCards(options.tags(), options.count()));
         List<CardDetail> questions = ids.stream().map(this::card).toList();
         ctx.render(
                 "practice-session.jte",
-                Map.of(
-                        "page",
-                        new PracticePages.Session(
-                                options, questions, speech(), PracticePages.query(options))));
+                Map.of("page", new PracticePages.Session(options, questions, speech(), PracticePages.query(options))));
     }
 
     private void history(Context ctx) {
-        Optional<Long> cardId =
-                Optional.ofNullable(ctx.queryParam("card"))
-                        .filter(s -> !s.isBlank())
-                        .map(raw -> number(raw, "card"));
+        Optional<Long> cardId = Optional.ofNullable(ctx.queryParam("card"))
+                .filter(s -> !s.isBlank())
+                .map(raw -> number(raw, "card"));
         Optional<CardDetail> card = cardId.map(this::card);
         PracticeRepository repository = practice.repository();
         var attempts = repository.history(cardId, HISTORY_ROWS);
@@ -145,15 +118,11 @@ public final class PracticeRoutes implements WebServer.Routes {
                                 card,
                                 PracticePages.rows(attempts, zone.get()),
                                 repository.totals(cardId),
-                                PracticePages.trends(
-                                        attempts.subList(
-                                                0, Math.min(TREND_POINTS, attempts.size()))))));
+                                PracticePages.trends(attempts.subList(0, Math.min(TREND_POINTS, attempts.size()))))));
     }
 
     private void showAttempt(Context ctx) {
-        ctx.render(
-                "practice-attempt.jte",
-                Map.of("page", attemptView(revealable(practice.attempt(attemptId(ctx))))));
+        ctx.render("practice-attempt.jte", Map.of("page", attemptView(revealable(practice.attempt(attemptId(ctx))))));
     }
 
     /**
@@ -172,7 +141,8 @@ public final class PracticeRoutes implements WebServer.Routes {
     }
 
     private boolean runningInterview(PracticeAttempt attempt) {
-        return attempt.interviewId() != null && !interviews.find(attempt.interviewId()).done();
+        return attempt.interviewId() != null
+                && !interviews.find(attempt.interviewId()).done();
     }
 
     private PracticePages.AttemptView attemptView(PracticeAttempt attempt) {
@@ -180,17 +150,15 @@ public final class PracticeRoutes implements WebServer.Routes {
         List<GradeButton> grades = List.of();
         String rated = "";
         if (attempt.rating() == null && card.archived()) {
-            rated =
-                    "This card is archived (its file was removed from the deck), so the answer cannot schedule it.";
+            rated = "This card is archived (its file was removed from the deck), so the answer cannot schedule it.";
         } else if (attempt.rating() == null) {
             grades = grading.buttons(card.id());
         } else {
-            rated =
-                    "You rated this answer "
-                            + Rating.of(attempt.rating()).label()
-                            + ". Next review of the card: "
-                            + grading.nextReview(card.id())
-                            + ".";
+            rated = "You rated this answer "
+                    + Rating.of(attempt.rating()).label()
+                    + ". Next review of the card: "
+                    + grading.nextReview(card.id())
+                    + ".";
         }
         return PracticePages.attemptView(
                 attempt, card, speech(), zone.get(), practice.progress(attempt.id()), grades, rated);
@@ -199,17 +167,15 @@ public final class PracticeRoutes implements WebServer.Routes {
     private void audio(Context ctx) throws IOException {
         PracticeAttempt attempt = revealable(practice.attempt(attemptId(ctx)));
         if (!attempt.spoken()) {
-            throw new NotFoundResponse(
-                    "Attempt " + attempt.id() + " was typed; it has no recording.");
+            throw new NotFoundResponse("Attempt " + attempt.id() + " was typed; it has no recording.");
         }
         Path file = practice.recordings().file(attempt.audioPath());
         if (!Files.isRegularFile(file)) {
-            throw new NotFoundResponse(
-                    "The recording of attempt "
-                            + attempt.id()
-                            + " is missing: "
-                            + attempt.audioPath()
-                            + " is not in the folder beside the database.");
+            throw new NotFoundResponse("The recording of attempt "
+                    + attempt.id()
+                    + " is missing: "
+                    + attempt.audioPath()
+                    + " is not in the folder beside the database.");
         }
         // A recording never changes once stored.
         ctx.header("Cache-Control", "private, max-age=86400");
@@ -245,8 +211,7 @@ public final class PracticeRoutes implements WebServer.Routes {
 
     public record ApiFiller(String text, Double start) {}
 
-    public record ApiPoint(
-            String point, Boolean covered, Boolean suggested, List<String> missingTerms) {}
+    public record ApiPoint(String point, Boolean covered, Boolean suggested, List<String> missingTerms) {}
 
     /**
      * Measures are null until there is a transcript; the timed ones stay null for a typed answer.
@@ -279,23 +244,20 @@ public final class PracticeRoutes implements WebServer.Routes {
         try {
             upload.interviewId().ifPresent(id -> interviews.requireOpenQuestion(id, upload.cardId()));
             if (upload.audio().isPresent()) {
-                attempt =
-                        practice.answerAloud(
-                                upload.cardId(), upload.audio().get(), upload.interviewId());
+                attempt = practice.answerAloud(upload.cardId(), upload.audio().get(), upload.interviewId());
             } else {
                 attempt =
-                        practice.answerInWriting(
-                                upload.cardId(), upload.text().orElseThrow(), upload.interviewId());
+                        practice.answerInWriting(upload.cardId(), upload.text().orElseThrow(), upload.interviewId());
             }
         } catch (InvalidWavException e) {
-            throw new HttpResponseException(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), e.getMessage());
+            throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(), e.getMessage());
         } finally {
             upload.discard();
         }
         long attemptId = attempt.id();
         upload.interviewId().ifPresent(id -> interviews.answered(id, upload.cardId(), attemptId));
-        ctx.status(HttpStatus.CREATED).json(new ApiCreated(attempt.id(), attempt.status().key()));
+        ctx.status(HttpStatus.CREATED)
+                .json(new ApiCreated(attempt.id(), attempt.status().key()));
     }
 
     private void apiAttempt(Context ctx) {
@@ -304,44 +266,33 @@ public final class PracticeRoutes implements WebServer.Routes {
         boolean done = a.status() == Status.DONE && !hidden;
         Optional<Double> progress = practice.progress(a.id());
         String message = done ? null : PracticePages.progressText(a, speech(), progress);
-        ctx.json(
-                new ApiAttempt(
-                        a.id(),
-                        a.cardId(),
-                        a.mode().key(),
-                        a.status().key(),
-                        message,
-                        progress.orElse(null),
-                        hidden ? null : a.transcript(),
-                        a.durationSeconds(),
-                        a.speakingSeconds(),
-                        a.wordsPerMinute(),
-                        a.fillerCount(),
-                        done
-                                ? a.fillers().stream()
-                                        .map(
-                                                f ->
-                                                        new ApiFiller(
-                                                                f.text(),
-                                                                a.spoken() ? f.start() : null))
-                                        .toList()
-                                : null,
-                        a.longestPauseSeconds(),
-                        hidden
-                                ? null
-                                : a.points().stream()
-                                .map(
-                                        p ->
-                                                new ApiPoint(
-                                                        p.text(),
-                                                        p.covered(),
-                                                        p.suggested(),
-                                                        p.missing()))
+        ctx.json(new ApiAttempt(
+                a.id(),
+                a.cardId(),
+                a.mode().key(),
+                a.status().key(),
+                message,
+                progress.orElse(null),
+                hidden ? null : a.transcript(),
+                a.durationSeconds(),
+                a.speakingSeconds(),
+                a.wordsPerMinute(),
+                a.fillerCount(),
+                done
+                        ? a.fillers().stream()
+                                .map(f -> new ApiFiller(f.text(), a.spoken() ? f.start() : null))
+                                .toList()
+                        : null,
+                a.longestPauseSeconds(),
+                hidden
+                        ? null
+                        : a.points().stream()
+                                .map(p -> new ApiPoint(p.text(), p.covered(), p.suggested(), p.missing()))
                                 .toList(),
-                        a.rating(),
-                        a.dayKey().toString(),
-                        a.createdAt(),
-                        a.spoken() ? "/practice/attempts/" + a.id() + "/audio" : null));
+                a.rating(),
+                a.dayKey().toString(),
+                a.createdAt(),
+                a.spoken() ? "/practice/attempts/" + a.id() + "/audio" : null));
     }
 
     private void apiModel(Context ctx) {
@@ -350,12 +301,11 @@ public final class PracticeRoutes implements WebServer.Routes {
     }
 
     private static PracticeOptions options(Context ctx) {
-        List<String> tags =
-                ctx.queryParams("tag").stream()
-                        .map(String::strip)
-                        .filter(t -> !t.isEmpty())
-                        .distinct()
-                        .toList();
+        List<String> tags = ctx.queryParams("tag").stream()
+                .map(String::strip)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .toList();
         try {
             return new PracticeOptions(
                     intParam(ctx, "count", PracticeOptions.DEFAULT_COUNT),
@@ -386,8 +336,7 @@ public final class PracticeRoutes implements WebServer.Routes {
     }
 
     private CardDetail card(long id) {
-        return cards.find(id)
-                .orElseThrow(() -> new NotFoundResponse("There is no card " + id + "."));
+        return cards.find(id).orElseThrow(() -> new NotFoundResponse("There is no card " + id + "."));
     }
 
     private SpeechModel speech() {
@@ -395,13 +344,12 @@ public final class PracticeRoutes implements WebServer.Routes {
     }
 
     private static void refusal(Practice.Refused e, Context ctx) {
-        int status =
-                switch (e.reason()) {
-                    case UNKNOWN_CARD, UNKNOWN_ATTEMPT -> 404;
-                    case ARCHIVED_CARD, ALREADY_RATED, NOT_RETRANSCRIBABLE -> 409;
-                    case INVALID -> 400;
-                    case BUSY -> 503;
-                };
+        int status = switch (e.reason()) {
+            case UNKNOWN_CARD, UNKNOWN_ATTEMPT -> 404;
+            case ARCHIVED_CARD, ALREADY_RATED, NOT_RETRANSCRIBABLE -> 409;
+            case INVALID -> 400;
+            case BUSY -> 503;
+        };
         if (status == 503) {
             ctx.header("Retry-After", "60");
         }

@@ -1,7 +1,6 @@
 package dev.gradientdeck.practice.web;
 
 import io.javalin.http.Context;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,7 +79,10 @@ final class RecordingRange {
         try {
             span = parse(ctx.header("Range"), size);
         } catch (Unsatisfiable e) {
-            ctx.status(416).header("Content-Range", "bytes */" + size).contentType("text/plain").result(e.getMessage());
+            ctx.status(416)
+                    .header("Content-Range", "bytes */" + size)
+                    .contentType("text/plain")
+                    .result(e.getMessage());
             return;
         }
         Span sent = span.orElse(new Span(0, size - 1));

@@ -16,15 +16,13 @@ import java.util.StringJoiner;
  * @param bandTop the top of the shaded target range
  * @param bandHeight its height
  */
-public record Sparkline(
-        String points, double lastX, double lastY, double bandTop, double bandHeight, int count) {
+public record Sparkline(String points, double lastX, double lastY, double bandTop, double bandHeight, int count) {
 
     public static final double WIDTH = 120;
     public static final double HEIGHT = 32;
     private static final double PAD = 3;
 
-    public static Sparkline of(
-            List<Double> values, double floor, double ceiling, double bandLow, double bandHigh) {
+    public static Sparkline of(List<Double> values, double floor, double ceiling, double bandLow, double bandHigh) {
         double low = floor;
         double high = ceiling;
         for (double v : values) {
@@ -41,8 +39,7 @@ public record Sparkline(
             points.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
         }
         double bandTop = scale.y(bandHigh);
-        return new Sparkline(
-                points.toString(), x, y, bandTop, scale.y(bandLow) - bandTop, values.size());
+        return new Sparkline(points.toString(), x, y, bandTop, scale.y(bandLow) - bandTop, values.size());
     }
 
     public boolean isEmpty() {

@@ -26,7 +26,8 @@ public interface BatchOrder {
         return (epoch, batches) -> {
             int[] order = orders.get(epoch - 1);
             if (order.length != batches) {
-                throw new IllegalArgumentException("epoch " + epoch + " has " + batches + " batches, the recorded order " + order.length);
+                throw new IllegalArgumentException(
+                        "epoch " + epoch + " has " + batches + " batches, the recorded order " + order.length);
             }
             return order.clone();
         };

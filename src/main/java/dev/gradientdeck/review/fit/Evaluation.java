@@ -61,8 +61,12 @@ public final class Evaluation {
      * predicts segment i+1 (the last fold to the end); all predictions pooled with weight 1. {@code fixed} (say the weights
      * in use) predicts the same held-out items. Each fold's fit draws batch orders from a fresh {@code orders}.
      */
-    public static SplitComparison timeSeriesSplit(List<ReviewItem> items, double[] fixed, TrainingConfig config,
-                                                  Supplier<BatchOrder> orders, FitProgress progress) {
+    public static SplitComparison timeSeriesSplit(
+            List<ReviewItem> items,
+            double[] fixed,
+            TrainingConfig config,
+            Supplier<BatchOrder> orders,
+            FitProgress progress) {
         int[][] folds = folds(items.size());
         if (folds.length == 0) throw new Pretraining.NotEnoughData();
         List<ReviewItem> tested = new ArrayList<>();
@@ -76,8 +80,10 @@ public final class Evaluation {
         }
         double[] ones = new double[tested.size()];
         java.util.Arrays.fill(ones, 1);
-        double[] fitted = fittedPredictions.stream().mapToDouble(Double::doubleValue).toArray();
-        return new SplitComparison(metrics(tested, fitted, ones), metrics(tested, predictions(fixed, tested), ones), folds.length);
+        double[] fitted =
+                fittedPredictions.stream().mapToDouble(Double::doubleValue).toArray();
+        return new SplitComparison(
+                metrics(tested, fitted, ones), metrics(tested, predictions(fixed, tested), ones), folds.length);
     }
 
     /** [past items, held-out items] of each of the 5 folds; none when there are fewer than 6 items. */

@@ -22,17 +22,33 @@ public record FitReport(
         double stabilityRatio) {
 
     /** Log loss and RMSE(bins) of the defaults, the weights in use and the new ones; null where not measurable. */
-    public record Figures(Evaluation.Metrics defaults, Evaluation.Metrics current, Evaluation.Metrics fitted,
-                          Evaluation.Metrics heldOutCurrent, Evaluation.Metrics heldOutFitted) {}
+    public record Figures(
+            Evaluation.Metrics defaults,
+            Evaluation.Metrics current,
+            Evaluation.Metrics fitted,
+            Evaluation.Metrics heldOutCurrent,
+            Evaluation.Metrics heldOutFitted) {}
 
     /** Recall after a first rating: the curve of the new weights, the defaults' curve, and what the learner actually did. */
-    public record ForgettingCurve(int firstRating, double stability, double defaultStability, List<double[]> fitted,
-                                  List<double[]> defaults, List<Observed> observed) {}
+    public record ForgettingCurve(
+            int firstRating,
+            double stability,
+            double defaultStability,
+            List<double[]> fitted,
+            List<double[]> defaults,
+            List<Observed> observed) {}
 
     /** The share recalled of the items whose only later-day review came {@code days} after this first rating. */
     public record Observed(int days, double recalled, int count) {}
 
     /** Items whose predicted recall fell in [from, to): mean prediction and actual share recalled, new weights and defaults. */
-    public record CalibrationBin(double from, double to, int count, double predicted, double actual, double defaultPredicted,
-                                 double defaultActual, int defaultCount) {}
+    public record CalibrationBin(
+            double from,
+            double to,
+            int count,
+            double predicted,
+            double actual,
+            double defaultPredicted,
+            double defaultActual,
+            int defaultCount) {}
 }

@@ -1,7 +1,6 @@
 package dev.gradientdeck.review.fit;
 
 import dev.gradientdeck.review.FsrsSettings;
-
 import java.util.List;
 
 /**
@@ -18,12 +17,18 @@ public final class FsrsOptimizer {
     private FsrsOptimizer() {}
 
     /** How far a fit could go with the data it had. */
-    public enum Depth { DEFAULTS, FIRST_STABILITIES, ALL_WEIGHTS }
+    public enum Depth {
+        DEFAULTS,
+        FIRST_STABILITIES,
+        ALL_WEIGHTS
+    }
 
     public record Fit(double[] weights, Depth depth, int trainingItems) {}
 
     public static double[] defaults() {
-        return FsrsSettings.DEFAULT_WEIGHTS.stream().mapToDouble(Double::doubleValue).toArray();
+        return FsrsSettings.DEFAULT_WEIGHTS.stream()
+                .mapToDouble(Double::doubleValue)
+                .toArray();
     }
 
     public static Fit fit(List<ReviewItem> items, TrainingConfig config, BatchOrder order, FitProgress progress) {

@@ -1,7 +1,6 @@
 package dev.gradientdeck.review.fit;
 
 import dev.gradientdeck.days.DayKey;
-
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -78,7 +77,8 @@ public final class Items {
                 deltas[i] = i == 0 ? 0 : Math.toIntExact(day - previousDay);
                 previousDay = day;
                 if (i > 0 && deltas[i] > 0) {
-                    targets.add(new Target(day, answer.at().toEpochMilli(), answer.cardId(), new ReviewItem(ratings, deltas, i + 1)));
+                    targets.add(new Target(
+                            day, answer.at().toEpochMilli(), answer.cardId(), new ReviewItem(ratings, deltas, i + 1)));
                 }
             }
             used += n;
@@ -119,7 +119,9 @@ public final class Items {
     private record Target(long day, long moment, long card, ReviewItem item) {}
 
     private static List<ReviewItem> sorted(List<Target> targets) {
-        targets.sort(Comparator.comparingLong(Target::day).thenComparingLong(Target::moment).thenComparingLong(Target::card));
+        targets.sort(Comparator.comparingLong(Target::day)
+                .thenComparingLong(Target::moment)
+                .thenComparingLong(Target::card));
         return targets.stream().map(Target::item).toList();
     }
 }

@@ -5,8 +5,10 @@ package dev.gradientdeck.review.fit;
  * γ·(batch / total)·Σ (w − w_init)² / σ², with σ the spread of each weight across learners (fsrs-rs PARAMS_STDDEV).
  */
 final class L2Pull {
-    static final double[] STDDEV = {6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6, 0.12, 0.39, 0.18, 0.33, 0.3, 0.09, 0.16, 0.57,
-            0.25, 1.03, 0.31, 0.32, 0.14, 0.27};
+    static final double[] STDDEV = {
+        6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6, 0.12, 0.39, 0.18, 0.33, 0.3, 0.09, 0.16, 0.57, 0.25, 1.03, 0.31,
+        0.32, 0.14, 0.27
+    };
 
     private L2Pull() {}
 

@@ -17,7 +17,8 @@ public final class LearnerFit {
         default void checking(int fold, int folds) {}
     }
 
-    public static FitReport run(List<ReviewItem> items, int reviews, double[] current, TrainingConfig config, Progress progress) {
+    public static FitReport run(
+            List<ReviewItem> items, int reviews, double[] current, TrainingConfig config, Progress progress) {
         List<double[]> lossCurve = new ArrayList<>();
         List<Double> epochLosses = new ArrayList<>();
         FitProgress recording = new FitProgress() {
@@ -57,22 +58,43 @@ public final class LearnerFit {
                         return progress.cancelled();
                     }
                 };
-                split = Evaluation.timeSeriesSplit(items, current, config, () -> {
-                    progress.checking(++fold[0], 5);
-                    return BatchOrder.shuffled(config.seed());
-                }, checking);
+                split = Evaluation.timeSeriesSplit(
+                        items,
+                        current,
+                        config,
+                        () -> {
+                            progress.checking(++fold[0], 5);
+                            return BatchOrder.shuffled(config.seed());
+                        },
+                        checking);
                 verdict = split.logLossGain() > 0
                         ? "Fitted on your past reviews, the new weights predicted your later reviews better than the weights in use."
                         : "Fitted on your past reviews, the new weights predicted your later reviews no better than the weights in use, so they are not proposed.";
             } catch (Pretraining.NotEnoughData e) {
-                verdict = "Too few reviews to test new weights on reviews they were not fitted on; the weights in use stay.";
+                verdict =
+                        "Too few reviews to test new weights on reviews they were not fitted on; the weights in use stay.";
             }
         }
         boolean proposed = split != null && split.logLossGain() > 0;
-        FitReport.Figures figures = new FitReport.Figures(atDefaults, atCurrent, atFitted,
-                split == null ? null : split.fixed(), split == null ? null : split.fitted());
-        return new FitReport(fit.depth(), reviews, items.size(), fit.trainingItems(), fit.weights(), lossCurve, epochLosses, figures,
-                proposed, verdict, forgettingCurves(items, fit.weights()), calibration(items, fit.weights()),
+        FitReport.Figures figures = new FitReport.Figures(
+                atDefaults,
+                atCurrent,
+                atFitted,
+                split == null ? null : split.fixed(),
+                split == null ? null : split.fitted());
+        return new FitReport(
+                fit.depth(),
+                reviews,
+                items.size(),
+                fit.trainingItems(),
+                fit.weights(),
+                lossCurve,
+                epochLosses,
+                figures,
+                proposed,
+                verdict,
+                forgettingCurves(items, fit.weights()),
+                calibration(items, fit.weights()),
                 stabilityRatio(items, fit.weights(), defaults));
     }
 
@@ -92,16 +114,19 @@ public final class LearnerFit {
         List<FitReport.ForgettingCurve> curves = new ArrayList<>();
         for (int rating = 1; rating <= 4; rating++) {
             List<FitReport.Observed> observed = new ArrayList<>();
-            seen.getOrDefault(rating, Map.of()).forEach((days, c) -> observed.add(new FitReport.Observed(days, (double) c[0] / c[1], c[1])));
+            seen.getOrDefault(rating, Map.of())
+                    .forEach((days, c) -> observed.add(new FitReport.Observed(days, (double) c[0] / c[1], c[1])));
             int horizon = 30;
-            for (FitReport.Observed o : observed) if (o.count() >= 3) horizon = Math.max(horizon, Math.min(100, o.days()));
+            for (FitReport.Observed o : observed)
+                if (o.count() >= 3) horizon = Math.max(horizon, Math.min(100, o.days()));
             List<double[]> mine = new ArrayList<>();
             List<double[]> theirs = new ArrayList<>();
             for (int t = 0; t <= horizon; t++) {
                 mine.add(new double[] {t, fitted.retrievability(t, Math.max(w[rating - 1], TrainableFsrs.S_MIN))});
                 theirs.add(new double[] {t, standard.retrievability(t, defaults[rating - 1])});
             }
-            curves.add(new FitReport.ForgettingCurve(rating, w[rating - 1], defaults[rating - 1], mine, theirs, observed));
+            curves.add(
+                    new FitReport.ForgettingCurve(rating, w[rating - 1], defaults[rating - 1], mine, theirs, observed));
         }
         return curves;
     }
@@ -125,8 +150,15 @@ public final class LearnerFit {
         List<FitReport.CalibrationBin> bins = new ArrayList<>();
         for (int k = 0; k < 10; k++) {
             double[] s = sums[k];
-            bins.add(new FitReport.CalibrationBin(k / 10.0, (k + 1) / 10.0, (int) s[0], s[0] == 0 ? Double.NaN : s[1] / s[0],
-                    s[0] == 0 ? Double.NaN : s[2] / s[0], s[3] == 0 ? Double.NaN : s[4] / s[3], s[3] == 0 ? Double.NaN : s[5] / s[3], (int) s[3]));
+            bins.add(new FitReport.CalibrationBin(
+                    k / 10.0,
+                    (k + 1) / 10.0,
+                    (int) s[0],
+                    s[0] == 0 ? Double.NaN : s[1] / s[0],
+                    s[0] == 0 ? Double.NaN : s[2] / s[0],
+                    s[3] == 0 ? Double.NaN : s[4] / s[3],
+                    s[3] == 0 ? Double.NaN : s[5] / s[3],
+                    (int) s[3]));
         }
         return bins;
     }

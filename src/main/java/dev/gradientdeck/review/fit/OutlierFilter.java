@@ -25,16 +25,20 @@ final class OutlierFilter {
         for (ReviewItem item : items) {
             if (item.longTermReviews() != 1) continue;
             groups.computeIfAbsent(item.firstRating(), r -> new TreeMap<>())
-                    .computeIfAbsent(item.targetDelta(), d -> new ArrayList<>()).add(item);
+                    .computeIfAbsent(item.targetDelta(), d -> new ArrayList<>())
+                    .add(item);
         }
         List<ReviewItem> pretrain = new ArrayList<>();
         List<Set<Integer>> removed = new ArrayList<>();
         for (int r = 0; r <= 4; r++) removed.add(new HashSet<>());
         for (Map.Entry<Integer, Map<Integer, List<ReviewItem>>> byRating : groups.entrySet()) {
             int rating = byRating.getKey();
-            List<Map.Entry<Integer, List<ReviewItem>>> sub = new ArrayList<>(byRating.getValue().entrySet());
+            List<Map.Entry<Integer, List<ReviewItem>>> sub =
+                    new ArrayList<>(byRating.getValue().entrySet());
             // Largest first, then longer interval first; walked backwards, so the smallest groups are met first.
-            sub.sort(Comparator.<Map.Entry<Integer, List<ReviewItem>>>comparingInt(e -> e.getValue().size()).reversed()
+            sub.sort(Comparator.<Map.Entry<Integer, List<ReviewItem>>>comparingInt(
+                            e -> e.getValue().size())
+                    .reversed()
                     .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
             int total = sub.stream().mapToInt(e -> e.getValue().size()).sum();
             int threshold = Math.max(20, total / 20);

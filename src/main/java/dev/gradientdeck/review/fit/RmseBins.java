@@ -51,7 +51,8 @@ final class RmseBins {
         double reviews = item.longTermReviews() + 1;
         long reviewBin = Math.round(1.99 * Math.pow(1.89, Math.floor(Math.log(reviews) / Math.log(1.89))));
         int lapses = item.lapses();
-        long lapseBin = lapses == 0 ? 0 : Math.round(1.65 * Math.pow(1.73, Math.floor(Math.log(lapses) / Math.log(1.73))));
+        long lapseBin =
+                lapses == 0 ? 0 : Math.round(1.65 * Math.pow(1.73, Math.floor(Math.log(lapses) / Math.log(1.73))));
         return new Key(interval, reviewBin, lapseBin);
     }
 }

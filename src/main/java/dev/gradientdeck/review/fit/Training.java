@@ -59,12 +59,15 @@ final class Training {
         List<Batch> batches = new ArrayList<>();
         for (int from = 0; from < kept.size(); from += batchSize) {
             List<Integer> chunk = kept.subList(from, Math.min(kept.size(), from + batchSize));
-            batches.add(new Batch(chunk.stream().map(items::get).toList(), chunk.stream().mapToDouble(i -> recency[i]).toArray()));
+            batches.add(new Batch(
+                    chunk.stream().map(items::get).toList(),
+                    chunk.stream().mapToDouble(i -> recency[i]).toArray()));
         }
         return batches;
     }
 
-    static double[] train(List<ReviewItem> items, double[] initial, TrainingConfig config, BatchOrder order, FitProgress progress) {
+    static double[] train(
+            List<ReviewItem> items, double[] initial, TrainingConfig config, BatchOrder order, FitProgress progress) {
         List<Batch> batches = batches(items, config.batchSize(), config.maxSequenceLength());
         int total = batches.stream().mapToInt(Batch::size).sum();
         int steps = (total / config.batchSize() + 1) * config.epochs();
@@ -110,7 +113,8 @@ final class Training {
         }
         double[] predicted = new TrainableFsrs(w).predictAll(items);
         double sum = 0;
-        for (int i = 0; i < total; i++) sum += TrainableFsrs.crossEntropy(predicted[i], items.get(i).recalled()) * weights[i];
+        for (int i = 0; i < total; i++)
+            sum += TrainableFsrs.crossEntropy(predicted[i], items.get(i).recalled()) * weights[i];
         for (Batch batch : batches) sum += L2Pull.penalty(w, initial, batch.size(), total, gamma);
         return sum / total;
     }

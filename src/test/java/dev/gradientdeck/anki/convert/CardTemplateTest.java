@@ -1,19 +1,21 @@
 package dev.gradientdeck.anki.convert;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
 class CardTemplateTest {
-    static final Map<String, String> FIELDS = Map.of("Front", "chien", "Back", "dog", "Extra", "<br>", "Text", "a {{c1::b}} c");
-    static final Map<String, String> SPECIALS = Map.of("Tags", "animals fr", "Deck", "Languages::French", "Subdeck", "French");
+    static final Map<String, String> FIELDS =
+            Map.of("Front", "chien", "Back", "dog", "Extra", "<br>", "Text", "a {{c1::b}} c");
+    static final Map<String, String> SPECIALS =
+            Map.of("Tags", "animals fr", "Deck", "Languages::French", "Subdeck", "French");
 
     static String render(String template, boolean answer) {
-        return CardTemplate.render(template, new CardTemplate.Context(FIELDS, SPECIALS, 1, answer)).html();
+        return CardTemplate.render(template, new CardTemplate.Context(FIELDS, SPECIALS, 1, answer))
+                .html();
     }
 
     @Test
@@ -41,7 +43,10 @@ class CardTemplateTest {
         assertEquals("b", render("{{cloze-only:Text}}", true));
         assertEquals("", render("{{tts en_US:Front}}", false));
         assertEquals("chien", render("{{text:Front}}", false));
-        assertEquals("日本", CardTemplate.render("{{kanji:F}}", new CardTemplate.Context(Map.of("F", "日本[にほん]"), Map.of(), 0, false)).html());
+        assertEquals(
+                "日本",
+                CardTemplate.render("{{kanji:F}}", new CardTemplate.Context(Map.of("F", "日本[にほん]"), Map.of(), 0, false))
+                        .html());
     }
 
     @Test

@@ -1,24 +1,26 @@
 package dev.gradientdeck.anki.convert;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ClozeTest {
     static final String TEXT = "Paris is the {{c1::capital::city}} of {{c2::France}}; {{c1::Lyon}} is not.";
 
     @Test
     void theCardsOwnDeletionIsHiddenWithItsHintAndTheOthersShow() {
-        assertEquals("Paris is the <span class=\"cloze\">[city]</span> of France; <span class=\"cloze\">[...]</span> is not.",
+        assertEquals(
+                "Paris is the <span class=\"cloze\">[city]</span> of France; <span class=\"cloze\">[...]</span> is not.",
                 Cloze.question(TEXT, 1));
-        assertEquals("Paris is the capital of <span class=\"cloze\">[...]</span>; Lyon is not.", Cloze.question(TEXT, 2));
+        assertEquals(
+                "Paris is the capital of <span class=\"cloze\">[...]</span>; Lyon is not.", Cloze.question(TEXT, 2));
     }
 
     @Test
     void theAnswerMarksWhatWasHidden() {
-        assertEquals("Paris is the <span class=\"cloze\">capital</span> of France; <span class=\"cloze\">Lyon</span> is not.",
+        assertEquals(
+                "Paris is the <span class=\"cloze\">capital</span> of France; <span class=\"cloze\">Lyon</span> is not.",
                 Cloze.answer(TEXT, 1));
     }
 

@@ -1,8 +1,8 @@
 package dev.gradientdeck.anki.convert;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 class HtmlToMarkdownTest {
     static final HtmlToMarkdown CONVERT = new HtmlToMarkdown(name -> Names.mediaUrl(name));
@@ -32,12 +32,16 @@ class HtmlToMarkdownTest {
     @Test
     void whatIsNotSimpleStaysHtml() {
         assertEquals("H<sub>2</sub>O", md("H<sub>2</sub>O"));
-        assertEquals("<table><tbody><tr><td>1</td></tr></tbody></table>", md("<table style=\"color:red\"><tr><td>1</td></tr></table>"));
+        assertEquals(
+                "<table><tbody><tr><td>1</td></tr></tbody></table>",
+                md("<table style=\"color:red\"><tr><td>1</td></tr></table>"));
     }
 
     @Test
     void hiddenScriptedAndFormElementsAreDropped() {
-        assertEquals("shown", md("shown<div style=\"display: none\">hidden</div><script>alert(1)</script><canvas></canvas>"));
+        assertEquals(
+                "shown",
+                md("shown<div style=\"display: none\">hidden</div><script>alert(1)</script><canvas></canvas>"));
     }
 
     @Test

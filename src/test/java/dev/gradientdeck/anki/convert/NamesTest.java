@@ -1,15 +1,15 @@
 package dev.gradientdeck.anki.convert;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class NamesTest {
     @Test
     void cardPathsUseTheDeckPathAndTheTitlesWords() {
-        assertEquals("anki/Music Intervals/1- Easy - major 2nd/the-major-2nd-of-a-is-42.md",
+        assertEquals(
+                "anki/Music Intervals/1- Easy - major 2nd/the-major-2nd-of-a-is-42.md",
                 Names.cardPath(List.of("Music Intervals", "1/ Easy - major 2nd"), "The major 2nd of A is...", 42));
         assertEquals("anki/Deck/42.md", Names.cardPath(List.of("..."), "日本", 42));
     }

@@ -1,22 +1,19 @@
 package dev.gradientdeck.descent.engine;
 
-import dev.gradientdeck.descent.engine.*;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import dev.gradientdeck.descent.exercise.*;
 import dev.gradientdeck.descent.explain.*;
 import dev.gradientdeck.descent.plots.*;
 import dev.gradientdeck.descent.spec.*;
 import dev.gradientdeck.descent.web.*;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * The expression parser and its exact gradients, checked against derivatives worked out by hand.
@@ -46,34 +43,27 @@ class ExpressionTest {
         Expression e = parse("(w - 3)^2", "w");
         assertEquals(9.0, e.loss(new double[] {0}));
         assertArrayEquals(new double[] {-6.0}, e.gradient(new double[] {0}), 1e-15);
-        assertArrayEquals(
-                new double[] {-0.25}, parse("w^-1", "w").gradient(new double[] {-2}), 1e-15);
+        assertArrayEquals(new double[] {-0.25}, parse("w^-1", "w").gradient(new double[] {-2}), 1e-15);
     }
 
     @Test
     void functionsHaveTheirTextbookDerivatives() {
         double w = 0.7;
         double s = 1 / (1 + Math.exp(-w));
-        Map<String, double[]> expected =
-                Map.of(
-                        "exp(w)", new double[] {Math.exp(w), Math.exp(w)},
-                        "log(w)", new double[] {Math.log(w), 1 / w},
-                        "sqrt(w)", new double[] {Math.sqrt(w), 0.5 / Math.sqrt(w)},
-                        "sin(w)", new double[] {Math.sin(w), Math.cos(w)},
-                        "cos(w)", new double[] {Math.cos(w), -Math.sin(w)},
-                        "tanh(w)", new double[] {Math.tanh(w), 1 - Math.tanh(w) * Math.tanh(w)},
-                        "abs(-w)", new double[] {w, 1},
-                        "sigmoid(w)", new double[] {s, s * (1 - s)});
-        expected.forEach(
-                (text, valueAndSlope) -> {
-                    Expression e = parse(text, "w");
-                    assertEquals(valueAndSlope[0], e.loss(new double[] {w}), 1e-15, text);
-                    assertEquals(
-                            valueAndSlope[1],
-                            e.gradient(new double[] {w})[0],
-                            1e-15,
-                            "d/dw " + text);
-                });
+        Map<String, double[]> expected = Map.of(
+                "exp(w)", new double[] {Math.exp(w), Math.exp(w)},
+                "log(w)", new double[] {Math.log(w), 1 / w},
+                "sqrt(w)", new double[] {Math.sqrt(w), 0.5 / Math.sqrt(w)},
+                "sin(w)", new double[] {Math.sin(w), Math.cos(w)},
+                "cos(w)", new double[] {Math.cos(w), -Math.sin(w)},
+                "tanh(w)", new double[] {Math.tanh(w), 1 - Math.tanh(w) * Math.tanh(w)},
+                "abs(-w)", new double[] {w, 1},
+                "sigmoid(w)", new double[] {s, s * (1 - s)});
+        expected.forEach((text, valueAndSlope) -> {
+            Expression e = parse(text, "w");
+            assertEquals(valueAndSlope[0], e.loss(new double[] {w}), 1e-15, text);
+            assertEquals(valueAndSlope[1], e.gradient(new double[] {w})[0], 1e-15, "d/dw " + text);
+        });
     }
 
     @Test
@@ -109,8 +99,7 @@ class ExpressionTest {
 
     @Test
     void aParameterMissingFromTheExpressionHasGradientZero() {
-        assertArrayEquals(
-                new double[] {2.0, 0.0}, parse("w^2", "w", "b").gradient(new double[] {1, 5}));
+        assertArrayEquals(new double[] {2.0, 0.0}, parse("w^2", "w", "b").gradient(new double[] {1, 5}));
     }
 
     @ParameterizedTest

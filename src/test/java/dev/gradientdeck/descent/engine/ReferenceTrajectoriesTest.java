@@ -1,12 +1,5 @@
 package dev.gradientdeck.descent.engine;
 
-import dev.gradientdeck.descent.engine.*;
-import dev.gradientdeck.descent.exercise.*;
-import dev.gradientdeck.descent.explain.*;
-import dev.gradientdeck.descent.plots.*;
-import dev.gradientdeck.descent.spec.*;
-import dev.gradientdeck.descent.web.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,18 +9,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Reproduces every PyTorch reference trajectory of {@code gd/reference-public.json} step by step:
@@ -41,8 +36,7 @@ public class ReferenceTrajectoriesTest {
     static final double FLOOR = 1e-12;
 
     public static Stream<Arguments> cases() throws IOException {
-        try (InputStream in =
-                ReferenceTrajectoriesTest.class.getResourceAsStream("/gd/reference-public.json")) {
+        try (InputStream in = ReferenceTrajectoriesTest.class.getResourceAsStream("/gd/reference-public.json")) {
             JsonNode root = MAPPER.readTree(in);
             return StreamSupport.stream(root.get("cases").spliterator(), false)
                     .map(c -> Arguments.of(c.get("id").asText(), c));
@@ -70,26 +64,15 @@ public class ReferenceTrajectoriesTest {
             JsonNode expected = reference.get("steps").get(step.t() - 1);
             String at = id + " step " + step.t();
             assertEquals(expected.get("t").asInt(), step.t());
-            assertClose(
-                    numbers(expected.get("params_before")),
-                    step.paramsBefore(),
-                    at + " params_before");
+            assertClose(numbers(expected.get("params_before")), step.paramsBefore(), at + " params_before");
             assertClose(List.of(number(expected.get("loss"))), List.of(step.loss()), at + " loss");
             assertClose(numbers(expected.get("grad")), step.gradient(), at + " grad");
-            assertClose(
-                    numbers(expected.get("params_after")),
-                    step.paramsAfter(),
-                    at + " params_after");
+            assertClose(numbers(expected.get("params_after")), step.paramsAfter(), at + " params_after");
             if (expected.has("full_loss")) {
                 assertNotNull(step.fullLoss(), at + " full_loss missing");
-                assertClose(
-                        List.of(number(expected.get("full_loss"))),
-                        List.of(step.fullLoss()),
-                        at + " full_loss");
+                assertClose(List.of(number(expected.get("full_loss"))), List.of(step.fullLoss()), at + " full_loss");
                 assertEquals(
-                        MAPPER.convertValue(expected.get("batch_indices"), List.class),
-                        step.batch(),
-                        at + " batch");
+                        MAPPER.convertValue(expected.get("batch_indices"), List.class), step.batch(), at + " batch");
             } else {
                 assertNull(step.fullLoss(), at + " full_loss without batches");
             }
@@ -166,19 +149,19 @@ public class ReferenceTrajectoriesTest {
                 ObjectNode columns = spec.putObject("data");
                 ArrayNode x1 = columns.putArray("x1");
                 ArrayNode x2 = columns.putArray("x2");
-                data.get("X")
-                        .forEach(
-                                row -> {
-                                    x1.add(row.get(0));
-                                    x2.add(row.get(1));
-                                });
+                data.get("X").forEach(row -> {
+                    x1.add(row.get(0));
+                    x2.add(row.get(1));
+                });
                 columns.set("y", data.get("y"));
             }
             default -> fail("unmapped problem " + reference.get("problem"));
         }
         ObjectNode start = spec.putObject("start");
         for (int i = 0; i < reference.get("param_names").size(); i++) {
-            start.set(reference.get("param_names").get(i).asText(), reference.get("init").get(i));
+            start.set(
+                    reference.get("param_names").get(i).asText(),
+                    reference.get("init").get(i));
         }
         spec.set("optimizer", optimizerFor(reference.get("optimizer")));
         spec.put("steps", reference.get("n_steps").asInt());
@@ -195,26 +178,23 @@ public class ReferenceTrajectoriesTest {
      */
     private static ObjectNode optimizerFor(JsonNode optimizer) {
         JsonNode group = optimizer.get("torch_param_group");
-        String name =
-                switch (optimizer.get("name").asText()) {
-                    case "SGD" -> "sgd";
-                    case "SGD_momentum" -> "momentum";
-                    case "SGD_nesterov" -> "nesterov";
-                    case "Adagrad" -> "adagrad";
-                    case "RMSprop" -> "rmsprop";
-                    case "Adam" -> "adam";
-                    case "AdamW" -> "adamw";
-                    default ->
-                            throw new AssertionError("unmapped optimizer " + optimizer.get("name"));
-                };
+        String name = switch (optimizer.get("name").asText()) {
+            case "SGD" -> "sgd";
+            case "SGD_momentum" -> "momentum";
+            case "SGD_nesterov" -> "nesterov";
+            case "Adagrad" -> "adagrad";
+            case "RMSprop" -> "rmsprop";
+            case "Adam" -> "adam";
+            case "AdamW" -> "adamw";
+            default -> throw new AssertionError("unmapped optimizer " + optimizer.get("name"));
+        };
         ObjectNode spec = MAPPER.createObjectNode().put("name", name);
         var fields = group.fields();
         while (fields.hasNext()) {
             var field = fields.next();
             JsonNode value = field.getValue();
             switch (field.getKey()) {
-                case "lr", "eps", "alpha", "centered", "amsgrad", "dampening" ->
-                        spec.set(field.getKey(), value);
+                case "lr", "eps", "alpha", "centered", "amsgrad", "dampening" -> spec.set(field.getKey(), value);
                 case "momentum" -> {
                     if (!name.equals("sgd")) {
                         spec.set("momentum", value);
@@ -227,10 +207,9 @@ public class ReferenceTrajectoriesTest {
                     spec.set("beta1", value.get(0));
                     spec.set("beta2", value.get(1));
                 }
-                case "nesterov" ->
-                        assertEquals(name.equals("nesterov"), value.asBoolean(), "nesterov flag");
+                case "nesterov" -> assertEquals(name.equals("nesterov"), value.asBoolean(), "nesterov flag");
                 case "maximize", "foreach", "differentiable", "capturable", "fused" ->
-                        assertEquals(false, value.asBoolean());
+                    assertEquals(false, value.asBoolean());
                 default -> fail("unmapped torch setting " + field.getKey());
             }
         }
@@ -267,19 +246,18 @@ public class ReferenceTrajectoriesTest {
             }
             double allowed = Math.max(RELATIVE * Math.abs(e), FLOOR);
             if (Math.abs(a - e) > allowed) {
-                fail(
-                        what
-                                + "["
-                                + i
-                                + "]: expected "
-                                + e
-                                + " but was "
-                                + a
-                                + " (off by "
-                                + Math.abs(a - e)
-                                + ", allowed "
-                                + allowed
-                                + ")");
+                fail(what
+                        + "["
+                        + i
+                        + "]: expected "
+                        + e
+                        + " but was "
+                        + a
+                        + " (off by "
+                        + Math.abs(a - e)
+                        + ", allowed "
+                        + allowed
+                        + ")");
             }
         }
     }

@@ -1,35 +1,29 @@
 package dev.gradientdeck.descent.exercise;
 
-import dev.gradientdeck.descent.engine.*;
-import dev.gradientdeck.descent.exercise.*;
-import dev.gradientdeck.descent.explain.*;
-import dev.gradientdeck.descent.plots.*;
-import dev.gradientdeck.descent.spec.*;
-import dev.gradientdeck.descent.web.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradientdeck.descent.engine.*;
 import dev.gradientdeck.descent.exercise.Exercise.Attempt;
 import dev.gradientdeck.descent.exercise.Exercise.Item;
 import dev.gradientdeck.descent.exercise.Exercise.Score;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 import dev.gradientdeck.review.Rating;
-
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * The predict-then-reveal exercise: what is asked, the true values, first-try scoring and the
  * suggested grade.
  */
 class ExerciseTest {
-    private static final ValidSpec LINE_FIT =
-            DescentSpecs.fromYaml(
-                    """
+    private static final ValidSpec LINE_FIT = DescentSpecs.fromYaml("""
       problem: line-fit
       loss: mse
       data: {x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5]}
@@ -53,10 +47,7 @@ class ExerciseTest {
         assertEquals(Optional.of(Rating.GOOD), new Score(3, 4).suggested(), "exactly 75% is Good");
         assertEquals(Optional.of(Rating.GOOD), new Score(99, 100).suggested());
         assertEquals(Optional.of(Rating.EASY), new Score(10, 10).suggested());
-        assertEquals(
-                Optional.empty(),
-                new Score(0, 0).suggested(),
-                "nothing asked: the learner grades alone");
+        assertEquals(Optional.empty(), new Score(0, 0).suggested(), "nothing asked: the learner grades alone");
         assertEquals(66, new Score(2, 3).percent());
     }
 
@@ -72,10 +63,7 @@ class ExerciseTest {
         Exercise ex = exercise(List.of(), 0);
         assertEquals(17.2, ex.lossBefore(1), 1e-12);
         assertEquals(10.490176, ex.truth(new Item(1, "loss", "")), 1e-12);
-        assertEquals(
-                ex.lossBefore(2),
-                ex.lossAfter(1),
-                "the loss after step 1 is the loss step 2 starts from");
+        assertEquals(ex.lossBefore(2), ex.lossAfter(1), "the loss after step 1 is the loss step 2 starts from");
         assertEquals(-26.4, ex.truth(new Item(1, "gradient", "w")), 1e-12);
         assertEquals(0.08, ex.truth(new Item(1, "params", "b")), 1e-15);
         assertEquals(Direction.DOWN, ex.direction(1));
@@ -89,8 +77,7 @@ class ExerciseTest {
         assertFalse(ex.check(dw, "-27").correct(), "2.3% off");
         assertTrue(ex.check(dw, "−132/5").correct(), "a typographic minus and a fraction");
         assertEquals("-26.4", ex.check(dw, "-26.4").truth());
-        IllegalArgumentException e =
-                assertThrows(IllegalArgumentException.class, () -> ex.check(dw, "about -26"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ex.check(dw, "about -26"));
         assertTrue(e.getMessage().contains("'about -26' is not a number"), e.getMessage());
     }
 
@@ -113,14 +100,11 @@ class ExerciseTest {
         Item dw = new Item(1, "gradient", "w");
         Item db = new Item(1, "gradient", "b");
         Exercise ex = exercise(List.of(), 0);
-        List<Attempt> attempts =
-                List.of(ex.check(dw, "-20"), ex.check(dw, "-26.4"), ex.check(db, "-8"));
+        List<Attempt> attempts = List.of(ex.check(dw, "-20"), ex.check(dw, "-26.4"), ex.check(db, "-8"));
         Exercise after = exercise(attempts, 2);
         assertTrue(after.solved(dw), "the retry found it");
         assertEquals(
-                new Score(1, 10),
-                after.score(),
-                "dw was missed on the first try; 7 quantities were never predicted");
+                new Score(1, 10), after.score(), "dw was missed on the first try; 7 quantities were never predicted");
         assertEquals(Optional.of(Rating.AGAIN), after.score().suggested());
         assertTrue(after.done());
         assertEquals(Optional.empty(), after.currentStep());
@@ -129,25 +113,19 @@ class ExerciseTest {
     @Test
     void aStepIsSolvedWhenEveryAskedQuantityHasARightPrediction() {
         Exercise ex = exercise(List.of(), 0);
-        List<Attempt> right =
-                ex.items(1).stream()
-                        .map(item -> ex.check(item, String.valueOf(ex.truth(item))))
-                        .toList();
+        List<Attempt> right = ex.items(1).stream()
+                .map(item -> ex.check(item, String.valueOf(ex.truth(item))))
+                .toList();
         Exercise after = exercise(right, 0);
         assertTrue(after.items(1).stream().allMatch(after::solved));
         assertFalse(after.items(2).stream().anyMatch(after::solved));
-        assertEquals(
-                Optional.of(1),
-                after.currentStep(),
-                "solving does not reveal by itself; the routes record that");
+        assertEquals(Optional.of(1), after.currentStep(), "solving does not reveal by itself; the routes record that");
         assertEquals(new Score(5, 10), after.score());
     }
 
     @Test
     void withMiniBatchesTheLossAndItsDirectionAreOnAllTheData() {
-        ValidSpec spec =
-                DescentSpecs.fromYaml(
-                        """
+        ValidSpec spec = DescentSpecs.fromYaml("""
         problem: line-fit
         data: {x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5]}
         start: {w: 0, b: 0}
@@ -162,16 +140,12 @@ class ExerciseTest {
         assertEquals(ex.step(2).fullLoss(), ex.truth(new Item(1, "loss", "")), 1e-12);
         assertEquals("down", ex.truthText(new Item(1, "direction", "")));
         assertTrue(ex.check(new Item(1, "direction", ""), "Down").correct());
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> ex.check(new Item(1, "direction", ""), "sideways"));
+        assertThrows(IllegalArgumentException.class, () -> ex.check(new Item(1, "direction", ""), "sideways"));
     }
 
     @Test
     void aRunThatBlowsUpEarlyIsPredictedOnlyUpToThere() {
-        ValidSpec spec =
-                DescentSpecs.fromYaml(
-                        """
+        ValidSpec spec = DescentSpecs.fromYaml("""
         problem: quadratic
         constants: {a: 1, c: 0}
         start: {w: 1}

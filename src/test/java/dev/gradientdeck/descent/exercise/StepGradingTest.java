@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gradientdeck.descent.exercise.Exercise.Item;
 import dev.gradientdeck.descent.spec.DescentSpecs;
-
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
 
 /**
  * The grading rule on the step, with steps worked by hand on L = (w − 0)², w = 1 (so g = 2): a right
@@ -22,12 +20,11 @@ class StepGradingTest {
 
     private static Exercise exercise(String optimizer, int steps) {
         return Exercise.of(
-                DescentSpecs.fromYaml(
-                        "problem: quadratic\nconstants: {a: 1, c: 0}\nstart: {w: 1}\noptimizer: "
-                                + optimizer
-                                + "\nsteps: 3\npredict: {steps: "
-                                + steps
-                                + ", ask: [gradient, params, loss]}\n"),
+                DescentSpecs.fromYaml("problem: quadratic\nconstants: {a: 1, c: 0}\nstart: {w: 1}\noptimizer: "
+                        + optimizer
+                        + "\nsteps: 3\npredict: {steps: "
+                        + steps
+                        + ", ask: [gradient, params, loss]}\n"),
                 List.of(),
                 0);
     }
@@ -75,13 +72,11 @@ class StepGradingTest {
 
     @Test
     void himmelblauFromMinusOneThreeNoLongerPassesNoMoveOrTheWrongWay() {
-        Exercise ex =
-                Exercise.of(
-                        DescentSpecs.fromYaml(
-                                "problem: himmelblau\nstart: {x: -1, y: 3}\noptimizer: {name: sgd, lr: 0.01}\n"
-                                        + "steps: 100\npredict: {steps: 1, ask: [loss, gradient, params]}\n"),
-                        List.of(),
-                        0);
+        Exercise ex = Exercise.of(
+                DescentSpecs.fromYaml("problem: himmelblau\nstart: {x: -1, y: 3}\noptimizer: {name: sgd, lr: 0.01}\n"
+                        + "steps: 100\npredict: {steps: 1, ask: [loss, gradient, params]}\n"),
+                List.of(),
+                0);
         Item y = new Item(1, "params", "y");
         assertEquals(3.02, ex.truth(y), 1e-12);
         assertFalse(ex.check(y, "3").correct(), "no move");
@@ -91,13 +86,11 @@ class StepGradingTest {
 
     @Test
     void theLossAfterTheStepIsNotTheLossBefore() {
-        Exercise origin =
-                Exercise.of(
-                        DescentSpecs.fromYaml(
-                                "problem: himmelblau\nstart: {x: 0, y: 0}\noptimizer: {name: sgd, lr: 0.01}\n"
-                                        + "steps: 100\npredict: {steps: 1, ask: [loss, gradient, params]}\n"),
-                        List.of(),
-                        0);
+        Exercise origin = Exercise.of(
+                DescentSpecs.fromYaml("problem: himmelblau\nstart: {x: 0, y: 0}\noptimizer: {name: sgd, lr: 0.01}\n"
+                        + "steps: 100\npredict: {steps: 1, ask: [loss, gradient, params]}\n"),
+                List.of(),
+                0);
         Item loss = new Item(1, "loss", "");
         assertEquals(162.18, origin.truth(loss), 0.005);
         assertFalse(origin.check(loss, "170").correct(), "170 is the loss before the step");
@@ -127,13 +120,11 @@ class StepGradingTest {
 
     @Test
     void aZeroGradientMatchesZeroAndRoundingOnly() {
-        Exercise ex =
-                Exercise.of(
-                        DescentSpecs.fromYaml(
-                                "problem: bowl\nconstants: {a: 1, b: 1}\nstart: {x: 0, y: 2}\n"
-                                        + "optimizer: {name: sgd, lr: 0.1}\nsteps: 2\npredict: {steps: 1, ask: [gradient, params]}\n"),
-                        List.of(),
-                        0);
+        Exercise ex = Exercise.of(
+                DescentSpecs.fromYaml("problem: bowl\nconstants: {a: 1, b: 1}\nstart: {x: 0, y: 2}\n"
+                        + "optimizer: {name: sgd, lr: 0.1}\nsteps: 2\npredict: {steps: 1, ask: [gradient, params]}\n"),
+                List.of(),
+                0);
         assertTrue(ex.check(new Item(1, "gradient", "x"), "0").correct());
         assertFalse(ex.check(new Item(1, "gradient", "x"), "0.001").correct());
         assertTrue(ex.check(new Item(1, "params", "x"), "0").correct(), "x does not move: staying is right");

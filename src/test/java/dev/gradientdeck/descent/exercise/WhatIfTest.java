@@ -1,27 +1,22 @@
 package dev.gradientdeck.descent.exercise;
 
-import dev.gradientdeck.descent.engine.*;
-import dev.gradientdeck.descent.exercise.*;
-import dev.gradientdeck.descent.explain.*;
-import dev.gradientdeck.descent.plots.*;
-import dev.gradientdeck.descent.spec.*;
-import dev.gradientdeck.descent.web.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The what-if form: typed values to a spec, or errors that name their field. */
 class WhatIfTest {
-    private static final ValidSpec BASE =
-            DescentSpecs.fromYaml(
-                    """
+    private static final ValidSpec BASE = DescentSpecs.fromYaml("""
       problem: quadratic
       constants: {a: 2, c: 3}
       start: {w: 0}
@@ -41,8 +36,7 @@ class WhatIfTest {
     @Test
     void theFormStartsFromTheRunsOwnValues() {
         assertEquals(
-                Map.of("optimizer", "sgd", "lr", "0.1", "start.w", "0", "steps", "12"),
-                WhatIf.values(BASE.spec()));
+                Map.of("optimizer", "sgd", "lr", "0.1", "start.w", "0", "steps", "12"), WhatIf.values(BASE.spec()));
     }
 
     @Test
@@ -54,9 +48,7 @@ class WhatIfTest {
         assertEquals(5000, outcome.spec().spec().steps());
         assertNull(outcome.spec().spec().predict());
         assertEquals(BASE.spec().constants(), outcome.spec().spec().constants());
-        assertTrue(
-                outcome.spec().run().diverged(),
-                "lr 0.6 > 1/a: every step overshoots 1.4 times further");
+        assertTrue(outcome.spec().run().diverged(), "lr 0.6 > 1/a: every step overshoots 1.4 times further");
     }
 
     @Test
@@ -70,18 +62,13 @@ class WhatIfTest {
         assertTrue(apply("steps", "2.5").errors().get("steps").contains("not a whole number"));
         assertTrue(apply("steps", "0").errors().get("steps").contains("between 1 and 10000"));
         assertTrue(apply("start.w", "").ok(), "blank keeps the run's start");
-        assertTrue(
-                apply("optimizer", "lbfgs")
-                        .errors()
-                        .get("optimizer")
-                        .contains("choose one of sgd"));
+        assertTrue(apply("optimizer", "lbfgs").errors().get("optimizer").contains("choose one of sgd"));
         assertTrue(
                 apply("optimizer", "adam", "beta1", "1").errors().get("beta1").contains("below 1"));
-        assertTrue(
-                apply("optimizer", "nesterov", "momentum", "0")
-                        .errors()
-                        .get("momentum")
-                        .contains("above 0"));
+        assertTrue(apply("optimizer", "nesterov", "momentum", "0")
+                .errors()
+                .get("momentum")
+                .contains("above 0"));
     }
 
     @Test
@@ -93,8 +80,7 @@ class WhatIfTest {
         assertTrue(adam.ok(), adam.errors().toString());
         assertEquals(Boolean.TRUE, adam.spec().spec().optimizer().amsgrad());
         assertNull(adam.spec().spec().optimizer().lr(), "blank is torch's default");
-        assertFalse(
-                apply("optimizer", "adam").spec().spec().optimizer().amsgrad(), "an unticked box is off");
+        assertFalse(apply("optimizer", "adam").spec().spec().optimizer().amsgrad(), "an unticked box is off");
     }
 
     @Test

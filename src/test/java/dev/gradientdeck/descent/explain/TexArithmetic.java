@@ -15,7 +15,8 @@ final class TexArithmetic {
     private int at;
 
     private TexArithmetic(String text) {
-        this.text = text.replace("\\,", "").replace("\\ ", "").replace("\\left", "").replace("\\right", "");
+        this.text =
+                text.replace("\\,", "").replace("\\ ", "").replace("\\left", "").replace("\\right", "");
     }
 
     /** Evaluates the text; throws IllegalArgumentException when it holds anything but arithmetic. */
@@ -87,7 +88,8 @@ final class TexArithmetic {
             double value = Math.pow(base.value(), exponent.value());
             double k = Math.abs(exponent.value());
             double relative = base.value() == 0 ? 0 : base.magnitude() / Math.abs(base.value());
-            return new Value(value, Math.abs(value) * (1 + k * relative) + Math.pow(base.magnitude(), exponent.value()));
+            return new Value(
+                    value, Math.abs(value) * (1 + k * relative) + Math.pow(base.magnitude(), exponent.value()));
         }
         return base;
     }
@@ -129,16 +131,17 @@ final class TexArithmetic {
                 Value a = sum();
                 expect(")");
                 double x = a.value();
-                double value =
-                        switch (function) {
-                            case "\\exp" -> Math.exp(x);
-                            case "\\ln" -> Math.log(x);
-                            case "\\sin" -> Math.sin(x);
-                            case "\\cos" -> Math.cos(x);
-                            case "\\tanh" -> Math.tanh(x);
-                            default -> 1 / (1 + Math.exp(-x));
-                        };
-                return new Value(value, Math.abs(value) + (1 + Math.abs(value) + 1 / Math.max(Math.abs(x), 1e-300)) * a.magnitude());
+                double value = switch (function) {
+                    case "\\exp" -> Math.exp(x);
+                    case "\\ln" -> Math.log(x);
+                    case "\\sin" -> Math.sin(x);
+                    case "\\cos" -> Math.cos(x);
+                    case "\\tanh" -> Math.tanh(x);
+                    default -> 1 / (1 + Math.exp(-x));
+                };
+                return new Value(
+                        value,
+                        Math.abs(value) + (1 + Math.abs(value) + 1 / Math.max(Math.abs(x), 1e-300)) * a.magnitude());
             }
         }
         return number();

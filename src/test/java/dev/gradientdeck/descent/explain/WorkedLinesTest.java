@@ -12,16 +12,13 @@ import dev.gradientdeck.descent.engine.Step;
 import dev.gradientdeck.descent.engine.Tex;
 import dev.gradientdeck.descent.spec.DescentSpecs;
 import dev.gradientdeck.descent.spec.ValidSpec;
-
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every worked line, read back from the TeX a page shows and recomputed by {@link TexArithmetic},
@@ -75,8 +72,10 @@ class WorkedLinesTest {
 
     @Test
     void aWrongNumberInALineIsCaught() {
-        Line right = new Line("v", "\\alpha\\, v_{\\text{prev}} + (1 - \\alpha)\\, g^2", "0.99\\cdot0 + 0.01\\cdot4^2", 0.16);
-        Line wrong = new Line("v", "\\alpha\\, v_{\\text{prev}} + (1 - \\alpha)\\, g^2", "0.99\\cdot0 + 0.99\\cdot4^2", 0.16);
+        Line right = new Line(
+                "v", "\\alpha\\, v_{\\text{prev}} + (1 - \\alpha)\\, g^2", "0.99\\cdot0 + 0.01\\cdot4^2", 0.16);
+        Line wrong = new Line(
+                "v", "\\alpha\\, v_{\\text{prev}} + (1 - \\alpha)\\, g^2", "0.99\\cdot0 + 0.99\\cdot4^2", 0.16);
         assertEquals(List.of(), problems(right));
         assertEquals(1, problems(wrong).size());
     }
@@ -84,25 +83,35 @@ class WorkedLinesTest {
     @Test
     void anExpressionIsWrittenWithItsNumbersAndDifferentiatedTermByTerm() {
         ValidSpec spec =
-                DescentSpecs.fromYaml(
-                        "problem: expression\nexpression: (w - 3)^2 + 0.5*w*b^2\nstart: {w: 0.5, b: 2}\n"
-                                + "optimizer: {name: sgd, lr: 0.1}\nsteps: 2\n");
+                DescentSpecs.fromYaml("problem: expression\nexpression: (w - 3)^2 + 0.5*w*b^2\nstart: {w: 0.5, b: 2}\n"
+                        + "optimizer: {name: sgd, lr: 0.1}\nsteps: 2\n");
         Worked worked = Worked.of(spec.simulation(), spec.run().steps().get(0));
-        assertEquals("L = (w - 3)^{2} + 0.5\\,w\\,b^{2} = (0.5 - 3)^{2} + 0.5\\cdot 0.5\\cdot 2^{2} = 7.25", worked.loss().get(0).tex());
+        assertEquals(
+                "L = (w - 3)^{2} + 0.5\\,w\\,b^{2} = (0.5 - 3)^{2} + 0.5\\cdot 0.5\\cdot 2^{2} = 7.25",
+                worked.loss().get(0).tex());
         List<String> gradient = worked.gradient().stream().map(Line::tex).toList();
-        assertTrue(gradient.contains("\\partial L/\\partial w = 2\\,(w - 3) + 0.5\\,b^{2} = 2\\cdot (0.5 - 3) + 0.5\\cdot 2^{2} = -3"), String.join("\n", gradient));
-        assertTrue(gradient.contains("\\partial L/\\partial b = 0.5\\,w\\,(2\\,b) = 0.5\\cdot 0.5\\cdot (2\\cdot 2) = 1"), String.join("\n", gradient));
-        assertTrue(gradient.contains("\\tfrac{\\partial}{\\partial w}\\big[(w - 3)^{2}\\big] = 2\\,(w - 3) = 2\\cdot (0.5 - 3) = -5"), "each term's partial, then their sum");
+        assertTrue(
+                gradient.contains(
+                        "\\partial L/\\partial w = 2\\,(w - 3) + 0.5\\,b^{2} = 2\\cdot (0.5 - 3) + 0.5\\cdot 2^{2} = -3"),
+                String.join("\n", gradient));
+        assertTrue(
+                gradient.contains("\\partial L/\\partial b = 0.5\\,w\\,(2\\,b) = 0.5\\cdot 0.5\\cdot (2\\cdot 2) = 1"),
+                String.join("\n", gradient));
+        assertTrue(
+                gradient.contains(
+                        "\\tfrac{\\partial}{\\partial w}\\big[(w - 3)^{2}\\big] = 2\\,(w - 3) = 2\\cdot (0.5 - 3) = -5"),
+                "each term's partial, then their sum");
     }
 
     @Test
     void theLossAfterTheStepIsWorkedOut() {
-        ValidSpec spec =
-                DescentSpecs.fromYaml(
-                        "problem: himmelblau\nstart: {x: 0, y: 0}\noptimizer: {name: sgd, lr: 0.01}\nsteps: 3\n");
+        ValidSpec spec = DescentSpecs.fromYaml(
+                "problem: himmelblau\nstart: {x: 0, y: 0}\noptimizer: {name: sgd, lr: 0.01}\nsteps: 3\n");
         Worked worked = Worked.of(spec.simulation(), spec.run().steps().get(0));
         List<String> after = worked.lossAfter().stream().map(Line::tex).toList();
-        assertTrue(after.stream().anyMatch(l -> l.startsWith("L_{\\text{new}} = u^2 + v^2") && l.endsWith(" = 162.184")), String.join("\n", after));
+        assertTrue(
+                after.stream().anyMatch(l -> l.startsWith("L_{\\text{new}} = u^2 + v^2") && l.endsWith(" = 162.184")),
+                String.join("\n", after));
         assertTrue(after.get(after.size() - 1).contains("-7.8159"), "the change: " + after);
     }
 
@@ -126,8 +135,14 @@ class WorkedLinesTest {
                 }
                 checked++;
             }
-            Line last = worked.updates().get(0).lines().get(worked.updates().get(0).lines().size() - 1);
-            assertEquals(Tex.n(step.paramsAfter().get(0)), shownResult(last.tex()), at + ": the update ends at the new value");
+            Line last = worked.updates()
+                    .get(0)
+                    .lines()
+                    .get(worked.updates().get(0).lines().size() - 1);
+            assertEquals(
+                    Tex.n(step.paramsAfter().get(0)),
+                    shownResult(last.tex()),
+                    at + ": the update ends at the new value");
         }
         return checked;
     }

@@ -1,28 +1,24 @@
 package dev.gradientdeck.descent.plots;
 
-import dev.gradientdeck.descent.engine.*;
-import dev.gradientdeck.descent.exercise.*;
-import dev.gradientdeck.descent.explain.*;
-import dev.gradientdeck.descent.plots.*;
-import dev.gradientdeck.descent.spec.*;
-import dev.gradientdeck.descent.web.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.spec.*;
+import dev.gradientdeck.descent.web.*;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /** The SVG pictures: well-formed, self-contained, the right scale, and honest about divergence. */
 class PlotsTest {
@@ -31,14 +27,10 @@ class PlotsTest {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         Document document =
-                factory.newDocumentBuilder()
-                        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+                factory.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertEquals("svg", document.getDocumentElement().getLocalName());
         assertEquals("http://www.w3.org/2000/svg", document.getDocumentElement().getNamespaceURI());
-        assertEquals(
-                0,
-                document.getElementsByTagNameNS("*", "style").getLength(),
-                "no style sheet inside");
+        assertEquals(0, document.getElementsByTagNameNS("*", "style").getLength(), "no style sheet inside");
         assertEquals(0, document.getElementsByTagNameNS("*", "script").getLength());
         return document;
     }
@@ -76,37 +68,26 @@ class PlotsTest {
     void everyPictureIsWellFormedXml() throws Exception {
         DescentRun nesterov = run(ROSENBROCK_NESTEROV);
         Problem rosenbrock = new Problem.Rosenbrock();
-        parse(
-                Plots.lossCurve(
-                        List.of(
-                                new Plots.Curve(
-                                        "this run", Plots.RUN, losses(nesterov), null, false)),
-                        2,
-                        1));
-        parse(
-                Landscape.landscape(
-                        rosenbrock::loss,
-                        List.of("x", "y"),
-                        List.of(new Plots.Path("this run", Plots.RUN, path(nesterov), null)),
-                        List.of(new Plots.Marker("minimum (1, 1)", new double[] {1, 1})),
-                        false));
-        DescentRun quadratic =
-                run(
-                        "problem: quadratic\nconstants: {a: 2, c: 3}\nstart: {w: 0}\n"
-                                + "optimizer: {name: sgd, lr: 0.4}\nsteps: 12\n");
-        parse(
-                Landscape.curve(
-                        new Problem.Quadratic(2, 3)::loss,
-                        "w",
-                        List.of(new Plots.Path("this run", Plots.RUN, path(quadratic), null)),
-                        List.of(new Plots.Marker("minimum w = 3", new double[] {3})),
-                        false));
-        parse(
-                LineFitPlot.lineFit(
-                        new double[] {1, 2, 3, 4, 5},
-                        new double[] {2, 4, 5, 4, 5},
-                        List.of(new Plots.Line("now", Plots.RUN, 0.264, 0.08, 1, false)),
-                        new Plots.Line("now", Plots.RUN, 0.264, 0.08, 1, false)));
+        parse(Plots.lossCurve(List.of(new Plots.Curve("this run", Plots.RUN, losses(nesterov), null, false)), 2, 1));
+        parse(Landscape.landscape(
+                rosenbrock::loss,
+                List.of("x", "y"),
+                List.of(new Plots.Path("this run", Plots.RUN, path(nesterov), null)),
+                List.of(new Plots.Marker("minimum (1, 1)", new double[] {1, 1})),
+                false));
+        DescentRun quadratic = run("problem: quadratic\nconstants: {a: 2, c: 3}\nstart: {w: 0}\n"
+                + "optimizer: {name: sgd, lr: 0.4}\nsteps: 12\n");
+        parse(Landscape.curve(
+                new Problem.Quadratic(2, 3)::loss,
+                "w",
+                List.of(new Plots.Path("this run", Plots.RUN, path(quadratic), null)),
+                List.of(new Plots.Marker("minimum w = 3", new double[] {3})),
+                false));
+        parse(LineFitPlot.lineFit(
+                new double[] {1, 2, 3, 4, 5},
+                new double[] {2, 4, 5, 4, 5},
+                List.of(new Plots.Line("now", Plots.RUN, 0.264, 0.08, 1, false)),
+                new Plots.Line("now", Plots.RUN, 0.264, 0.08, 1, false)));
     }
 
     @Test
@@ -116,33 +97,13 @@ class PlotsTest {
         assertFalse(Plots.logScale(List.of(1e6, 0.0)), "no log of 0");
         assertFalse(Plots.logScale(List.of(10.0, -1.0)), "an expression's loss may be negative");
 
-        Document nesterov =
-                parse(
-                        Plots.lossCurve(
-                                List.of(
-                                        new Plots.Curve(
-                                                "this run",
-                                                Plots.RUN,
-                                                losses(run(ROSENBROCK_NESTEROV)),
-                                                null,
-                                                false)),
-                                0,
-                                1));
+        Document nesterov = parse(Plots.lossCurve(
+                List.of(new Plots.Curve("this run", Plots.RUN, losses(run(ROSENBROCK_NESTEROV)), null, false)), 0, 1));
         assertEquals("log", nesterov.getDocumentElement().getAttribute("data-y-scale"));
         assertTrue(text(nesterov).contains("loss (log scale)"));
 
-        Document flat =
-                parse(
-                        Plots.lossCurve(
-                                List.of(
-                                        new Plots.Curve(
-                                                "this run",
-                                                Plots.RUN,
-                                                List.of(17.2, 10.49, 6.58),
-                                                null,
-                                                false)),
-                                0,
-                                1));
+        Document flat = parse(Plots.lossCurve(
+                List.of(new Plots.Curve("this run", Plots.RUN, List.of(17.2, 10.49, 6.58), null, false)), 0, 1));
         assertEquals("linear", flat.getDocumentElement().getAttribute("data-y-scale"));
     }
 
@@ -150,54 +111,33 @@ class PlotsTest {
     void aDivergedRunEndsWithAClearMarker() throws Exception {
         DescentRun blowUp = run(ROSENBROCK_BLOW_UP);
         assertEquals(8, blowUp.divergedAt());
-        Document curve =
-                parse(
-                        Plots.lossCurve(
-                                List.of(
-                                        new Plots.Curve(
-                                                "this run",
-                                                Plots.RUN,
-                                                losses(blowUp),
-                                                blowUp.divergedAt(),
-                                                false)),
-                                2,
-                                1));
+        Document curve = parse(Plots.lossCurve(
+                List.of(new Plots.Curve("this run", Plots.RUN, losses(blowUp), blowUp.divergedAt(), false)), 2, 1));
         assertTrue(text(curve).contains("diverged at step 8"), text(curve));
-        Document landscape =
-                parse(
-                        Landscape.landscape(
-                                new Problem.Rosenbrock()::loss,
-                                List.of("x", "y"),
-                                List.of(
-                                        new Plots.Path(
-                                                "this run",
-                                                Plots.RUN,
-                                                path(blowUp),
-                                                blowUp.divergedAt())),
-                                List.of(),
-                                false));
+        Document landscape = parse(Landscape.landscape(
+                new Problem.Rosenbrock()::loss,
+                List.of("x", "y"),
+                List.of(new Plots.Path("this run", Plots.RUN, path(blowUp), blowUp.divergedAt())),
+                List.of(),
+                false));
         assertTrue(text(landscape).contains("diverged at step 8: off the chart"));
     }
 
     @Test
     void aRunawayRunNeverWritesHugeCoordinates() {
         DescentRun blowUp = run(ROSENBROCK_BLOW_UP);
-        String svg =
-                Landscape.landscape(
-                        new Problem.Rosenbrock()::loss,
-                        List.of("x", "y"),
-                        List.of(
-                                new Plots.Path(
-                                        "this run", Plots.RUN, path(blowUp), blowUp.divergedAt())),
-                        List.of(new Plots.Marker("minimum (1, 1)", new double[] {1, 1})),
-                        false);
+        String svg = Landscape.landscape(
+                new Problem.Rosenbrock()::loss,
+                List.of("x", "y"),
+                List.of(new Plots.Path("this run", Plots.RUN, path(blowUp), blowUp.divergedAt())),
+                List.of(new Plots.Marker("minimum (1, 1)", new double[] {1, 1})),
+                false);
         assertFalse(
                 svg.contains("NaN")
                         || svg.contains("Infinity")
                         || Pattern.compile("\\dE-?\\d").matcher(svg).find(),
                 "plain decimals only");
-        String drawing =
-                svg.replaceAll("<text[^>]*>[^<]*</text>", "").replaceAll("#[0-9a-f]{6}", "");
+        String drawing = svg.replaceAll("<text[^>]*>[^<]*</text>", "").replaceAll("#[0-9a-f]{6}", "");
         Matcher numbers = Pattern.compile("-?\\d+(\\.\\d+)?").matcher(drawing);
         while (numbers.find()) {
             assertTrue(Math.abs(Double.parseDouble(numbers.group())) <= 10_000, numbers.group());
@@ -207,16 +147,12 @@ class PlotsTest {
     @Test
     void textIsEscaped() throws Exception {
         String label = "a<b & \"c\" 'd'";
-        Document document =
-                parse(
-                        Plots.lossCurve(
-                                List.of(
-                                        new Plots.Curve(
-                                                label, Plots.RUN, List.of(1.0, 2.0), null, false),
-                                        new Plots.Curve(
-                                                "other", Plots.WHAT_IF, List.of(1.0), null, false)),
-                                0,
-                                1));
+        Document document = parse(Plots.lossCurve(
+                List.of(
+                        new Plots.Curve(label, Plots.RUN, List.of(1.0, 2.0), null, false),
+                        new Plots.Curve("other", Plots.WHAT_IF, List.of(1.0), null, false)),
+                0,
+                1));
         assertTrue(text(document).contains(label));
     }
 
@@ -262,12 +198,8 @@ class PlotsTest {
 
     @Test
     void theLeastSquaresLineComesFromTheNormalEquations() {
-        double[] best =
-                LineFitPlot.leastSquares(
-                        new DataProblem.LineFit(
-                                DataProblem.LineFit.Reduction.MEAN,
-                                new double[] {1, 2, 3, 4, 5},
-                                new double[] {2, 4, 5, 4, 5}));
+        double[] best = LineFitPlot.leastSquares(new DataProblem.LineFit(
+                DataProblem.LineFit.Reduction.MEAN, new double[] {1, 2, 3, 4, 5}, new double[] {2, 4, 5, 4, 5}));
         assertEquals(0.6, best[0], 1e-12);
         assertEquals(2.2, best[1], 1e-12);
     }

@@ -1,18 +1,14 @@
 package dev.gradientdeck.descent.spec;
 
-import dev.gradientdeck.descent.engine.*;
-import dev.gradientdeck.descent.exercise.*;
-import dev.gradientdeck.descent.explain.*;
-import dev.gradientdeck.descent.plots.*;
-import dev.gradientdeck.descent.spec.*;
-import dev.gradientdeck.descent.web.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.web.*;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -20,14 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 
 /**
  * Reading specs from YAML and JSON, and every way a spec is refused: what, which field, which line.
  */
 class DescentSpecsTest {
 
-    private static final String VALID =
-            """
+    private static final String VALID = """
       problem: line-fit
       loss: mse
       data: {x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5]}
@@ -44,18 +40,15 @@ class DescentSpecsTest {
      * The valid spec with one line replaced (matched by its field name) or, for a new field, added.
      */
     private static SpecException errorWith(String field, String line) {
-        String yaml =
-                VALID.lines()
-                        .map(l -> l.startsWith(field + ":") ? line : l)
-                        .collect(Collectors.joining("\n", "", "\n"));
+        String yaml = VALID.lines()
+                .map(l -> l.startsWith(field + ":") ? line : l)
+                .collect(Collectors.joining("\n", "", "\n"));
         return yamlError(yaml.contains(line) ? yaml : yaml + line + "\n");
     }
 
     @Test
     void theFullDesignExampleReads() {
-        ValidSpec spec =
-                DescentSpecs.fromYaml(
-                        """
+        ValidSpec spec = DescentSpecs.fromYaml("""
         problem: line-fit          # line-fit | quadratic | ...
         loss: mse
         data: {x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5]}
@@ -71,20 +64,21 @@ class DescentSpecsTest {
         assertEquals(List.of(1.0, 2.0, 3.0, 4.0, 5.0), spec.spec().data().get("x"));
         assertEquals(List.of("w", "b"), List.copyOf(spec.spec().start().keySet()));
         assertEquals(0.01, spec.spec().optimizer().lr());
-        assertEquals(List.of(List.of(0, 1), List.of(2, 3), List.of(4)), spec.spec().batches());
-        assertEquals(new DescentSpec.Predict(3, List.of("gradient", "params")), spec.spec().predict());
+        assertEquals(
+                List.of(List.of(0, 1), List.of(2, 3), List.of(4)), spec.spec().batches());
+        assertEquals(
+                new DescentSpec.Predict(3, List.of("gradient", "params")),
+                spec.spec().predict());
         assertEquals(List.of(0.005, 0.02), spec.spec().randomize().get("optimizer.lr"));
     }
 
     @Test
     void jsonAndYamlGiveTheSameSpec() {
-        String json =
-                """
+        String json = """
         {"problem": "expression", "expression": "(w - 3)^2 + 0.5*w*b^2", "start": {"w": 0, "b": 1e-3},
          "optimizer": {"name": "adam", "lr": 0.1, "beta1": 0.8, "amsgrad": true}, "steps": 3, "tolerance": 0.05}
         """;
-        String yaml =
-                """
+        String yaml = """
         problem: expression
         expression: "(w - 3)^2 + 0.5*w*b^2"
         start: {w: 0, b: 1e-3}
@@ -92,7 +86,8 @@ class DescentSpecsTest {
         steps: 3
         tolerance: 0.05
         """;
-        assertEquals(DescentSpecs.fromJson(json).spec(), DescentSpecs.fromYaml(yaml).spec());
+        assertEquals(
+                DescentSpecs.fromJson(json).spec(), DescentSpecs.fromYaml(yaml).spec());
         assertEquals(0.001, DescentSpecs.fromYaml(yaml).spec().start().get("b"));
     }
 
@@ -120,9 +115,7 @@ class DescentSpecsTest {
 
     @Test
     void aSettingOutsideTheOptimizersRowIsNamed() {
-        SpecException e =
-                yamlError(
-                        """
+        SpecException e = yamlError("""
         problem: line-fit
         data:
           x: [1, 2, 3]
@@ -135,15 +128,15 @@ class DescentSpecsTest {
         steps: 5
         """);
         assertEquals(
-                "optimizer.momentum: sgd has no setting 'momentum'; its settings are lr, weightDecay",
-                e.getMessage());
+                "optimizer.momentum: sgd has no setting 'momentum'; its settings are lr, weightDecay", e.getMessage());
         assertEquals(List.of("optimizer", "momentum"), e.path());
         assertEquals(OptionalInt.of(9), e.line());
 
         assertEquals(
                 "optimizer.amsgrad: rmsprop has no setting 'amsgrad'; its settings are lr, alpha, eps, momentum, "
                         + "centered, weightDecay",
-                errorWith("optimizer", "optimizer: {name: rmsprop, amsgrad: true}").getMessage());
+                errorWith("optimizer", "optimizer: {name: rmsprop, amsgrad: true}")
+                        .getMessage());
     }
 
     @Test
@@ -158,11 +151,9 @@ class DescentSpecsTest {
 
     @Test
     void anUnknownOptimizerSettingIsNamedWithTheOptimizersSettings() {
-        SpecException e =
-                errorWith("optimizer", "optimizer: {lr: 0.01, nesterov: true, name: sgd}");
+        SpecException e = errorWith("optimizer", "optimizer: {lr: 0.01, nesterov: true, name: sgd}");
         assertEquals(
-                "optimizer.nesterov: sgd has no setting 'nesterov'; its settings are lr, weightDecay",
-                e.getMessage());
+                "optimizer.nesterov: sgd has no setting 'nesterov'; its settings are lr, weightDecay", e.getMessage());
         assertEquals(OptionalInt.of(5), e.line());
         assertEquals(
                 "optimizer.nesterov: unknown field; the fields here are name, lr, momentum, dampening, weightDecay, "
@@ -192,9 +183,7 @@ class DescentSpecsTest {
 
     @Test
     void anExpressionSyntaxErrorGivesColumnAndLine() {
-        SpecException e =
-                yamlError(
-                        """
+        SpecException e = yamlError("""
         problem: expression
         start: {w: 0}
         expression: "(w - 3))"
@@ -207,9 +196,7 @@ class DescentSpecsTest {
 
     @Test
     void anExpressionNameMissingFromStartIsNamed() {
-        SpecException e =
-                yamlError(
-                        """
+        SpecException e = yamlError("""
         problem: expression
         expression: (w - c)^2
         start: {w: 0}
@@ -224,9 +211,7 @@ class DescentSpecsTest {
     @Test
     void dataOfUnequalLengthsIsRefused() {
         SpecException e = errorWith("data", "data: {x: [1, 2, 3], y: [2, 4]}");
-        assertEquals(
-                "data.y: has 2 values but x has 3; the columns must be of equal length",
-                e.getMessage());
+        assertEquals("data.y: has 2 values but x has 3; the columns must be of equal length", e.getMessage());
         assertEquals(OptionalInt.of(3), e.line());
     }
 
@@ -243,36 +228,28 @@ class DescentSpecsTest {
     @Test
     void moreThanSixteenParametersIsRefused() {
         String start =
-                IntStream.rangeClosed(1, 17)
-                        .mapToObj(i -> "p" + i + ": 0")
-                        .collect(Collectors.joining(", "));
-        SpecException e =
-                yamlError(
-                        "problem: expression\nexpression: p1^2\nstart: {"
-                                + start
-                                + "}\n"
-                                + "optimizer: {name: sgd, lr: 0.1}\nsteps: 3\n");
+                IntStream.rangeClosed(1, 17).mapToObj(i -> "p" + i + ": 0").collect(Collectors.joining(", "));
+        SpecException e = yamlError("problem: expression\nexpression: p1^2\nstart: {"
+                + start
+                + "}\n"
+                + "optimizer: {name: sgd, lr: 0.1}\nsteps: 3\n");
         assertEquals("start: has 17 parameters; the limit is 16", e.getMessage());
     }
 
     @Test
     void anExpressionLongerThanAThousandCharactersIsRefused() {
         String expression = "w" + " + w".repeat(250);
-        SpecException e =
-                yamlError(
-                        "problem: expression\nexpression: "
-                                + expression
-                                + "\nstart: {w: 0}\n"
-                                + "optimizer: {name: sgd, lr: 0.1}\nsteps: 3\n");
+        SpecException e = yamlError("problem: expression\nexpression: "
+                + expression
+                + "\nstart: {w: 0}\n"
+                + "optimizer: {name: sgd, lr: 0.1}\nsteps: 3\n");
         assertEquals("expression: is 1001 characters long; the limit is 1000", e.getMessage());
     }
 
     @Test
     void batchIndicesOutOfRangeAreNamed() {
         SpecException e = errorWith("batches", "batches: [[0, 1], [2, 5]]");
-        assertEquals(
-                "batches[1][1]: row 5 is out of range: the data has 5 rows, numbered 0 to 4",
-                e.getMessage());
+        assertEquals("batches[1][1]: row 5 is out of range: the data has 5 rows, numbered 0 to 4", e.getMessage());
         assertEquals(List.of("batches", 1, 1), e.path());
         assertEquals(OptionalInt.of(7), e.line());
         assertEquals(
@@ -291,12 +268,7 @@ class DescentSpecsTest {
         assertEquals(
                 "optimizer.lr: must be a finite positive number, got Infinity",
                 errorWith("optimizer", "optimizer: {name: adam, lr: Infinity}").getMessage());
-        SpecException nan =
-                assertThrows(
-                        SpecException.class,
-                        () ->
-                                DescentSpecs.fromJson(
-                                        """
+        SpecException nan = assertThrows(SpecException.class, () -> DescentSpecs.fromJson("""
         {"problem": "rosenbrock", "start": {"x": 0, "y": 0}, "optimizer": {"name": "sgd", "lr": "NaN"}, "steps": 1}
         """));
         assertEquals("optimizer.lr: must be a finite positive number, got NaN", nan.getMessage());
@@ -329,12 +301,7 @@ class DescentSpecsTest {
 
     @Test
     void jsonErrorsCarryTheirLineToo() {
-        SpecException e =
-                assertThrows(
-                        SpecException.class,
-                        () ->
-                                DescentSpecs.fromJson(
-                                        """
+        SpecException e = assertThrows(SpecException.class, () -> DescentSpecs.fromJson("""
         {"problem": "rosenbrock",
          "start": {"x": 0, "y": 0},
          "optimizer": {"name": "sgd", "lr": 0.1},
@@ -406,15 +373,14 @@ class DescentSpecsTest {
                 errorWith("predict", "predict: {steps: 6, ask: [loss]}").getMessage());
         assertEquals(
                 "predict.ask[1]: unknown 'momentum'; ask for any of loss, gradient, params, direction",
-                errorWith("predict", "predict: {steps: 2, ask: [loss, momentum]}").getMessage());
+                errorWith("predict", "predict: {steps: 2, ask: [loss, momentum]}")
+                        .getMessage());
         assertEquals(
                 "predict.ask[0]: unknown 'null'; ask for any of loss, gradient, params, direction",
                 errorWith("predict", "predict: {steps: 2, ask: [~]}").getMessage());
-        assertTrue(
-                errorWith("predict", "predict: {steps: 5, ask: [direction]}")
-                        .getMessage()
-                        .startsWith(
-                                "predict.steps: must be below steps (5) when asking for the direction"));
+        assertTrue(errorWith("predict", "predict: {steps: 5, ask: [direction]}")
+                .getMessage()
+                .startsWith("predict.steps: must be below steps (5) when asking for the direction"));
         assertEquals(
                 "tolerance: must be above 0 and below 1 (0.02 is 2%), got 2.0",
                 errorWith("tolerance", "tolerance: 2").getMessage());
@@ -429,15 +395,15 @@ class DescentSpecsTest {
         assertEquals(
                 "randomize.optimizer.momentum: nothing to randomize there; use start.<parameter>, constants.<name> or "
                         + "optimizer.<numeric setting> of this spec",
-                errorWith("randomize", "randomize: {optimizer.momentum: [0, 1]}").getMessage());
+                errorWith("randomize", "randomize: {optimizer.momentum: [0, 1]}")
+                        .getMessage());
         assertEquals(
                 "randomize.start.w: the low end 2.0 is above the high end 1.0",
                 errorWith("randomize", "randomize: {start.w: [2, 1]}").getMessage());
         assertEquals(
                 "randomize.start.w: needs a range of two finite numbers, [low, high]",
                 errorWith("randomize", "randomize: {start.w: [2]}").getMessage());
-        SpecException lr =
-                errorWith("randomize", "randomize:\n  start.w: [-1, 1]\n  optimizer.lr: [0, 0.1]");
+        SpecException lr = errorWith("randomize", "randomize:\n  start.w: [-1, 1]\n  optimizer.lr: [0, 0.1]");
         assertEquals(
                 "randomize.optimizer.lr: the learning rate must stay positive: the low end must be above 0",
                 lr.getMessage());
@@ -446,10 +412,8 @@ class DescentSpecsTest {
 
     @Test
     void logisticLabelsMustBeProbabilities() {
-        SpecException e =
-                yamlError(
-                        "problem: logistic\ndata: {x1: [1, 2], x2: [0, 1], y: [0, 2]}\n"
-                                + "start: {w1: 0, w2: 0, b: 0}\noptimizer: {name: adam}\nsteps: 1\n");
+        SpecException e = yamlError("problem: logistic\ndata: {x1: [1, 2], x2: [0, 1], y: [0, 2]}\n"
+                + "start: {w1: 0, w2: 0, b: 0}\noptimizer: {name: adam}\nsteps: 1\n");
         assertEquals("data.y[1]: a label must be between 0 and 1, got 2.0", e.getMessage());
     }
 
@@ -459,8 +423,7 @@ class DescentSpecsTest {
      */
     @Test
     void anyMangledValueGivesASpecExceptionOrARun() {
-        String rich =
-                """
+        String rich = """
         problem: line-fit
         loss: mse
         data: {x: [1, 2, 3, 4, 5], y: [2, 4, 5, 4, 5]}
@@ -473,17 +436,13 @@ class DescentSpecsTest {
         tolerance: 0.02
         randomize: {start.w: [-2, 2], optimizer.lr: [0.005, 0.02]}
         """;
-        List<String> mangled =
-                List.of("~", "[]", "{}", "'x'", "-1", "1e400", "[~]", "{a: ~}", "[[~]]", "0");
+        List<String> mangled = List.of("~", "[]", "{}", "'x'", "-1", "1e400", "[~]", "{a: ~}", "[[~]]", "0");
         // Every scalar value: after ": ", "[" or ", ", up to the next separator.
         Matcher values = Pattern.compile("(?<=[:\\[,] ?)[^\\s,\\[\\]{}:]+").matcher(rich);
         int tried = 0;
         while (values.find()) {
             for (String replacement : mangled) {
-                String yaml =
-                        rich.substring(0, values.start())
-                                + replacement
-                                + rich.substring(values.end());
+                String yaml = rich.substring(0, values.start()) + replacement + rich.substring(values.end());
                 try {
                     ValidSpec spec = DescentSpecs.fromYaml(yaml);
                     (spec.randomized(1)).run();
@@ -498,24 +457,22 @@ class DescentSpecsTest {
 
     @Test
     void aSpecBuiltInCodeIsHeldToTheSameRules() {
-        DescentSpec spec =
-                new DescentSpec(
-                        "quadratic",
-                        null,
-                        null,
-                        Map.of("a", 1.0, "c", 0.0),
-                        null,
-                        Map.of("w", 1.0),
-                        new DescentSpec.OptimizerSpec(
-                                "sgd", -1.0, null, null, null, null, null, null, null, null, null,
-                                null, null),
-                        3,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+        DescentSpec spec = new DescentSpec(
+                "quadratic",
+                null,
+                null,
+                Map.of("a", 1.0, "c", 0.0),
+                null,
+                Map.of("w", 1.0),
+                new DescentSpec.OptimizerSpec(
+                        "sgd", -1.0, null, null, null, null, null, null, null, null, null, null, null),
+                3,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         SpecException e = assertThrows(SpecException.class, () -> SpecCheck.of(spec));
         assertEquals("optimizer.lr: must be a finite positive number, got -1.0", e.getMessage());
         assertTrue(e.line().isEmpty());

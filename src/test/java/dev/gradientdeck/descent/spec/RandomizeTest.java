@@ -1,29 +1,24 @@
 package dev.gradientdeck.descent.spec;
 
-import dev.gradientdeck.descent.engine.*;
-import dev.gradientdeck.descent.exercise.*;
-import dev.gradientdeck.descent.explain.*;
-import dev.gradientdeck.descent.plots.*;
-import dev.gradientdeck.descent.spec.*;
-import dev.gradientdeck.descent.web.*;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
+import dev.gradientdeck.descent.engine.*;
+import dev.gradientdeck.descent.exercise.*;
+import dev.gradientdeck.descent.explain.*;
+import dev.gradientdeck.descent.plots.*;
+import dev.gradientdeck.descent.web.*;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 
 class RandomizeTest {
-    private static final ValidSpec SPEC =
-            DescentSpecs.fromYaml(
-                    """
+    private static final ValidSpec SPEC = DescentSpecs.fromYaml("""
       problem: quadratic
       constants: {a: 2, c: 3}
       start: {w: 0}
@@ -36,8 +31,12 @@ class RandomizeTest {
     void theSameSeedGivesTheSameSpec() {
         for (long seed : new long[] {0, 1, 42, -7, Long.MAX_VALUE}) {
             assertEquals(SPEC.spec().randomized(seed), SPEC.spec().randomized(seed));
-            assertEquals(SPEC.randomized(seed).run().steps().size(), SPEC.randomized(seed).run().steps().size());
-            assertEquals(SPEC.randomized(seed).run().steps().get(0).paramsAfter(), SPEC.randomized(seed).run().steps().get(0).paramsAfter());
+            assertEquals(
+                    SPEC.randomized(seed).run().steps().size(),
+                    SPEC.randomized(seed).run().steps().size());
+            assertEquals(
+                    SPEC.randomized(seed).run().steps().get(0).paramsAfter(),
+                    SPEC.randomized(seed).run().steps().get(0).paramsAfter());
         }
     }
 
@@ -69,19 +68,14 @@ class RandomizeTest {
 
     @Test
     void roundNumbersFollowTheirRules() {
-        assertEquals(
-                List.of(0.005, 0.006, 0.007, 0.008, 0.009, 0.01, 0.02),
-                RoundNumbers.between(0.005, 0.02));
+        assertEquals(List.of(0.005, 0.006, 0.007, 0.008, 0.009, 0.01, 0.02), RoundNumbers.between(0.005, 0.02));
         assertEquals(List.of(0.5, 0.6, 0.7, 0.8, 0.9, 1.0), RoundNumbers.between(0.5, 1.5));
         assertEquals(
                 List.of(
-                        -0.3, -0.2, -0.1, -0.09, -0.08, -0.07, -0.06, -0.05, -0.04, -0.03, -0.02,
-                        -0.01, 0.0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.2,
-                        0.3),
+                        -0.3, -0.2, -0.1, -0.09, -0.08, -0.07, -0.06, -0.05, -0.04, -0.03, -0.02, -0.01, 0.0, 0.01,
+                        0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.1, 0.2, 0.3),
                 RoundNumbers.between(-0.3, 0.3));
-        assertEquals(
-                List.of(1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9),
-                RoundNumbers.between(1.1, 1.9));
+        assertEquals(List.of(1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7, 1.8, 1.9), RoundNumbers.between(1.1, 1.9));
         assertEquals(List.of(12.5), RoundNumbers.between(12.5, 12.5));
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 100; i++) {
@@ -92,18 +86,14 @@ class RandomizeTest {
 
     @Test
     void aSpecWithoutRandomizeStaysAsItIs() {
-        ValidSpec plain =
-                DescentSpecs.fromYaml(
-                        "problem: rosenbrock\nstart: {x: 0, y: 0}\n"
-                                + "optimizer: {name: adam}\nsteps: 1\n");
+        ValidSpec plain = DescentSpecs.fromYaml(
+                "problem: rosenbrock\nstart: {x: 0, y: 0}\n" + "optimizer: {name: adam}\nsteps: 1\n");
         assertSame(plain, plain.randomized(5));
     }
 
     @Test
     void theDrawnSpecIsTheSameWhicheverWayItWasRead() {
-        ValidSpec fromJson =
-                DescentSpecs.fromJson(
-                        """
+        ValidSpec fromJson = DescentSpecs.fromJson("""
         {"problem": "quadratic", "constants": {"a": 2, "c": 3}, "start": {"w": 0},
          "optimizer": {"name": "momentum", "lr": 0.01}, "steps": 3,
          "randomize": {"start.w": [-2, 2], "optimizer.lr": [0.005, 0.02], "optimizer.momentum": [0.5, 0.95],

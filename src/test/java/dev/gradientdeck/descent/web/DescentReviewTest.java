@@ -4,18 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradientdeck.RunningApp;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.gradientdeck.RunningApp;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Clock;
 
 /** A descent card in the review loop: never served twice in a row by learn-ahead, and skippable for now. */
 class DescentReviewTest {
@@ -25,7 +22,9 @@ class DescentReviewTest {
                     + "start: {w: 0}\noptimizer: {name: sgd, lr: 0.1}\nsteps: 3\npredict: {steps: 1, ask: [params]}\n```\n\n# Answer\n0.6\n";
     private static final String PLAIN = "# Plain card\n# Question\nWhat is a gradient?\n\n# Answer\nThe slopes.\n";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     RunningApp app;
 
     @BeforeEach
@@ -53,7 +52,10 @@ class DescentReviewTest {
         app.send("POST", "/api/import", null);
         long card = id("Quadratic step");
         assertTrue(app.get("/review").body().contains("/cards/" + card + "/descent?from=review"));
-        assertEquals(201, app.send("POST", "/api/cards/" + card + "/reviews", "{\"rating\": 1}").statusCode());
+        assertEquals(
+                201,
+                app.send("POST", "/api/cards/" + card + "/reviews", "{\"rating\": 1}")
+                        .statusCode());
         String after = app.get("/review").body();
         assertFalse(
                 after.contains("/cards/" + card + "/descent?from=review"),

@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gradientdeck.RunningApp;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import dev.gradientdeck.RunningApp;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 
 /** {@code POST /api/descent/grade} against the real server: the exercise's grading rule, statelessly. */
 class GradeApiTest {
@@ -24,7 +21,10 @@ class GradeApiTest {
     private static final String BOWL =
             "{\"problem\": \"bowl\", \"constants\": {\"a\": 1, \"b\": 2}, \"start\": {\"x\": 3, \"y\": 1},"
                     + " \"optimizer\": {\"name\": \"sgd\", \"lr\": 0.01}, \"steps\": 5}";
-    @TempDir static Path dir;
+
+    @TempDir
+    static Path dir;
+
     static RunningApp app;
 
     @BeforeAll
@@ -45,9 +45,8 @@ class GradeApiTest {
     void eachAnswerIsGradedOnWhatTheStepDoes() throws Exception {
         // x = 3, ∂L/∂x = a·x = 3, x after = 3 − 0.01·3 = 2.97; y = 1, ∂L/∂y = 2, y after = 0.98.
         HttpResponse<String> response =
-                post(
-                        "{\"spec\": " + BOWL + ", \"t\": 1, \"answers\": {\"gradient.x\": 3, \"params.x\": 2.97,"
-                                + " \"params.y\": 1, \"loss\": 5.37, \"direction\": \"down\"}}");
+                post("{\"spec\": " + BOWL + ", \"t\": 1, \"answers\": {\"gradient.x\": 3, \"params.x\": 2.97,"
+                        + " \"params.y\": 1, \"loss\": 5.37, \"direction\": \"down\"}}");
         assertEquals(200, response.statusCode(), response.body());
         JsonNode body = JSON.readTree(response.body());
         assertEquals(1, body.get("t").asInt());
@@ -69,7 +68,11 @@ class GradeApiTest {
         HttpResponse<String> response =
                 post("{\"spec\": " + BOWL + ", \"t\": 2, \"answers\": {\"direction\": \"up\"}}");
         assertEquals(200, response.statusCode(), response.body());
-        assertFalse(JSON.readTree(response.body()).get("grades").get("direction").get("correct").asBoolean());
+        assertFalse(JSON.readTree(response.body())
+                .get("grades")
+                .get("direction")
+                .get("correct")
+                .asBoolean());
     }
 
     @Test
@@ -82,8 +85,12 @@ class GradeApiTest {
         assertRefused(
                 "{\"spec\": " + BOWL.replace("\"lr\": 0.01", "\"lr\": \"fast\"") + ", \"t\": 1, \"answers\": {}}",
                 "spec.optimizer.lr: must be a number");
-        assertRefused("{\"spec\": " + BOWL + ", \"t\": 1, \"answers\": {\"loss\": \"big\"}}", "answers.loss: must be a number");
-        assertRefused("{\"spec\": " + BOWL + ", \"t\": 1, \"answers\": {\"direction\": \"sideways\"}}", "answers.direction: must be \\\"up\\\" or \\\"down\\\"");
+        assertRefused(
+                "{\"spec\": " + BOWL + ", \"t\": 1, \"answers\": {\"loss\": \"big\"}}",
+                "answers.loss: must be a number");
+        assertRefused(
+                "{\"spec\": " + BOWL + ", \"t\": 1, \"answers\": {\"direction\": \"sideways\"}}",
+                "answers.direction: must be \\\"up\\\" or \\\"down\\\"");
         assertRefused("{\"spec\": " + BOWL + ", \"t\": \"one\", \"answers\": {}}", "t: must be a whole number");
         assertRefused("{\"spec\": " + BOWL + ", \"t\": 1, \"answers\": {}, \"extra\": 1}", "extra: unknown field");
         assertRefused("{\"spec\": " + BOWL, "not valid JSON");

@@ -1,12 +1,5 @@
 package dev.gradientdeck.descent.web;
 
-import dev.gradientdeck.descent.DescentBlocks;
-import dev.gradientdeck.descent.exercise.Exercise;
-import dev.gradientdeck.descent.explain.Worked;
-import dev.gradientdeck.descent.spec.DescentSpecs;
-import dev.gradientdeck.descent.spec.ValidSpec;
-
-import dev.gradientdeck.settings.TestSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,18 +9,22 @@ import dev.gradientdeck.cards.CardViews.CardDetail;
 import dev.gradientdeck.cards.CardViews.CardSummary;
 import dev.gradientdeck.cards.DeckFolder;
 import dev.gradientdeck.cards.DeckImporter;
-import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.cards.ImportReport;
+import dev.gradientdeck.days.LearnerClock;
 import dev.gradientdeck.db.Database;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.gradientdeck.descent.DescentBlocks;
+import dev.gradientdeck.descent.exercise.Exercise;
+import dev.gradientdeck.descent.explain.Worked;
+import dev.gradientdeck.descent.spec.DescentSpecs;
+import dev.gradientdeck.descent.spec.ValidSpec;
+import dev.gradientdeck.settings.TestSettings;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The starter deck in {@code cards/}, imported as the app imports it: no file is broken, and every
@@ -35,25 +32,24 @@ import java.util.Optional;
  * its pictures, to the end.
  */
 class StarterDeckTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void everyStarterCardImportsAndEveryDescentCardRunsItsExercise() {
         try (Database database = Database.open(dir.resolve("starter.sqlite"))) {
             CardRepository cards = new CardRepository(database.jdbi());
-            ImportReport report =
-                    new DeckImporter(
-                                    new DeckFolder(Path.of("cards")),
-                                    cards,
-                                    new dev.gradientdeck.papers.PaperImportRepository(database.jdbi()),
-                                    TestSettings.on(new LearnerClock(Clock.systemUTC(), ZoneId.of("UTC"), 4)),
-                                    new DescentBlocks())
-                            .sync("test");
+            ImportReport report = new DeckImporter(
+                            new DeckFolder(Path.of("cards")),
+                            cards,
+                            new dev.gradientdeck.papers.PaperImportRepository(database.jdbi()),
+                            TestSettings.on(new LearnerClock(Clock.systemUTC(), ZoneId.of("UTC"), 4)),
+                            new DescentBlocks())
+                    .sync("test");
             assertEquals(List.of(), report.errors());
-            List<CardSummary> descent =
-                    cards.list(Optional.empty(), false).stream()
-                            .filter(card -> card.kind().equals("descent"))
-                            .toList();
+            List<CardSummary> descent = cards.list(Optional.empty(), false).stream()
+                    .filter(card -> card.kind().equals("descent"))
+                    .toList();
             assertFalse(descent.isEmpty());
             for (CardSummary summary : descent) {
                 CardDetail card = cards.find(summary.id()).orElseThrow();
@@ -65,21 +61,17 @@ class StarterDeckTest {
                     for (int t = 1; t <= exercise.predictedSteps(); t++) {
                         for (Exercise.Item item : exercise.items(t)) {
                             assertTrue(
-                                    exercise.check(item, exercise.truthText(item)).correct(),
+                                    exercise.check(item, exercise.truthText(item))
+                                            .correct(),
                                     at + " " + item);
                         }
                         Worked worked = Worked.of(exercise.simulation(), exercise.step(t));
-                        assertEquals(exercise.run().params().size(), worked.updates().size(), at);
-                        assertFalse(
-                                Figures.of(
-                                                Exercise.of(
-                                                        spec.randomized(seed), List.of(), t - 1),
-                                                null)
-                                        .isEmpty());
+                        assertEquals(
+                                exercise.run().params().size(), worked.updates().size(), at);
+                        assertFalse(Figures.of(Exercise.of(spec.randomized(seed), List.of(), t - 1), null)
+                                .isEmpty());
                     }
-                    Exercise done =
-                            Exercise.of(
-                                    spec.randomized(seed), List.of(), exercise.predictedSteps());
+                    Exercise done = Exercise.of(spec.randomized(seed), List.of(), exercise.predictedSteps());
                     assertTrue(done.done());
                     Figures.of(done, null)
                             .forEach(figure -> assertTrue(figure.svg().startsWith("<svg"), at));

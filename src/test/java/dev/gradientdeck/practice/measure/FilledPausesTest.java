@@ -12,18 +12,16 @@ import dev.gradientdeck.practice.speech.Transcriber;
 import dev.gradientdeck.practice.speech.VoiceActivity;
 import dev.gradientdeck.practice.speech.Wav;
 import dev.gradientdeck.practice.speech.WavAudio;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The figures issue 18 asks for, on answers spoken by espeak-ng with fillers (held vowels and hums)
@@ -32,18 +30,19 @@ import java.util.concurrent.TimeUnit;
  */
 class FilledPausesTest {
 
-    private static final List<String> ANSWER =
-            List.of(
-                    "Gradient descent updates the weights in the direction that lowers the loss.",
-                    "The learning rate sets how big each step is.",
-                    "Too large a step overshoots the minimum.",
-                    "Too small a step makes training slow.",
-                    "Momentum keeps a running average of past gradients.",
-                    "That smooths the path through narrow valleys.",
-                    "Adam also scales each coordinate by its recent gradient size.",
-                    "In practice you tune the learning rate first.");
+    private static final List<String> ANSWER = List.of(
+            "Gradient descent updates the weights in the direction that lowers the loss.",
+            "The learning rate sets how big each step is.",
+            "Too large a step overshoots the minimum.",
+            "Too small a step makes training slow.",
+            "Momentum keeps a running average of past gradients.",
+            "That smooths the path through narrow valleys.",
+            "Adam also scales each coordinate by its recent gradient size.",
+            "In practice you tune the learning rate first.");
 
-    @TempDir static Path temp;
+    @TempDir
+    static Path temp;
+
     private static Transcriber transcriber;
     private static SpokenAudio audio;
 
@@ -114,19 +113,14 @@ class FilledPausesTest {
 
         int counted = 0;
         for (double[] inserted : answer.fillers) {
-            boolean found =
-                    report.fillers().stream()
-                            .anyMatch(f -> f.start() >= inserted[0] - 0.3 && f.start() <= inserted[1] + 0.3);
+            boolean found = report.fillers().stream()
+                    .anyMatch(f -> f.start() >= inserted[0] - 0.3 && f.start() <= inserted[1] + 0.3);
             counted += found ? 1 : 0;
         }
         int extra = report.fillerCount() - counted;
         System.out.printf(
                 "FILLER RECALL %d of %d (%.0f%%), %d reported outside them; fillers %s%n",
-                counted,
-                answer.fillers.size(),
-                100.0 * counted / answer.fillers.size(),
-                extra,
-                report.fillers());
+                counted, answer.fillers.size(), 100.0 * counted / answer.fillers.size(), extra, report.fillers());
         assertTrue(
                 counted >= 0.8 * answer.fillers.size(),
                 counted + " of " + answer.fillers.size() + " fillers counted: " + report.fillers());

@@ -1,16 +1,14 @@
 package dev.gradientdeck.practice.measure;
 
-import dev.gradientdeck.practice.speech.TimedWord;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gradientdeck.practice.speech.TimedWord;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.ArrayList;
-import java.util.List;
 
 class SpeechMetricsTest {
 
@@ -38,7 +36,9 @@ class SpeechMetricsTest {
     }
 
     private static List<String> fillers(String text) {
-        return SpeechMetrics.report(spoken(text)).fillers().stream().map(Filler::text).toList();
+        return SpeechMetrics.report(spoken(text)).fillers().stream()
+                .map(Filler::text)
+                .toList();
     }
 
     @Test
@@ -55,19 +55,17 @@ class SpeechMetricsTest {
 
     @Test
     void longestPauseIsBetweenWordsNotBeforeTheFirst() {
-        List<TimedWord> words =
-                List.of(
-                        new TimedWord("adam", 5.0, 5.4),
-                        new TimedWord("keeps", 5.5, 5.8),
-                        new TimedWord("two", 7.0, 7.2),
-                        new TimedWord("averages", 7.6, 8.1));
+        List<TimedWord> words = List.of(
+                new TimedWord("adam", 5.0, 5.4),
+                new TimedWord("keeps", 5.5, 5.8),
+                new TimedWord("two", 7.0, 7.2),
+                new TimedWord("averages", 7.6, 8.1));
         assertEquals(1.2, SpeechMetrics.report(words).longestPauseSeconds(), 1e-9);
     }
 
     @Test
     void wordsGivenOutOfOrderAreMeasuredInSpokenOrder() {
-        List<TimedWord> words =
-                List.of(new TimedWord("descent", 1.5, 2.0), new TimedWord("gradient", 1.0, 1.4));
+        List<TimedWord> words = List.of(new TimedWord("descent", 1.5, 2.0), new TimedWord("gradient", 1.0, 1.4));
         SpeechReport report = SpeechMetrics.report(words);
         assertEquals("gradient descent", report.transcript());
         assertEquals(0.1, report.longestPauseSeconds(), 1e-9);
@@ -96,7 +94,8 @@ class SpeechMetricsTest {
         SpeechReport report = SpeechMetrics.report(spoken("adam um uses moments"));
         assertEquals(1, report.fillerCount());
         assertEquals("um", report.fillers().get(0).text());
-        assertEquals(LEADING_SILENCE + WORD + FLUENT_GAP, report.fillers().get(0).start(), 1e-9);
+        assertEquals(
+                LEADING_SILENCE + WORD + FLUENT_GAP, report.fillers().get(0).start(), 1e-9);
     }
 
     @Test
@@ -137,10 +136,8 @@ class SpeechMetricsTest {
 
     @Test
     void everyKindOfFillerIsCountedInOneAnswer() {
-        SpeechReport report =
-                SpeechMetrics.report(
-                        spoken(
-                                "um so | like | the gradient uh kind of points uphill | you know | and we er step the other way hmm"));
+        SpeechReport report = SpeechMetrics.report(spoken(
+                "um so | like | the gradient uh kind of points uphill | you know | and we er step the other way hmm"));
         assertEquals(
                 List.of("um", "like", "uh", "kind of", "you know", "er", "hmm"),
                 report.fillers().stream().map(Filler::text).toList());

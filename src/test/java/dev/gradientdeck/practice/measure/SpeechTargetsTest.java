@@ -3,7 +3,6 @@ package dev.gradientdeck.practice.measure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.gradientdeck.practice.measure.SpeechTargets.Verdict;
-
 import org.junit.jupiter.api.Test;
 
 class SpeechTargetsTest {

@@ -2,9 +2,8 @@ package dev.gradientdeck.practice.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class TypedAnswerTest {
 
@@ -18,8 +17,7 @@ class TypedAnswerTest {
     void keepsTheTextAsTypedWithItsPunctuation() {
         String text = "Adam keeps two averages:  the gradient — and its square.";
         SpeechReport report = SpeechMetrics.report(TypedAnswer.words(text));
-        assertEquals(
-                "Adam keeps two averages: the gradient — and its square.", report.transcript());
+        assertEquals("Adam keeps two averages: the gradient — and its square.", report.transcript());
         assertEquals(9, report.wordCount(), "a dash on its own is not a word");
     }
 
@@ -27,8 +25,7 @@ class TypedAnswerTest {
     void punctuationStandsInForThePausesThatMarkFillers() {
         assertEquals(List.of("um", "like"), fillers("Um, the step is, like, too large."));
         assertEquals(List.of(), fillers("I like the step size here."));
-        assertEquals(
-                List.of("you know"), fillers("It diverges, you know, when the rate is large."));
+        assertEquals(List.of("you know"), fillers("It diverges, you know, when the rate is large."));
         assertEquals(List.of(), fillers("Do you know why it diverges?"));
     }
 

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,10 +19,13 @@ import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ModelArchiveTest {
 
-    @TempDir Path temp;
+    @TempDir
+    Path temp;
 
     /** An archive laid out like the vosk-model-en AAR: Android files beside assets/model-en-us/. */
     private Path aar(Map<String, byte[]> entries) throws IOException {
@@ -44,11 +44,8 @@ class ModelArchiveTest {
     private static Map<String, byte[]> model(byte[] weights) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("AndroidManifest.xml", "<manifest/>".getBytes(StandardCharsets.US_ASCII));
-        entries.put(
-                "assets/model-en-us/uuid", "1c2ff3e4-test\n".getBytes(StandardCharsets.US_ASCII));
-        entries.put(
-                "assets/model-en-us/conf/model.conf",
-                "--min-active=200\n".getBytes(StandardCharsets.US_ASCII));
+        entries.put("assets/model-en-us/uuid", "1c2ff3e4-test\n".getBytes(StandardCharsets.US_ASCII));
+        entries.put("assets/model-en-us/conf/model.conf", "--min-active=200\n".getBytes(StandardCharsets.US_ASCII));
         entries.put("assets/model-en-us/am/final.mdl", weights);
         return entries;
     }
@@ -66,9 +63,7 @@ class ModelArchiveTest {
         Path cache = temp.resolve("models");
         List<long[]> progress = new ArrayList<>();
 
-        Path folder =
-                ModelArchive.unpack(
-                        archive, cache, (done, total) -> progress.add(new long[] {done, total}));
+        Path folder = ModelArchive.unpack(archive, cache, (done, total) -> progress.add(new long[] {done, total}));
 
         assertEquals(cache.resolve("model-en-us-1c2ff3e4-test"), folder);
         assertArrayEquals(weights, Files.readAllBytes(folder.resolve("am/final.mdl")));
@@ -87,9 +82,7 @@ class ModelArchiveTest {
         Files.writeString(folder.resolve("conf/model.conf"), "kept");
         assertEquals(folder, ModelArchive.unpack(archive, cache, (done, totalBytes) -> {}));
         assertEquals(
-                "kept",
-                Files.readString(folder.resolve("conf/model.conf")),
-                "a ready folder is not unpacked again");
+                "kept", Files.readString(folder.resolve("conf/model.conf")), "a ready folder is not unpacked again");
     }
 
     @Test
@@ -98,25 +91,18 @@ class ModelArchiveTest {
         entries.put("assets/model-en-us/../../../escaped", new byte[] {1});
         Path cache = temp.resolve("models");
 
-        assertThrows(
-                IOException.class,
-                () -> ModelArchive.unpack(aar(entries), cache, (done, total) -> {}));
+        assertThrows(IOException.class, () -> ModelArchive.unpack(aar(entries), cache, (done, total) -> {}));
         assertFalse(Files.exists(temp.resolve("escaped")));
         try (Stream<Path> left = Files.list(cache)) {
-            assertEquals(
-                    List.of(), left.toList(), "a failed unpacking leaves nothing that looks ready");
+            assertEquals(List.of(), left.toList(), "a failed unpacking leaves nothing that looks ready");
         }
     }
 
     @Test
     void anArchiveWithoutTheModelIsRefused() throws IOException {
         Path archive = aar(Map.of("classes.jar", new byte[0]));
-        IOException refusal =
-                assertThrows(
-                        IOException.class,
-                        () ->
-                                ModelArchive.unpack(
-                                        archive, temp.resolve("models"), (done, total) -> {}));
+        IOException refusal = assertThrows(
+                IOException.class, () -> ModelArchive.unpack(archive, temp.resolve("models"), (done, total) -> {}));
         assertTrue(refusal.getMessage().contains("model-en-us"), refusal.getMessage());
     }
 }

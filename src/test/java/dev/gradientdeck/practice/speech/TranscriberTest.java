@@ -1,16 +1,12 @@
 package dev.gradientdeck.practice.speech;
 
-import dev.gradientdeck.practice.measure.SpeechMetrics;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.gradientdeck.practice.measure.SpeechMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +19,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TranscriberTest {
 
     /** Shared by runs so the 68 MB model is unpacked once per build, not once per test. */
     private static final Path MODEL_CACHE = Path.of("target", "practice-models");
 
-    @TempDir Path temp;
+    @TempDir
+    Path temp;
 
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = TranscriberTest.class.getResourceAsStream("/practice/" + name)) {
@@ -39,17 +38,14 @@ class TranscriberTest {
 
     @Test
     void readsWordsAndTimingsFromVoskResults() {
-        String json =
-                """
+        String json = """
         {
           "result" : [{"conf" : 1.0, "end" : 0.84, "start" : 0.27, "word" : "gradient"},
                       {"conf" : 0.93, "end" : 1.32, "start" : 0.84, "word" : "descent"}],
           "text" : "gradient descent"
         }""";
         assertEquals(
-                List.of(
-                        new TimedWord("gradient", 0.27, 0.84),
-                        new TimedWord("descent", 0.84, 1.32)),
+                List.of(new TimedWord("gradient", 0.27, 0.84), new TimedWord("descent", 0.84, 1.32)),
                 Transcriber.wordsOf(json));
         assertEquals(List.of(), Transcriber.wordsOf("{\"text\" : \"\"}"));
     }
@@ -58,14 +54,12 @@ class TranscriberTest {
     void withoutTheModelItReportsUnavailableInsteadOfFailing() throws Exception {
         try (Transcriber transcriber = Transcriber.start(temp, Optional::empty)) {
             ModelStatus settled = transcriber.settled().get(60, TimeUnit.SECONDS);
-            ModelStatus.Unavailable unavailable =
-                    assertInstanceOf(ModelStatus.Unavailable.class, settled);
+            ModelStatus.Unavailable unavailable = assertInstanceOf(ModelStatus.Unavailable.class, settled);
             assertTrue(unavailable.reason().contains("vosk"), unavailable.reason());
             assertEquals(settled, transcriber.status());
             byte[] wav = resource("learning-rate.wav");
             assertThrows(IllegalStateException.class, () -> transcriber.transcribe(wav));
-            assertThrows(
-                    InvalidWavException.class, () -> transcriber.transcribe(new byte[] {1, 2, 3}));
+            assertThrows(InvalidWavException.class, () -> transcriber.transcribe(new byte[] {1, 2, 3}));
         }
     }
 
@@ -93,31 +87,20 @@ class TranscriberTest {
             List<TimedWord> words = transcriber.transcribe(wav, progress::add);
 
             Set<String> heard = words.stream().map(TimedWord::word).collect(Collectors.toSet());
-            List<String> said =
-                    Arrays.stream(sentence.toLowerCase(Locale.ROOT).split("[^a-z']+"))
-                            .filter(w -> !w.isEmpty())
-                            .toList();
+            List<String> said = Arrays.stream(sentence.toLowerCase(Locale.ROOT).split("[^a-z']+"))
+                    .filter(w -> !w.isEmpty())
+                    .toList();
             long recognized = said.stream().filter(heard::contains).count();
             assertTrue(
                     recognized >= 0.7 * said.size(),
-                    "recognized "
-                            + recognized
-                            + " of "
-                            + said.size()
-                            + " words: "
-                            + SpeechMetrics.transcript(words));
+                    "recognized " + recognized + " of " + said.size() + " words: " + SpeechMetrics.transcript(words));
             for (int i = 1; i < words.size(); i++) {
-                assertTrue(
-                        words.get(i).start() >= words.get(i - 1).start(),
-                        "words come in spoken order");
+                assertTrue(words.get(i).start() >= words.get(i - 1).start(), "words come in spoken order");
             }
             double duration = WavAudio.parse(wav).durationSeconds();
             assertTrue(words.get(0).start() >= 0.2, "the leading 0.3 s of silence holds no word");
-            assertTrue(
-                    words.get(words.size() - 1).end() <= duration,
-                    "timings lie within the recording");
-            assertEquals(
-                    1.0, progress.get(progress.size() - 1), "progress ends at the whole recording");
+            assertTrue(words.get(words.size() - 1).end() <= duration, "timings lie within the recording");
+            assertEquals(1.0, progress.get(progress.size() - 1), "progress ends at the whole recording");
             for (int i = 1; i < progress.size(); i++) {
                 assertTrue(progress.get(i) >= progress.get(i - 1), "progress only grows");
             }

@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 class WavAudioTest {
 
     /** A RIFF chunk: id, little-endian size, body, and the pad byte an odd body needs. */
     static byte[] chunk(String id, byte[] body) {
         ByteBuffer buffer =
-                ByteBuffer.allocate(8 + body.length + (body.length & 1))
-                        .order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer.allocate(8 + body.length + (body.length & 1)).order(ByteOrder.LITTLE_ENDIAN);
         buffer.put(id.getBytes(StandardCharsets.US_ASCII)).putInt(body.length).put(body);
         return buffer.array();
     }
@@ -67,8 +65,7 @@ class WavAudioTest {
     static short[] sine(double hertz, int sampleRate, double seconds) {
         short[] samples = new short[(int) (sampleRate * seconds)];
         for (int i = 0; i < samples.length; i++) {
-            samples[i] =
-                    (short) Math.round(10_000 * Math.sin(2 * Math.PI * hertz * i / sampleRate));
+            samples[i] = (short) Math.round(10_000 * Math.sin(2 * Math.PI * hertz * i / sampleRate));
         }
         return samples;
     }
@@ -84,7 +81,8 @@ class WavAudioTest {
     }
 
     private static String refusal(byte[] bytes) {
-        return assertThrows(InvalidWavException.class, () -> WavAudio.parse(bytes)).getMessage();
+        return assertThrows(InvalidWavException.class, () -> WavAudio.parse(bytes))
+                .getMessage();
     }
 
     @Test
@@ -101,11 +99,10 @@ class WavAudioTest {
     @Test
     void skipsOtherChunksIncludingOddSizedOnes() {
         short[] samples = {1, -2, 3, -4};
-        byte[] bytes =
-                riff(
-                        chunk("fmt ", fmt(1, 2, 44_100, 16)),
-                        chunk("LIST", new byte[] {'a', 'b', 'c'}),
-                        chunk("data", pcm(samples)));
+        byte[] bytes = riff(
+                chunk("fmt ", fmt(1, 2, 44_100, 16)),
+                chunk("LIST", new byte[] {'a', 'b', 'c'}),
+                chunk("data", pcm(samples)));
         Wav wav = WavAudio.parse(bytes);
         assertEquals(44_100, wav.sampleRate());
         assertEquals(2, wav.channels());
@@ -124,18 +121,15 @@ class WavAudioTest {
 
     @Test
     void readsExtensiblePcm() {
-        byte[] extensible =
-                ByteBuffer.allocate(40)
-                        .order(ByteOrder.LITTLE_ENDIAN)
-                        .put(fmt(0xFFFE, 1, 16_000, 16))
-                        .putShort((short) 22)
-                        .putShort((short) 16)
-                        .putInt(4)
-                        .putShort((short) 1)
-                        .array();
-        Wav wav =
-                WavAudio.parse(
-                        riff(chunk("fmt ", extensible), chunk("data", pcm(new short[] {5, 6}))));
+        byte[] extensible = ByteBuffer.allocate(40)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .put(fmt(0xFFFE, 1, 16_000, 16))
+                .putShort((short) 22)
+                .putShort((short) 16)
+                .putInt(4)
+                .putShort((short) 1)
+                .array();
+        Wav wav = WavAudio.parse(riff(chunk("fmt ", extensible), chunk("data", pcm(new short[] {5, 6}))));
         assertArrayEquals(new short[] {5, 6}, wav.samples());
     }
 
@@ -166,13 +160,11 @@ class WavAudioTest {
 
     @Test
     void anUnevenRatioAndUpsamplingKeepPitchToo() {
-        Wav fromCd =
-                WavAudio.toSpeechFormat(WavAudio.parse(wav(44_100, 1, sine(300, 44_100, 2.0))));
+        Wav fromCd = WavAudio.toSpeechFormat(WavAudio.parse(wav(44_100, 1, sine(300, 44_100, 2.0))));
         assertEquals(2.0, fromCd.durationSeconds(), 1.0 / 16_000);
         assertEquals(1200, signChanges(fromCd.samples()), 1200 * 0.02);
 
-        Wav fromPhone =
-                WavAudio.toSpeechFormat(WavAudio.parse(wav(8_000, 1, sine(300, 8_000, 2.0))));
+        Wav fromPhone = WavAudio.toSpeechFormat(WavAudio.parse(wav(8_000, 1, sine(300, 8_000, 2.0))));
         assertEquals(32_000, fromPhone.frames());
         assertEquals(1200, signChanges(fromPhone.samples()), 1200 * 0.02);
     }
@@ -203,43 +195,33 @@ class WavAudioTest {
 
     @Test
     void refusesWhatIsNotWav() {
-        assertTrue(
-                refusal("hello, this is text".getBytes(StandardCharsets.US_ASCII))
-                        .startsWith("Not a WAV file"));
+        assertTrue(refusal("hello, this is text".getBytes(StandardCharsets.US_ASCII))
+                .startsWith("Not a WAV file"));
         assertTrue(refusal(new byte[0]).contains("empty"));
-        assertTrue(
-                refusal(new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 0, 0, 0, 0, 0, 0, 0, 0})
-                        .contains("WebM"));
-        assertTrue(
-                refusal("OggS\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.US_ASCII))
-                        .contains("Ogg"));
+        assertTrue(refusal(new byte[] {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, 0, 0, 0, 0, 0, 0, 0, 0})
+                .contains("WebM"));
+        assertTrue(refusal("OggS\0\0\0\0\0\0\0\0".getBytes(StandardCharsets.US_ASCII))
+                .contains("Ogg"));
     }
 
     @Test
     void refusesWavThatIsNotSixteenBitPcm() {
-        String floats =
-                refusal(riff(chunk("fmt ", fmt(3, 1, 16_000, 32)), chunk("data", new byte[8])));
+        String floats = refusal(riff(chunk("fmt ", fmt(3, 1, 16_000, 32)), chunk("data", new byte[8])));
         assertTrue(floats.contains("format code 3"), floats);
-        String deep =
-                refusal(riff(chunk("fmt ", fmt(1, 1, 16_000, 24)), chunk("data", new byte[6])));
+        String deep = refusal(riff(chunk("fmt ", fmt(1, 1, 16_000, 24)), chunk("data", new byte[6])));
         assertTrue(deep.contains("24-bit"), deep);
     }
 
     @Test
     void refusesBrokenWav() {
-        assertTrue(
-                refusal(
-                                riff(
-                                        chunk("data", pcm(new short[] {1})),
-                                        chunk("fmt ", fmt(1, 1, 16_000, 16))))
-                        .contains("before its format"));
+        assertTrue(refusal(riff(chunk("data", pcm(new short[] {1})), chunk("fmt ", fmt(1, 1, 16_000, 16))))
+                .contains("before its format"));
         assertTrue(refusal(riff(chunk("fmt ", fmt(1, 1, 16_000, 16)))).contains("no audio data"));
         assertTrue(refusal(riff(chunk("LIST", new byte[4]))).contains("no format description"));
         assertTrue(refusal(riff(chunk("fmt ", new byte[10]))).contains("cut short"));
         assertTrue(refusal(wav(16_000, 1, new short[0])).contains("empty"));
-        assertTrue(
-                refusal(riff(chunk("fmt ", fmt(1, 1, 1_000, 16)), chunk("data", new byte[2])))
-                        .contains("1000 Hz"));
+        assertTrue(refusal(riff(chunk("fmt ", fmt(1, 1, 1_000, 16)), chunk("data", new byte[2])))
+                .contains("1000 Hz"));
     }
 
     @Test

@@ -1,17 +1,16 @@
 package dev.gradientdeck.review.fit;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.gradientdeck.review.Fsrs;
 import dev.gradientdeck.review.FsrsSettings;
 import dev.gradientdeck.review.Memory;
 import dev.gradientdeck.review.Rating;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** New weights are proposed only when, fitted on the past, they predict later reviews better than the weights in use. */
 class AcceptanceTest {
@@ -20,7 +19,8 @@ class AcceptanceTest {
     /** Cards studied by a learner whose memory is exactly FSRS with {@code truth}, scheduled at 90 % by the defaults. */
     static List<Items.CardHistory> learner(List<Double> truth, int cards, int days, long seed) {
         FsrsSettings d = FsrsSettings.defaults();
-        Fsrs memory = new Fsrs(new FsrsSettings(truth, 0.9, d.learningSteps(), d.relearningSteps(), 36500, true, false));
+        Fsrs memory =
+                new Fsrs(new FsrsSettings(truth, 0.9, d.learningSteps(), d.relearningSteps(), 36500, true, false));
         Fsrs scheduler = new Fsrs(d);
         SplittableRandom random = new SplittableRandom(seed);
         List<Items.CardHistory> histories = new ArrayList<>();
@@ -52,19 +52,28 @@ class AcceptanceTest {
         double[] defaults = FsrsOptimizer.defaults();
         List<ReviewItem> items = Items.fromHistories(learner(FsrsSettings.DEFAULT_WEIGHTS, 60, 240, 3));
         FitReport report = LearnerFit.run(items, items.size(), defaults, CONFIG, new LearnerFit.Progress() {});
-        org.junit.jupiter.api.Assertions.assertEquals(FsrsOptimizer.Depth.ALL_WEIGHTS, report.depth(), report.trainingItems() + " items");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                FsrsOptimizer.Depth.ALL_WEIGHTS, report.depth(), report.trainingItems() + " items");
         // On the reviews it was fitted on, the fit looks better than the defaults (Anki's own check would keep it)...
-        assertTrue(report.figures().fitted().logLoss() < report.figures().defaults().logLoss(), report.figures().toString());
+        assertTrue(
+                report.figures().fitted().logLoss()
+                        < report.figures().defaults().logLoss(),
+                report.figures().toString());
         // ...but fitted on the past only, it predicts the later reviews worse: it learned noise, and is not proposed.
-        assertTrue(report.figures().heldOutFitted().logLoss() > report.figures().heldOutCurrent().logLoss(), report.figures().toString());
+        assertTrue(
+                report.figures().heldOutFitted().logLoss()
+                        > report.figures().heldOutCurrent().logLoss(),
+                report.figures().toString());
         assertFalse(report.proposed());
     }
 
     @Test
     void aLearnerTheDefaultsMissIsOfferedTheFit() {
         List<ReviewItem> items = Reference.items(Reference.learner("L04"));
-        FitReport report = LearnerFit.run(items, items.size(), FsrsOptimizer.defaults(), CONFIG, new LearnerFit.Progress() {});
+        FitReport report =
+                LearnerFit.run(items, items.size(), FsrsOptimizer.defaults(), CONFIG, new LearnerFit.Progress() {});
         assertTrue(report.proposed(), report.verdict());
-        assertTrue(report.figures().heldOutFitted().logLoss() < report.figures().heldOutCurrent().logLoss());
+        assertTrue(report.figures().heldOutFitted().logLoss()
+                < report.figures().heldOutCurrent().logLoss());
     }
 }

@@ -1,16 +1,15 @@
 package dev.gradientdeck.review.fit;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
-
 import static dev.gradientdeck.review.fit.LoggedAnswer.Kind.LEARNING;
 import static dev.gradientdeck.review.fit.LoggedAnswer.Kind.MANUAL;
 import static dev.gradientdeck.review.fit.LoggedAnswer.Kind.RELEARNING;
 import static dev.gradientdeck.review.fit.LoggedAnswer.Kind.REVIEW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** Items from a review log, as OPTIMIZER.md section 1 builds them. */
 class ItemsFromLogTest {
@@ -26,7 +25,8 @@ class ItemsFromLogTest {
 
     @Test
     void daysAreCountedBetweenTheLearnersDayBoundariesNotIn24HourPeriods() {
-        // Berlin: 23:30 and 01:00 fall on one learner day when days start at 4 am, 05:00 starts the next, 03:30 two nights later still belongs to the day before.
+        // Berlin: 23:30 and 01:00 fall on one learner day when days start at 4 am, 05:00 starts the next, 03:30 two
+        // nights later still belongs to the day before.
         List<LoggedAnswer> log = List.of(
                 at(1, "2026-03-02T22:30:00Z", 3, LEARNING),
                 at(1, "2026-03-03T00:00:00Z", 3, LEARNING),
@@ -35,7 +35,9 @@ class ItemsFromLogTest {
         Items.Built built = Items.fromLog(log, BERLIN, 4);
         assertEquals("[[[3, 0], [3, 0], [3, 1]], [[3, 0], [3, 0], [3, 1], [1, 1]]]", pairs(built.items()));
         // With days starting at midnight the same answers fall on three different days.
-        assertEquals("[[[3, 0], [3, 1]], [[3, 0], [3, 1], [3, 0], [1, 2]]]", pairs(Items.fromLog(log, BERLIN, 0).items()));
+        assertEquals(
+                "[[[3, 0], [3, 1]], [[3, 0], [3, 1], [3, 0], [1, 2]]]",
+                pairs(Items.fromLog(log, BERLIN, 0).items()));
     }
 
     @Test
@@ -50,7 +52,8 @@ class ItemsFromLogTest {
         List<ReviewItem> items = Items.fromLog(log, ZoneId.of("UTC"), 4).items();
         assertEquals(2, items.size());
         assertEquals("[[1, 0], [3, 0], [3, 0], [1, 2]]", items.get(0).toString());
-        assertEquals("[[1, 0], [3, 0], [3, 0], [1, 2], [3, 0], [3, 1]]", items.get(1).toString());
+        assertEquals(
+                "[[1, 0], [3, 0], [3, 0], [1, 2], [3, 0], [3, 1]]", items.get(1).toString());
     }
 
     @Test
@@ -91,18 +94,23 @@ class ItemsFromLogTest {
                 LoggedAnswer.answer(20, Instant.parse("2026-01-02T10:00:00Z"), 4),
                 LoggedAnswer.answer(20, Instant.parse("2026-01-04T10:00:00Z"), 1),
                 LoggedAnswer.answer(20, Instant.parse("2026-01-06T10:00:00Z"), 3));
-        assertEquals("[[[4, 0], [1, 2]], [[3, 0], [3, 4]], [[4, 0], [1, 2], [3, 2]]]", pairs(Items.fromLog(log, ZoneId.of("UTC"), 4).items()));
+        assertEquals(
+                "[[[4, 0], [1, 2]], [[3, 0], [3, 4]], [[4, 0], [1, 2], [3, 2]]]",
+                pairs(Items.fromLog(log, ZoneId.of("UTC"), 4).items()));
     }
 
     @Test
     void theDayOfAnAnswerIsTheDayKeyAcrossDaylightSavingChanges() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(1);
-        for (String name : List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC")) {
+        for (String name :
+                List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC")) {
             ZoneId zone = ZoneId.of(name);
             for (int i = 0; i < 20_000; i++) {
                 Instant at = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(random.nextLong(2L * 366 * 86_400));
                 int hour = random.nextInt(24);
-                assertEquals(dev.gradientdeck.days.DayKey.of(at, zone, hour).date().toEpochDay(), Items.day(at, zone.getRules(), hour),
+                assertEquals(
+                        dev.gradientdeck.days.DayKey.of(at, zone, hour).date().toEpochDay(),
+                        Items.day(at, zone.getRules(), hour),
                         at + " in " + name + " from " + hour + " h");
             }
         }

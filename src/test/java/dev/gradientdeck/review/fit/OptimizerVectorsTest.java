@@ -1,18 +1,17 @@
 package dev.gradientdeck.review.fit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-
 import static dev.gradientdeck.review.fit.Reference.doubles;
 import static dev.gradientdeck.review.fit.Reference.group;
 import static dev.gradientdeck.review.fit.Reference.ints;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** The fsrs-rs unit vectors, to the tolerances of OPTIMIZER.md section 9. */
 class OptimizerVectorsTest {
@@ -36,7 +35,8 @@ class OptimizerVectorsTest {
         for (int i = 0; i < expected.length; i++) {
             double error = Math.abs(actual[i] - expected[i]);
             int w = i;
-            assertTrue(error <= 1e-5 || error <= 2e-5 * Math.abs(expected[i]),
+            assertTrue(
+                    error <= 1e-5 || error <= 2e-5 * Math.abs(expected[i]),
                     () -> "dL/dw" + w + " = " + actual[w] + ", reference " + expected[w]);
         }
     }
@@ -78,7 +78,8 @@ class OptimizerVectorsTest {
         double[] gradient = new double[21];
         L2Pull.addGradient(w, DEFAULTS, 512, 1000, 2.0, gradient);
         double[] expected = doubles(l2.get("grad"));
-        for (int i = 0; i < 21; i++) assertEquals(expected[i], gradient[i], 1e-6 * Math.max(1, Math.abs(expected[i])), "w" + i);
+        for (int i = 0; i < 21; i++)
+            assertEquals(expected[i], gradient[i], 1e-6 * Math.max(1, Math.abs(expected[i])), "w" + i);
     }
 
     @Test
@@ -99,15 +100,20 @@ class OptimizerVectorsTest {
         double[] given = doubles(forward.get("fsrs5_parameters"));
         System.arraycopy(given, 0, fsrs5, 0, 19);
         fsrs5[20] = 0.5;
-        double[] after = new TrainableFsrs(fsrs5).memoryAfter(item(ints(memo.get("ratings")), ints(memo.get("delta_ts"))));
+        double[] after =
+                new TrainableFsrs(fsrs5).memoryAfter(item(ints(memo.get("ratings")), ints(memo.get("delta_ts"))));
         assertEquals(memo.get("expected").get("stability").asDouble(), after[0], 1e-4);
         assertEquals(memo.get("expected").get("difficulty").asDouble(), after[1], 1e-4);
 
         JsonNode curve = forward.get("power_forgetting_curve");
         TrainableFsrs model = new TrainableFsrs(DEFAULTS);
         for (int i = 0; i < curve.get("delta_t").size(); i++) {
-            assertEquals(curve.get("retrievability").get(i).asDouble(),
-                    model.retrievability(curve.get("delta_t").get(i).asDouble(), curve.get("stability").get(i).asDouble()), 1e-4);
+            assertEquals(
+                    curve.get("retrievability").get(i).asDouble(),
+                    model.retrievability(
+                            curve.get("delta_t").get(i).asDouble(),
+                            curve.get("stability").get(i).asDouble()),
+                    1e-4);
         }
     }
 
@@ -120,26 +126,42 @@ class OptimizerVectorsTest {
         JsonNode pretrain = group("pretrain");
         JsonNode curve = pretrain.get("power_forgetting_curve");
         for (int i = 0; i < curve.get("t").size(); i++) {
-            assertEquals(curve.get("expected").get(i).asDouble(), Pretraining.curve(curve.get("t").get(i).asDouble(), 1.0), 1e-12);
+            assertEquals(
+                    curve.get("expected").get(i).asDouble(),
+                    Pretraining.curve(curve.get("t").get(i).asDouble(), 1.0),
+                    1e-12);
         }
         JsonNode loss = pretrain.get("loss");
         List<Pretraining.Row> rows = new ArrayList<>();
         for (int i = 0; i < loss.get("delta_t").size(); i++) {
-            rows.add(new Pretraining.Row(loss.get("delta_t").get(i).asDouble(), loss.get("recall").get(i).asDouble(),
+            rows.add(new Pretraining.Row(
+                    loss.get("delta_t").get(i).asDouble(),
+                    loss.get("recall").get(i).asDouble(),
                     loss.get("count").get(i).asDouble()));
         }
         for (JsonNode c : loss.get("cases")) {
-            assertEquals(c.get("loss").asDouble(), Pretraining.loss(rows, c.get("s0").asDouble(), Pretraining.defaultStability(1)), 1e-4);
+            assertEquals(
+                    c.get("loss").asDouble(),
+                    Pretraining.loss(rows, c.get("s0").asDouble(), Pretraining.defaultStability(1)),
+                    1e-4);
         }
-        double found = Pretraining.search(rows, pretrain.get("search_parameters").get("average_recall").asDouble(),
+        double found = Pretraining.search(
+                rows,
+                pretrain.get("search_parameters").get("average_recall").asDouble(),
                 Pretraining.defaultStability(1));
         assertEquals(pretrain.get("search_parameters").get("expected_s0").asDouble(), found, 1e-4);
         for (JsonNode c : pretrain.get("smooth_and_fill")) {
             double[] stability = new double[5];
             java.util.Arrays.fill(stability, Double.NaN);
             int[] counts = new int[5];
-            c.get("stability").fields().forEachRemaining(e -> stability[Integer.parseInt(e.getKey())] = e.getValue().asDouble());
-            c.get("count").fields().forEachRemaining(e -> counts[Integer.parseInt(e.getKey())] = e.getValue().asInt());
+            c.get("stability")
+                    .fields()
+                    .forEachRemaining(e -> stability[Integer.parseInt(e.getKey())] =
+                            e.getValue().asDouble());
+            c.get("count")
+                    .fields()
+                    .forEachRemaining(e ->
+                            counts[Integer.parseInt(e.getKey())] = e.getValue().asInt());
             assertArrayEquals(doubles(c.get("expected")), Pretraining.smoothAndFill(stability, counts), 1e-4);
         }
     }
@@ -147,7 +169,8 @@ class OptimizerVectorsTest {
     @Test
     void cosineSchedule() {
         JsonNode schedule = group("lr_schedule");
-        CosineSchedule lr = new CosineSchedule(schedule.get("t_max").asDouble(), schedule.get("init_lr").asDouble());
+        CosineSchedule lr = new CosineSchedule(
+                schedule.get("t_max").asDouble(), schedule.get("init_lr").asDouble());
         for (JsonNode expected : schedule.get("lrs")) assertEquals(expected.asDouble(), lr.next(), 1e-12);
     }
 
@@ -157,7 +180,10 @@ class OptimizerVectorsTest {
         JsonNode first = cases.get("cases").get(0);
         assertArrayEquals(doubles(first.get("expected")), Clipping.clip(doubles(first.get("input")), 1, true), 1e-9);
         double[] twoSteps = Clipping.clip(DEFAULTS.clone(), 2, true);
-        assertArrayEquals(doubles(cases.get("cases").get(1).get("expected_w17_w18_w19")), new double[] {twoSteps[17], twoSteps[18], twoSteps[19]}, 1e-6);
+        assertArrayEquals(
+                doubles(cases.get("cases").get(1).get("expected_w17_w18_w19")),
+                new double[] {twoSteps[17], twoSteps[18], twoSteps[19]},
+                1e-6);
         double[] threeSteps = Clipping.clip(DEFAULTS.clone(), 3, true);
         assertEquals(cases.get("computed_case").get("expected_w17").asDouble(), threeSteps[17], 1e-6);
     }
@@ -166,7 +192,13 @@ class OptimizerVectorsTest {
     void reviewBins() {
         for (JsonNode example : group("bins").get("r_matrix_index").get("examples")) {
             long[] bin = RmseBins.binOf(Reference.item(example.get("item")));
-            assertArrayEquals(new long[] {example.get("bin").get(0).asLong(), example.get("bin").get(1).asLong(), example.get("bin").get(2).asLong()}, bin,
+            assertArrayEquals(
+                    new long[] {
+                        example.get("bin").get(0).asLong(),
+                        example.get("bin").get(1).asLong(),
+                        example.get("bin").get(2).asLong()
+                    },
+                    bin,
                     example.get("item").toString());
         }
     }
@@ -174,7 +206,10 @@ class OptimizerVectorsTest {
     @Test
     void recencyWeights() {
         JsonNode recency = group("recency_weights");
-        assertArrayEquals(doubles(recency.get("expected")), RecencyWeights.of(recency.get("n").asInt()), 1e-9);
+        assertArrayEquals(
+                doubles(recency.get("expected")),
+                RecencyWeights.of(recency.get("n").asInt()),
+                1e-9);
     }
 
     @Test
@@ -202,7 +237,8 @@ class OptimizerVectorsTest {
             List<int[]> expected = Reference.orders(rng.get(name));
             BatchOrder order = BatchOrder.shuffled(2023);
             for (int epoch = 1; epoch <= expected.size(); epoch++) {
-                assertArrayEquals(expected.get(epoch - 1), order.next(epoch, expected.get(0).length), name + " epoch " + epoch);
+                assertArrayEquals(
+                        expected.get(epoch - 1), order.next(epoch, expected.get(0).length), name + " epoch " + epoch);
             }
         }
     }

@@ -1,14 +1,13 @@
 package dev.gradientdeck.review.fit;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The fsrs-rs 6.5.0 optimizer reference (src/test/resources/fsrs/optimizer-public.json, copied from shared/fsrs). */
 final class Reference {
@@ -84,12 +83,15 @@ final class Reference {
         }
         double finalWorst = worst;
         int finalAt = at;
-        assertTrue(worst <= tolerance, () -> what + ": w" + finalAt + " is " + actual[finalAt] + ", reference "
-                + expected[finalAt] + " (off by " + finalWorst + " relative, tolerance " + tolerance + ")");
+        assertTrue(
+                worst <= tolerance,
+                () -> what + ": w" + finalAt + " is " + actual[finalAt] + ", reference " + expected[finalAt]
+                        + " (off by " + finalWorst + " relative, tolerance " + tolerance + ")");
     }
 
     static void assertRelative(double expected, double actual, double tolerance, String what) {
-        assertTrue(Math.abs(actual - expected) <= tolerance * Math.abs(expected),
+        assertTrue(
+                Math.abs(actual - expected) <= tolerance * Math.abs(expected),
                 () -> what + ": " + actual + ", reference " + expected + " (tolerance " + tolerance + " relative)");
     }
 }
