@@ -26,6 +26,7 @@ final class MlLexicon {
                     "regularization | regularize | weight decay | penalty | penalize | l2 | ridge",
                     "minibatch | mini batch | batch",
                     "momentum | velocity",
+                    "step | update",
                     "reduce | lower | decrease | shrink | cut",
                     "increase | raise | grow",
                     "large | big | high | huge",

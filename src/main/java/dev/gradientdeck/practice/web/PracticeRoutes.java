@@ -246,7 +246,11 @@ public final class PracticeRoutes implements WebServer.Routes {
     public record ApiFiller(String text, Double start) {}
 
     public record ApiPoint(
-            String point, Boolean covered, Boolean suggested, List<String> missingTerms) {}
+            String point,
+            Boolean covered,
+            Boolean suggested,
+            List<String> missingTerms,
+            List<String> matchedWords) {}
 
     /**
      * Measures are null until there is a transcript; the timed ones stay null for a typed answer.
@@ -336,7 +340,8 @@ public final class PracticeRoutes implements WebServer.Routes {
                                                         p.text(),
                                                         p.covered(),
                                                         p.suggested(),
-                                                        p.missing()))
+                                                        p.missing(),
+                                                        p.matched()))
                                 .toList(),
                         a.rating(),
                         a.dayKey().toString(),
