@@ -384,6 +384,37 @@ class PracticeApiTest {
     }
 
     @Test
+    void anAnswerInOtherWordsCoversThePointsShowsWhatWasHeardAndTheLearnerHasTheLastWord() throws Exception {
+        HttpResponse<String> created = upload(fields(
+                "cardId", cardId, "text", "The lr decides how big every update is; a huge lr makes the cost explode."));
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        JsonNode coverage = attempt(id).get("coverage");
+        assertTrue(coverage.get(0).get("covered").asBoolean(), "lr / big / update: " + coverage);
+        assertEquals(
+                "[\"lr\",\"big\",\"update\"]",
+                coverage.get(0).get("matchedWords").toString());
+        assertTrue(coverage.get(1).get("covered").asBoolean(), "huge / cost: " + coverage);
+        assertFalse(coverage.get(2).get("covered").asBoolean(), "momentum was never mentioned");
+        assertTrue(
+                app.get("/practice/attempts/" + id).body().contains("heard: lr, big, update"),
+                "the result page shows the words that made the point");
+
+        assertEquals(
+                303,
+                form("/practice/attempts/" + id + "/coverage", "covered=1&covered=2")
+                        .statusCode());
+        JsonNode checked = attempt(id).get("coverage");
+        assertEquals(
+                List.of(false, true, true),
+                List.of(
+                        checked.get(0).get("covered").asBoolean(),
+                        checked.get(1).get("covered").asBoolean(),
+                        checked.get(2).get("covered").asBoolean()),
+                "the learner's ticks stand over the check's");
+        assertTrue(checked.get(0).get("suggested").asBoolean());
+    }
+
+    @Test
     void unknownAttemptsAreClear404s() throws Exception {
         assertRefused(404, "There is no practice attempt 42.", app.get("/api/practice/attempts/42"));
         assertRefused(404, "attempt ids are numbers", app.get("/api/practice/attempts/abc"));

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
@@ -23,10 +22,10 @@ import org.commonmark.parser.Parser;
 /**
  * The checklist for practice mode and how much of it a spoken answer covered.
  *
- * <p>Matching is on word stems with stop words left out, so "regularizing the weights" covers
- * "weight regularization". A point is covered when at least {@link #COVERED_SHARE} of its content
- * stems were said: speech recognition drops and mishears words, and answers paraphrase, so
- * requiring every word would rarely give credit.
+ * <p>Matching is by meaning ({@link MeaningMatch}): stop words left out, forms of a word and ML
+ * synonyms count, the words must be said near each other. A point is covered when at least {@link
+ * #COVERED_SHARE} of its ideas were said: speech recognition drops and mishears words, so requiring
+ * every word would rarely give credit.
  */
 public final class KeyPoints {
 
@@ -232,16 +231,8 @@ public final class KeyPoints {
     }
 
     public static List<PointCoverage> coverage(List<KeyPoint> points, String transcript) {
-        Set<String> said = words(transcript).stream().map(PorterStemmer::stem).collect(Collectors.toSet());
-        return points.stream().map(point -> pointCoverage(point, said)).toList();
-    }
-
-    private static PointCoverage pointCoverage(KeyPoint point, Set<String> saidStems) {
-        List<String> missing = point.terms().stream()
-                .filter(term -> !saidStems.contains(PorterStemmer.stem(term)))
-                .toList();
-        double share = 1.0 - (double) missing.size() / point.terms().size();
-        return new PointCoverage(point.text(), share >= COVERED_SHARE, share, missing, List.of());
+        List<String> said = words(transcript);
+        return points.stream().map(point -> MeaningMatch.cover(point, said)).toList();
     }
 
     /** The distinct content words of a text, one per stem, in order of first appearance. */
@@ -253,6 +244,10 @@ public final class KeyPoints {
             }
         }
         return List.copyOf(byStem.values());
+    }
+
+    static boolean isStopWord(String word) {
+        return STOP_WORDS.contains(word);
     }
 
     /**

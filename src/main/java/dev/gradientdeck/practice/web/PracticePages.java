@@ -123,12 +123,19 @@ public final class PracticePages {
      */
     public record Metric(String name, String value, String detail, String target, String verdict) {}
 
-    public record PointView(int position, String html, boolean covered, Boolean suggested, String missing) {
+    public record PointView(
+            int position, String html, boolean covered, Boolean suggested, String missing, String matched) {
+        /** What the check heard and what it missed, so the learner sees why before ticking. */
         public String suggestion() {
             if (suggested == null) {
                 return "";
             }
-            return suggested ? "mentioned" : missing.isEmpty() ? "not mentioned" : "not mentioned: " + missing;
+            String heard = matched.isEmpty() ? "" : "heard: " + matched;
+            if (suggested) {
+                return heard.isEmpty() ? "mentioned" : "mentioned (" + heard + ")";
+            }
+            String said = missing.isEmpty() ? "not mentioned" : "not mentioned: " + missing;
+            return heard.isEmpty() ? said : said + " (" + heard + ")";
         }
     }
 
@@ -270,7 +277,8 @@ public final class PracticePages {
                         inlineHtml(p.text()),
                         Boolean.TRUE.equals(p.covered()),
                         p.suggested(),
-                        String.join(", ", p.missing())))
+                        String.join(", ", p.missing()),
+                        String.join(", ", p.matched())))
                 .toList();
     }
 

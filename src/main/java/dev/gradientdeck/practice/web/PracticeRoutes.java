@@ -211,7 +211,8 @@ public final class PracticeRoutes implements WebServer.Routes {
 
     public record ApiFiller(String text, Double start) {}
 
-    public record ApiPoint(String point, Boolean covered, Boolean suggested, List<String> missingTerms) {}
+    public record ApiPoint(
+            String point, Boolean covered, Boolean suggested, List<String> missingTerms, List<String> matchedWords) {}
 
     /**
      * Measures are null until there is a transcript; the timed ones stay null for a typed answer.
@@ -287,7 +288,7 @@ public final class PracticeRoutes implements WebServer.Routes {
                 hidden
                         ? null
                         : a.points().stream()
-                                .map(p -> new ApiPoint(p.text(), p.covered(), p.suggested(), p.missing()))
+                                .map(p -> new ApiPoint(p.text(), p.covered(), p.suggested(), p.missing(), p.matched()))
                                 .toList(),
                 a.rating(),
                 a.dayKey().toString(),
