@@ -295,7 +295,10 @@ public final class ReviewRoutes implements WebServer.Routes {
     private static AnswerBody answerBody(String body) {
         if (body.isBlank()) throw new BadRequest("the request body is empty; send JSON like {\"rating\": 3}");
         try {
-            return STRICT.readValue(body, AnswerBody.class);
+            AnswerBody answer = STRICT.readValue(body, AnswerBody.class);
+            // The JSON literal null binds to no record at all.
+            if (answer == null) throw new BadRequest("the request body must be a JSON object like {\"rating\": 3}");
+            return answer;
         } catch (UnrecognizedPropertyException e) {
             throw new BadRequest(
                     "unknown field: " + e.getPropertyName(),

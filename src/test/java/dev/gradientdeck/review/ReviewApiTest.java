@@ -193,6 +193,7 @@ class ReviewApiTest {
                 .contains("colour"));
         assertTrue(review(id, "{\"rating\": 3", 400).get("error").asText().contains("not valid JSON"));
         assertTrue(review(id, "[3]", 400).get("error").asText().contains("JSON object"));
+        assertTrue(review(id, "null", 400).get("error").asText().contains("JSON object"));
         assertEquals(
                 404,
                 app.send("POST", "/api/cards/9999/reviews", "{\"rating\": 3}").statusCode());

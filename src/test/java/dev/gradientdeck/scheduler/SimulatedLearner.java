@@ -61,7 +61,7 @@ public final class SimulatedLearner {
     /** Answers every card of {@link #deck} over {@code days} days ending now. Returns answers written. */
     public int study(RunningApp app, int days) throws Exception {
         List<JsonNode> list = new java.util.ArrayList<>();
-        for (JsonNode card : JSON.readTree(app.get("/api/cards").body())) {
+        for (JsonNode card : JSON.readTree(app.get("/api/cards?limit=all").body())) {
             if (card.get("slug").asText().startsWith("sim/")) list.add(card);
         }
         int cards = list.size();
