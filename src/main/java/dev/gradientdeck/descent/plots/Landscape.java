@@ -37,23 +37,7 @@ public final class Landscape {
         Svg svg = new Svg("linear", "Loss landscape of " + String.join(" and ", names) + " with the path of the run");
         svg.grid(x, y, ticks(x.min(), x.max(), 6), ticks(y.min(), y.max(), 5), false);
         svg.axisLabels(names.get(0), names.get(1));
-        svg.add("<svg x=\""
-                + LEFT
-                + "\" y=\""
-                + TOP
-                + "\" width=\""
-                + PLOT_WIDTH
-                + "\" height=\""
-                + PLOT_HEIGHT
-                + "\" viewBox=\""
-                + LEFT
-                + " "
-                + TOP
-                + " "
-                + PLOT_WIDTH
-                + " "
-                + PLOT_HEIGHT
-                + "\" overflow=\"hidden\">");
+        svg.openPlotArea();
 
         int columns = 73;
         int rows = 55;
@@ -97,7 +81,7 @@ public final class Landscape {
         for (Marker marker : shown) {
             svg.minimum(x.px(marker.at()[0]), y.px(marker.at()[1]), marker.label());
         }
-        svg.add("</svg>");
+        svg.closePlotArea();
         divergedNotes(svg, paths);
         svg.legend(paths.stream()
                 .map(p -> new String[] {p.label(), p.colour(), ""})
@@ -180,23 +164,7 @@ public final class Landscape {
         Svg svg = new Svg("linear", "Loss as a function of " + name + " with the points the run visited");
         svg.grid(x, y, ticks(x.min(), x.max(), 6), ticks(y.min(), y.max(), 5), false);
         svg.axisLabels(name, "loss");
-        svg.add("<svg x=\""
-                + LEFT
-                + "\" y=\""
-                + TOP
-                + "\" width=\""
-                + PLOT_WIDTH
-                + "\" height=\""
-                + PLOT_HEIGHT
-                + "\" viewBox=\""
-                + LEFT
-                + " "
-                + TOP
-                + " "
-                + PLOT_WIDTH
-                + " "
-                + PLOT_HEIGHT
-                + "\" overflow=\"hidden\">");
+        svg.openPlotArea();
         List<double[]> drawn = new ArrayList<>();
         for (double[] point : curve) {
             if (Double.isFinite(point[1])) {
@@ -214,7 +182,7 @@ public final class Landscape {
         for (Marker marker : shown) {
             svg.minimum(x.px(marker.at()[0]), y.px(loss.applyAsDouble(marker.at())), marker.label());
         }
-        svg.add("</svg>");
+        svg.closePlotArea();
         divergedNotes(svg, paths);
         svg.legend(paths.stream()
                 .map(p -> new String[] {p.label(), p.colour(), ""})

@@ -42,23 +42,7 @@ public final class LineFitPlot {
         Svg svg = new Svg("linear", "The data with the fitted lines");
         svg.grid(x, y, ticks(x.min(), x.max(), 6), ticks(y.min(), y.max(), 5), false);
         svg.axisLabels("x", "y");
-        svg.add("<svg x=\""
-                + LEFT
-                + "\" y=\""
-                + TOP
-                + "\" width=\""
-                + PLOT_WIDTH
-                + "\" height=\""
-                + PLOT_HEIGHT
-                + "\" viewBox=\""
-                + LEFT
-                + " "
-                + TOP
-                + " "
-                + PLOT_WIDTH
-                + " "
-                + PLOT_HEIGHT
-                + "\" overflow=\"hidden\">");
+        svg.openPlotArea();
         if (residualsTo != null && Double.isFinite(residualsTo.w()) && Double.isFinite(residualsTo.b())) {
             for (int i = 0; i < xs.length; i++) {
                 double fitted = residualsTo.w() * xs[i] + residualsTo.b();
@@ -107,7 +91,7 @@ public final class LineFitPlot {
                     + INK
                     + "\" stroke=\"#ffffff\" stroke-width=\"1.2\"/>");
         }
-        svg.add("</svg>");
+        svg.closePlotArea();
         List<String[]> legend = new ArrayList<>();
         for (Line line : lines) {
             if (!line.label().isEmpty()) {

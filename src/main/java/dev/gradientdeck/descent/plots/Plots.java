@@ -103,23 +103,7 @@ public final class Plots {
         }
         svg.grid(x, y, integerTicks(x), log ? logTicks(y) : ticks(y.min(), y.max(), 6), log);
         svg.axisLabels("step", log ? "loss (log scale)" : "loss");
-        svg.add("<svg x=\""
-                + LEFT
-                + "\" y=\""
-                + TOP
-                + "\" width=\""
-                + PLOT_WIDTH
-                + "\" height=\""
-                + PLOT_HEIGHT
-                + "\" viewBox=\""
-                + LEFT
-                + " "
-                + TOP
-                + " "
-                + PLOT_WIDTH
-                + " "
-                + PLOT_HEIGHT
-                + "\" overflow=\"hidden\">");
+        svg.openPlotArea();
         for (Curve curve : curves) {
             List<double[]> points = new ArrayList<>();
             for (int t = 1; t <= curve.losses().size(); t++) {
@@ -134,7 +118,7 @@ public final class Plots {
                 points.forEach(p -> svg.dot(p[0], p[1], 2.6, curve.colour()));
             }
         }
-        svg.add("</svg>");
+        svg.closePlotArea();
         for (Curve curve : curves) {
             if (curve.divergedAt() != null && !curve.faint()) {
                 String who = curves.stream().filter(c -> !c.faint()).count() > 1 ? curve.label() + " " : "";

@@ -36,6 +36,26 @@ final class Svg {
                 .append("\" rx=\"10\" fill=\"#ffffff\"/>");
     }
 
+    /** The plot area as a nested SVG that clips what is drawn in it, so a path running off the scale stops at the axes. */
+    void openPlotArea() {
+        String box = LEFT + " " + TOP + " " + PLOT_WIDTH + " " + PLOT_HEIGHT;
+        out.append("<svg x=\"")
+                .append(LEFT)
+                .append("\" y=\"")
+                .append(TOP)
+                .append("\" width=\"")
+                .append(PLOT_WIDTH)
+                .append("\" height=\"")
+                .append(PLOT_HEIGHT)
+                .append("\" viewBox=\"")
+                .append(box)
+                .append("\" overflow=\"hidden\">");
+    }
+
+    void closePlotArea() {
+        out.append("</svg>");
+    }
+
     void add(String element) {
         out.append(element);
     }
